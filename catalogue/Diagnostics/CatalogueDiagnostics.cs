@@ -1,0 +1,436 @@
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Text;
+
+namespace Fashen.Catalogue.Diagnostics;
+
+/// <summary>Every diagnostic about catalogue files, the fact schema and the holiday calendar:
+/// FS2xxx for structure (YAML syntax, keys, value shapes), FS3xxx for meaning (names, types,
+/// duplicates). Each code is documented in docs/diagnostics.md and is never reused or renumbered.</summary>
+public static class CatalogueDiagnostics
+{
+    /// <summary>FS2001: the file is not valid YAML.</summary>
+    /// <param name="at">Where the YAML parser stopped.</param>
+    /// <param name="detail">What went wrong, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic YamlSyntax(SourceSpan at, string detail) => Diagnostic.Error(
+        "FS2001",
+        $"YAML 语法错误：{detail}",
+        at);
+
+    /// <summary>FS2002: a required key is missing.</summary>
+    /// <param name="at">The mapping that lacks the key.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="meaning">What the key holds, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic MissingKey(SourceSpan at, string key, string meaning) => Diagnostic.Error(
+        "FS2002",
+        $"缺少必填项“{key}”（{meaning}）。",
+        at);
+
+    /// <summary>FS2003: a key that this place does not allow.</summary>
+    /// <param name="at">Where the key is.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="allowed">The keys allowed here, joined.</param>
+    /// <param name="suggestion">The key probably meant, or null.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownKey(SourceSpan at, string key, string allowed, string? suggestion) => Diagnostic.Error(
+        "FS2003",
+        $"不认识的项“{key}”。" + (suggestion is null ? string.Empty : $"是否想写“{suggestion}”？") + $"此处可用的项：{allowed}。",
+        at);
+
+    /// <summary>FS2004: a value of the wrong shape (text where a list is needed, and so on).</summary>
+    /// <param name="at">Where the value is.</param>
+    /// <param name="key">The key whose value it is.</param>
+    /// <param name="expected">The shape needed, in Chinese.</param>
+    /// <param name="found">The shape found, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic WrongShape(SourceSpan at, string key, string expected, string found) => Diagnostic.Error(
+        "FS2004",
+        $"“{key}”的值应为{expected}，实际是{found}。",
+        at);
+
+    /// <summary>FS2005: a key written twice in one mapping.</summary>
+    /// <param name="at">Where the second key is.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="firstLine">The line of the first occurrence.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DuplicateKey(SourceSpan at, string key, int firstLine) => Diagnostic.Error(
+        "FS2005",
+        $"项“{key}”重复出现（第 {firstLine} 行已有）。请删除或合并其中一个。",
+        at);
+
+    /// <summary>FS2006: a date that is not a real date in yyyy-MM-dd form.</summary>
+    /// <param name="at">Where the date is.</param>
+    /// <param name="text">The date as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic InvalidDate(SourceSpan at, string text) => Diagnostic.Error(
+        "FS2006",
+        $"“{text}”不是有效日期。请按 yyyy-MM-dd 书写，例如 2026-01-01。",
+        at);
+
+    /// <summary>FS2007: an action kind that is not one of the six.</summary>
+    /// <param name="at">Where it is.</param>
+    /// <param name="text">The kind as written.</param>
+    /// <param name="allowed">The six kinds, joined.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownActionKind(SourceSpan at, string text, string allowed) => Diagnostic.Error(
+        "FS2007",
+        $"不认识的执法行为类别“{text}”。应为：{allowed}。",
+        at);
+
+    /// <summary>FS2008: a deadline that is not a positive number of working days.</summary>
+    /// <param name="at">Where it is.</param>
+    /// <param name="text">The value as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic InvalidWorkingDays(SourceSpan at, string text) => Diagnostic.Error(
+        "FS2008",
+        $"“{text}”不是有效的工作日数。请写正整数，例如 7 或“7 个工作日”；延长期限不允许延长时写 0。",
+        at);
+
+    /// <summary>FS2009: an id with characters that ids may not contain.</summary>
+    /// <param name="at">Where it is.</param>
+    /// <param name="text">The id as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic InvalidId(SourceSpan at, string text) => Diagnostic.Error(
+        "FS2009",
+        $"编号“{text}”无效。编号只能由英文字母、数字、连字符（-）和下划线（_）组成，长度不超过 64，例如 SC-P-01。",
+        at);
+
+    /// <summary>FS2010: a list that must not be empty is empty.</summary>
+    /// <param name="at">Where it is.</param>
+    /// <param name="key">The key whose list it is.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic EmptyList(SourceSpan at, string key) => Diagnostic.Error(
+        "FS2010",
+        $"“{key}”不能为空列表，至少要有一项。",
+        at);
+
+    /// <summary>FS2011: a fact type that the schema does not know.</summary>
+    /// <param name="at">Where it is.</param>
+    /// <param name="text">The type as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownFactType(SourceSpan at, string text) => Diagnostic.Error(
+        "FS2011",
+        $"不认识的事实类型“{text}”。可用的类型：money（金额）、number（数值）、enum（枚举）、ordinal（有序枚举）、set（枚举集合）、boolean（是否）、judgement（判断标记）。",
+        at);
+
+    /// <summary>FS2012: an enum, ordinal or set fact without values.</summary>
+    /// <param name="at">Where the fact is.</param>
+    /// <param name="key">The fact's key.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic MissingValues(SourceSpan at, string key) => Diagnostic.Error(
+        "FS2012",
+        $"事实“{key}”是枚举类型，必须用 values 列出全部取值（有序枚举按从低到高的顺序）。",
+        at);
+
+    /// <summary>FS2013: a file with more than one YAML document.</summary>
+    /// <param name="at">Where the second document starts.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic MultipleDocuments(SourceSpan at) => Diagnostic.Error(
+        "FS2013",
+        "一个文件只能有一个 YAML 文档。请把“---”之后的内容移到单独的文件中。",
+        at);
+
+    /// <summary>FS2014: a named threshold whose value is not an amount.</summary>
+    /// <param name="at">Where the value is.</param>
+    /// <param name="name">The threshold's name.</param>
+    /// <param name="text">The value as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic InvalidThresholdValue(SourceSpan at, string name, string text) => Diagnostic.Error(
+        "FS2014",
+        $"阈值“{name}”的值“{text}”不是数额。请写数字，可带单位，例如 50000、5万元、0.5万元、1.5亿。",
+        at);
+
+    /// <summary>FS2015: a required text is empty.</summary>
+    /// <param name="at">Where it is.</param>
+    /// <param name="key">The key.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic EmptyText(SourceSpan at, string key) => Diagnostic.Error(
+        "FS2015",
+        $"“{key}”不能为空。",
+        at);
+
+    /// <summary>FS2016: a test case expects a classification that does not exist.</summary>
+    /// <param name="at">Where it is.</param>
+    /// <param name="text">The classification as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownClassification(SourceSpan at, string text) => Diagnostic.Error(
+        "FS2016",
+        $"不认识的结论“{text}”。应为 major（重大）、minor（非重大）、exempt（简易程序）或 undetermined（尚无法判定）。",
+        at);
+
+    /// <summary>FS2017: a file the catalogue refers to, or that was named, does not exist.</summary>
+    /// <param name="at">Where the reference is.</param>
+    /// <param name="what">What the file is, in Chinese.</param>
+    /// <param name="path">The path looked for.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic FileNotFound(SourceSpan at, string what, string path) => Diagnostic.Error(
+        "FS2017",
+        $"找不到{what}“{path}”。",
+        at);
+
+    /// <summary>FS2018: a file that cannot be read.</summary>
+    /// <param name="at">The file.</param>
+    /// <param name="reason">The operating system's reason.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic FileUnreadable(SourceSpan at, string reason) => Diagnostic.Error(
+        "FS2018",
+        $"无法读取文件：{reason}",
+        at);
+
+    /// <summary>FS2019: a set fact with more values than a set can hold.</summary>
+    /// <param name="at">Where the fact is.</param>
+    /// <param name="key">The fact's key.</param>
+    /// <param name="count">How many values it has.</param>
+    /// <param name="limit">The most a set fact may have.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic TooManySetValues(SourceSpan at, string key, int count, int limit) => Diagnostic.Error(
+        "FS2019",
+        $"集合类事实“{key}”有 {count} 个取值，超过上限 {limit}。请合并相近的取值，或拆成两个事实。",
+        at);
+
+    /// <summary>FS2020: a YAML file that is neither a catalogue, a fact schema nor a holiday calendar.</summary>
+    /// <param name="at">The file.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownFileKind(SourceSpan at) => Diagnostic.Error(
+        "FS2020",
+        "无法识别的文件：目录清单以 department 开头，事实表以 facts 开头，节假日安排以 years 开头。",
+        at);
+
+    /// <summary>FS2021: a yes/no setting written as something else.</summary>
+    /// <param name="at">Where it is.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="text">The value as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic InvalidBoolean(SourceSpan at, string key, string text) => Diagnostic.Error(
+        "FS2021",
+        $"“{key}”的值“{text}”无效，应为 true 或 false。",
+        at);
+
+    /// <summary>FS3001: two rules with the same id.</summary>
+    /// <param name="at">Where the second id is.</param>
+    /// <param name="id">The id.</param>
+    /// <param name="firstLine">The line of the first rule with that id.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DuplicateRuleId(SourceSpan at, string id, int firstLine) => Diagnostic.Error(
+        "FS3001",
+        $"规则编号“{id}”重复（第 {firstLine} 行已使用）。每条规则的编号在本目录内必须唯一。",
+        at);
+
+    /// <summary>FS3002: a condition names a fact the schema does not have.</summary>
+    /// <param name="at">Where the name is.</param>
+    /// <param name="name">The name.</param>
+    /// <param name="hint">A sentence that suggests a fix, or an empty string.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownFact(SourceSpan at, string name, string hint) => Diagnostic.Error(
+        "FS3002",
+        $"未知的事实“{name}”。{(hint.Length > 0 ? hint : "请使用事实表（facts.yaml）中的键名、中文名称或别名。")}",
+        at);
+
+    /// <summary>FS3003: a value that the fact does not allow.</summary>
+    /// <param name="at">Where the value is.</param>
+    /// <param name="fact">The fact, as "label（key）".</param>
+    /// <param name="value">The value.</param>
+    /// <param name="hint">A did-you-mean, or the list of allowed values.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownValue(SourceSpan at, string fact, string value, string hint) => Diagnostic.Error(
+        "FS3003",
+        $"事实“{fact}”没有取值“{value}”。{hint}",
+        at);
+
+    /// <summary>FS3004: an operator that does not fit the fact's type.</summary>
+    /// <param name="at">Where the operator is.</param>
+    /// <param name="op">The operator as written.</param>
+    /// <param name="fact">The fact, as "label（key）".</param>
+    /// <param name="type">The fact's type, in Chinese.</param>
+    /// <param name="allowed">The ways this type can be tested, in words.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic OperatorNotAllowed(SourceSpan at, string op, string fact, string type, string allowed) => Diagnostic.Error(
+        "FS3004",
+        $"“{op}”不能用于{type}类事实“{fact}”。{type}类事实可以这样写：{allowed}。",
+        at);
+
+    /// <summary>FS3005: a name used as a threshold that the catalogue does not declare.</summary>
+    /// <param name="at">Where the name is.</param>
+    /// <param name="name">The name.</param>
+    /// <param name="hint">A did-you-mean or a fix.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownThreshold(SourceSpan at, string name, string hint) => Diagnostic.Error(
+        "FS3005",
+        $"未定义的阈值“{name}”。{hint}",
+        at);
+
+    /// <summary>FS3006: a value of the wrong kind for the fact (text for an amount, and so on).</summary>
+    /// <param name="at">Where the value is.</param>
+    /// <param name="fact">The fact, as "label（key）".</param>
+    /// <param name="expected">What the fact needs, in words.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic ValueWrongType(SourceSpan at, string fact, string expected) => Diagnostic.Error(
+        "FS3006",
+        $"这里的值与事实“{fact}”的类型不符：应为{expected}。",
+        at);
+
+    /// <summary>FS3007: a threshold name declared twice, or equal to a fact's name.</summary>
+    /// <param name="at">Where the second declaration is.</param>
+    /// <param name="name">The name.</param>
+    /// <param name="clash">What it clashes with, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic ThresholdNameClash(SourceSpan at, string name, string clash) => Diagnostic.Error(
+        "FS3007",
+        $"阈值名称“{name}”与{clash}重名。请换一个名称。",
+        at);
+
+    /// <summary>FS3008: two facts of the schema share a key, label or alias.</summary>
+    /// <param name="at">Where the second use is.</param>
+    /// <param name="name">The name.</param>
+    /// <param name="other">The fact that already uses it.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DuplicateFactName(SourceSpan at, string name, string other) => Diagnostic.Error(
+        "FS3008",
+        $"名称“{name}”已被事实“{other}”使用。事实的键名、中文名称和别名在事实表内必须唯一。",
+        at);
+
+    /// <summary>FS3009: a test case expects a rule the catalogue does not have.</summary>
+    /// <param name="at">Where the id is.</param>
+    /// <param name="id">The id.</param>
+    /// <param name="suggestion">The rule id probably meant, or null.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownRuleInTest(SourceSpan at, string id, string? suggestion) => Diagnostic.Error(
+        "FS3009",
+        $"测试用例期望的规则“{id}”不在本目录中。" + (suggestion is null ? string.Empty : $"是否想写“{suggestion}”？"),
+        at);
+
+    /// <summary>FS3010: a range whose lower bound is above its upper bound.</summary>
+    /// <param name="at">Where the range is.</param>
+    /// <param name="low">The lower bound as shown.</param>
+    /// <param name="high">The upper bound as shown.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic RangeReversed(SourceSpan at, string low, string high) => Diagnostic.Error(
+        "FS3010",
+        $"区间的下限 {low} 大于上限 {high}，任何值都不会落在其中。请交换两端。",
+        at);
+
+    /// <summary>FS3011: a boundary note that repeats a different amount than the threshold.</summary>
+    /// <param name="at">Where the note is.</param>
+    /// <param name="note">The amount in the note, as shown.</param>
+    /// <param name="threshold">The threshold, as shown.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic BoundaryAmountMismatch(SourceSpan at, string note, string threshold) => Diagnostic.Error(
+        "FS3011",
+        $"括号中注明的数额 {note} 与阈值 {threshold} 不一致。请核对原文，使两处数额相同。",
+        at);
+
+    /// <summary>FS3012: a money unit on a number fact.</summary>
+    /// <param name="at">Where the value is.</param>
+    /// <param name="fact">The fact, as "label（key）".</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnitOnNumber(SourceSpan at, string fact) => Diagnostic.Error(
+        "FS3012",
+        $"事实“{fact}”是数值，不是金额，不能带“元”“万元”等单位。请去掉单位。",
+        at);
+
+    /// <summary>FS3013: an amount of money more precise than the 分.</summary>
+    /// <param name="at">Where the amount is.</param>
+    /// <param name="text">The amount as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic MoneyTooPrecise(SourceSpan at, string text) => Diagnostic.Error(
+        "FS3013",
+        $"金额“{text}”精确到分以下。金额最多保留两位小数（分）。",
+        at);
+
+    /// <summary>FS3014: two catalogue files for the same department.</summary>
+    /// <param name="at">Where the second department id is.</param>
+    /// <param name="id">The department id.</param>
+    /// <param name="other">The other file.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DuplicateDepartment(SourceSpan at, string id, string other) => Diagnostic.Error(
+        "FS3014",
+        $"部门“{id}”已有目录清单（{other}）。每个部门只能有一个目录清单文件。",
+        at);
+
+    /// <summary>FS3015: a group of values used where only one value fits.</summary>
+    /// <param name="at">Where the group is.</param>
+    /// <param name="group">The group's name.</param>
+    /// <param name="fact">The fact, as "label（key）".</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic GroupNotAllowed(SourceSpan at, string group, string fact) => Diagnostic.Error(
+        "FS3015",
+        $"“{group}”是事实“{fact}”的取值分组，包含多个取值，不能用“==”“!=”或比较运算符。请改写为“{fact.Split('（')[0]} in [{group}]”。",
+        at);
+
+    /// <summary>FS3016: a schema name that is also a keyword of the language.</summary>
+    /// <param name="at">Where the name is.</param>
+    /// <param name="name">The name.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic NameIsKeyword(SourceSpan at, string name) => Diagnostic.Error(
+        "FS3016",
+        $"“{name}”是条件语言的关键词，不能用作事实名称、取值、分组或阈值名称。请换一个名称。",
+        at);
+
+    /// <summary>FS3017: a value or alias listed twice for one fact.</summary>
+    /// <param name="at">Where the second one is.</param>
+    /// <param name="name">The value or alias.</param>
+    /// <param name="fact">The fact's key.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DuplicateValue(SourceSpan at, string name, string fact) => Diagnostic.Error(
+        "FS3017",
+        $"事实“{fact}”的取值、别名或分组“{name}”重复。每个名称只能出现一次。",
+        at);
+
+    /// <summary>FS3018: a group lists a value the fact does not have.</summary>
+    /// <param name="at">Where the member is.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="fact">The fact's key.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownGroupMember(SourceSpan at, string member, string fact) => Diagnostic.Error(
+        "FS3018",
+        $"分组中的“{member}”不是事实“{fact}”的取值。分组只能包含 values 中列出的取值。",
+        at);
+
+    /// <summary>FS3019: a catalogue adds values to a fact that does not allow it.</summary>
+    /// <param name="at">Where the fact is named.</param>
+    /// <param name="fact">The fact, as "label（key）".</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic FactNotExtensible(SourceSpan at, string fact) => Diagnostic.Error(
+        "FS3019",
+        $"事实“{fact}”的取值由事实表统一规定，目录清单不能增加。只有标明 extensible: true 的事实（如执法事项）可以由目录补充取值。",
+        at);
+
+    /// <summary>FS3020: a holiday calendar entry that contradicts the calendar.</summary>
+    /// <param name="at">Where the date is.</param>
+    /// <param name="detail">What is wrong, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic CalendarInconsistent(SourceSpan at, string detail) => Diagnostic.Error(
+        "FS3020",
+        $"节假日安排有误：{detail}",
+        at);
+
+    /// <summary>FS3021: the same test case name used twice in a catalogue.</summary>
+    /// <param name="at">Where the second name is.</param>
+    /// <param name="name">The name.</param>
+    /// <param name="firstLine">The line of the first case with that name.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DuplicateTestName(SourceSpan at, string name, int firstLine) => Diagnostic.Warning(
+        "FS3021",
+        $"测试用例名称“{name}”重复（第 {firstLine} 行已使用）。重名会让失败报告难以对应，请改名。",
+        at);
+
+    /// <summary>FS3022: a test case expects a rule that does not cover the test decision's action kind.</summary>
+    /// <param name="at">Where the expected rule id is.</param>
+    /// <param name="rule">The rule id.</param>
+    /// <param name="actions">The action kinds of the rule, joined.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic RuleTestsActionItDoesNotCover(SourceSpan at, string rule, string actions) => Diagnostic.Warning(
+        "FS3022",
+        $"测试用例的执法行为类别不在规则“{rule}”适用的类别（{actions}）之内，该规则对此用例永远不会命中。",
+        at);
+
+    /// <summary>FS3023: a schema name that cannot be written bare in a condition.</summary>
+    /// <param name="at">Where the name is.</param>
+    /// <param name="name">The name.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic NameNotWritable(SourceSpan at, string name) => Diagnostic.Error(
+        "FS3023",
+        $"名称“{name}”不能直接写在条件中：事实名称、别名和分组名只能由中文字符组成，或由英文字母、数字和下划线组成，不能含空格、数字开头或标点。",
+        at);
+}

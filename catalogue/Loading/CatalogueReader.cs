@@ -1,0 +1,548 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Fashen.Catalogue.Binding;
+using Fashen.Catalogue.Diagnostics;
+using Fashen.Catalogue.Yaml;
+using Fashen.Engine.Catalogues;
+using Fashen.Engine.Classification;
+using Fashen.Engine.Conditions;
+using Fashen.Engine.Decisions;
+using Fashen.Engine.Facts;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Parsing;
+using Fashen.Grammar.Text;
+
+namespace Fashen.Catalogue.Loading;
+
+/// <summary>Reads one department's catalogue file into a validated <see cref="Engine.Catalogues.Catalogue"/>,
+/// reporting every problem in the file at once.</summary>
+public static partial class CatalogueReader
+{
+    private static readonly string[] RootKeys = ["department", "version", "effective_from", "schema", "defaults", "values", "thresholds", "rules", "tests"];
+    private static readonly string[] DepartmentKeys = ["id", "name"];
+    private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials"];
+    private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "note"];
+    private static readonly string[] TestKeys = ["name", "decision", "expect"];
+    private static readonly string[] TestDecisionKeys = ["case_id", "action", "procedure", "proposed_on", "facts"];
+    private static readonly string[] ExpectKeys = ["classification", "rules", "missing"];
+    private static readonly string[] JudgementKeys = ["raised", "raised_by", "reason"];
+
+    /// <summary>Tells whether a YAML root looks like a catalogue (it has a department).</summary>
+    /// <param name="root">The root node.</param>
+    /// <returns>True for a catalogue.</returns>
+    public static bool IsCatalogue(YamlNode? root) => root is YamlMapping m && m.Get("department") is not null;
+
+    /// <summary>Reads a catalogue.</summary>
+    /// <param name="root">The file's root node, from <see cref="YamlTreeReader"/>.</param>
+    /// <param name="schema">The fact schema the catalogue is written against.</param>
+    /// <returns>The catalogue, or every diagnostic found; warnings may come with a catalogue.</returns>
+    public static Result<Engine.Catalogues.Catalogue> Read(YamlMapping root, FactSchema schema)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var reader = new MappingReader(root, RootKeys, diagnostics);
+        var source = root.Source;
+
+        string? departmentId = null, departmentName = null;
+        if (reader.Map("department", required: true, "部门：id 与 name") is { } department)
+        {
+            var departmentReader = new MappingReader(department, DepartmentKeys, diagnostics);
+            departmentId = Id(departmentReader, "id", "部门编号，如 scjg", diagnostics);
+            departmentName = departmentReader.Text("name", required: true, "部门全称");
+        }
+
+        var version = reader.Text("version", required: true, "目录版本号，如 2026.1");
+        var effectiveFrom = Date(reader.Scalar("effective_from", required: true, "施行日期，如 2026-01-01"), diagnostics);
+        var defaults = ReadDefaults(reader, diagnostics);
+        var extendedSchema = ReadValueExtensions(reader, schema, diagnostics);
+        var thresholds = ReadThresholds(reader, extendedSchema, diagnostics);
+        var rules = ReadRules(reader, extendedSchema, thresholds, diagnostics);
+        var tests = departmentId is null
+            ? []
+            : ReadTests(reader, extendedSchema, departmentId, rules, diagnostics);
+
+        if (diagnostics.Any(d => d.IsError) || departmentId is null || departmentName is null || version is null
+            || effectiveFrom is null || defaults is null)
+        {
+            return Result<Engine.Catalogues.Catalogue>.Failure(diagnostics);
+        }
+
+        var revision = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.Text + "\n" + schema.Source.ContentHash)));
+        var catalogue = new Engine.Catalogues.Catalogue(
+            departmentId, departmentName, version, effectiveFrom.Value, defaults, thresholds.Values.ToList(), rules, tests,
+            extendedSchema, revision, SourceSpan.FileOnly(source.Path));
+        return Result<Engine.Catalogues.Catalogue>.Success(catalogue, diagnostics);
+    }
+
+    private static CatalogueDefaults? ReadDefaults(MappingReader reader, List<Diagnostic> diagnostics)
+    {
+        if (reader.Map("defaults", required: true, "默认审核时限（deadline）等") is not { } defaults)
+        {
+            return null;
+        }
+
+        var defaultsReader = new MappingReader(defaults, DefaultsKeys, diagnostics);
+        var deadline = WorkingDays(defaultsReader.Scalar("deadline", required: true, "审核时限，如“7 个工作日”"), allowZero: false, diagnostics);
+        var extension = WorkingDays(defaultsReader.Scalar("extension", required: false, "可延长的工作日数"), allowZero: true, diagnostics) ?? 0;
+        var points = defaultsReader.Node("review_points", required: false, "审核要点") is { } pointsNode
+            ? Checklist(pointsNode, StatutoryReviewPoints.Source, "review_points", diagnostics)
+            : StatutoryReviewPoints.Default;
+        var materials = Texts(defaultsReader.TextList("materials", required: false, "每次送审都要提交的材料", nonEmpty: false));
+        return deadline is null ? null : new CatalogueDefaults(deadline.Value, extension, points, materials);
+    }
+
+    // A catalogue may add values to extensible facts (its own 执法事项, for example).
+    private static FactSchema ReadValueExtensions(MappingReader reader, FactSchema schema, List<Diagnostic> diagnostics)
+    {
+        if (reader.Map("values", required: false, "为可扩展事实补充的取值") is not { } values)
+        {
+            return schema;
+        }
+
+        var extensions = new Dictionary<FactDefinition, IReadOnlyList<string>>();
+        foreach (var (factNode, listNode) in values.Entries)
+        {
+            if (!schema.TryGetFact(factNode.Value, out var fact))
+            {
+                var suggestion = schema.Suggest(factNode.Value);
+                diagnostics.Add(CatalogueDiagnostics.UnknownFact(factNode.Span, factNode.Value, suggestion is null ? string.Empty : $"是否想写“{suggestion.Label}”（{suggestion.Key}）？"));
+                continue;
+            }
+
+            if (!fact.Extensible)
+            {
+                diagnostics.Add(CatalogueDiagnostics.FactNotExtensible(factNode.Span, fact.ToString()));
+                continue;
+            }
+
+            var items = MappingReader.ScalarItems(listNode, factNode.Value, nonEmpty: true, diagnostics) ?? [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in items.Where(i => !seen.Add(i.Value.Trim()) || fact.TryGetValue(i.Value.Trim(), out _)))
+            {
+                diagnostics.Add(CatalogueDiagnostics.DuplicateValue(item.Span, item.Value.Trim(), fact.Key));
+            }
+
+            if (fact.Type == FactType.Set && fact.Values.Count + seen.Count > Schema.FactSchemaLoader.MaxSetValues)
+            {
+                diagnostics.Add(CatalogueDiagnostics.TooManySetValues(factNode.Span, fact.Key, fact.Values.Count + seen.Count, Schema.FactSchemaLoader.MaxSetValues));
+            }
+
+            extensions[fact] = items.Select(i => i.Value.Trim()).Distinct().ToList();
+        }
+
+        return schema.Extend(extensions);
+    }
+
+    private static Dictionary<string, NamedThreshold> ReadThresholds(MappingReader reader, FactSchema schema, List<Diagnostic> diagnostics)
+    {
+        var thresholds = new Dictionary<string, NamedThreshold>(StringComparer.Ordinal);
+        if (reader.Map("thresholds", required: false, "命名阈值：名称: 数额") is not { } map)
+        {
+            return thresholds;
+        }
+
+        foreach (var (nameNode, valueNode) in map.Entries)
+        {
+            var name = nameNode.Value.Trim();
+            if (Names.IsKeyword(name))
+            {
+                diagnostics.Add(CatalogueDiagnostics.NameIsKeyword(nameNode.Span, name));
+                continue;
+            }
+
+            if (!Names.IsConditionName(name))
+            {
+                diagnostics.Add(CatalogueDiagnostics.NameNotWritable(nameNode.Span, name));
+                continue;
+            }
+
+            if (schema.TryGetFact(name, out var fact))
+            {
+                diagnostics.Add(CatalogueDiagnostics.ThresholdNameClash(nameNode.Span, name, $"事实“{fact}”"));
+                continue;
+            }
+
+            if (valueNode is not YamlScalar scalar || !AmountLiteral.TryParse(scalar.Value, out var value, out var unit))
+            {
+                diagnostics.Add(CatalogueDiagnostics.InvalidThresholdValue(valueNode.Span, name, (valueNode as YamlScalar)?.Value ?? valueNode.KindName));
+                continue;
+            }
+
+            if (unit != Grammar.Syntax.AmountUnit.None && value.Scale > 2)
+            {
+                diagnostics.Add(CatalogueDiagnostics.MoneyTooPrecise(valueNode.Span, scalar.Value));
+                continue;
+            }
+
+            thresholds[name] = new NamedThreshold(name, value, unit != Grammar.Syntax.AmountUnit.None, scalar.Value.Trim(), nameNode.Span);
+        }
+
+        return thresholds;
+    }
+
+    private static List<Rule> ReadRules(
+        MappingReader reader, FactSchema schema, Dictionary<string, NamedThreshold> thresholds, List<Diagnostic> diagnostics)
+    {
+        var rules = new List<Rule>();
+        if (reader.Node("rules", required: true, "目录条目") is not { } node)
+        {
+            return rules;
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            diagnostics.Add(CatalogueDiagnostics.WrongShape(node.Span, "rules", "列表（每项一条规则，以“- id:”开头）", node.KindName));
+            return rules;
+        }
+
+        if (sequence.Items.Count == 0)
+        {
+            diagnostics.Add(CatalogueDiagnostics.EmptyList(sequence.Span, "rules"));
+        }
+
+        var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in sequence.Items)
+        {
+            if (item is not YamlMapping mapping)
+            {
+                diagnostics.Add(CatalogueDiagnostics.WrongShape(item.Span, "rules", "映射（id、title、actions、when、basis 等）", item.KindName));
+                continue;
+            }
+
+            var ruleReader = new MappingReader(mapping, RuleKeys, diagnostics);
+            var errors = diagnostics.Count(d => d.IsError);
+            var id = Id(ruleReader, "id", "规则编号，如 SC-P-01", diagnostics);
+            if (id is not null)
+            {
+                var idNode = mapping.Get("id")!;
+                if (firstLines.TryGetValue(id, out var firstLine))
+                {
+                    diagnostics.Add(CatalogueDiagnostics.DuplicateRuleId(idNode.Span, id, firstLine));
+                }
+                else
+                {
+                    firstLines[id] = idNode.Span.Line;
+                }
+            }
+
+            var title = ruleReader.Text("title", required: true, "目录原文表述");
+            var actions = Actions(ruleReader, diagnostics);
+            var when = ruleReader.Scalar("when", required: true, "条件，如“罚款金额 5万元以上”");
+            var condition = when is null ? null : Condition(when, schema, thresholds, diagnostics);
+            var basis = Texts(ruleReader.TextList("basis", required: true, "法律依据，如“《行政处罚法》第五十八条”", nonEmpty: true));
+            var checklist = id is not null && ruleReader.Node("checklist", required: false, "本条目增加的审核要点") is { } checklistNode
+                ? Checklist(checklistNode, id, "checklist", diagnostics)
+                : [];
+            var materials = Texts(ruleReader.TextList("materials", required: false, "本条目增加的送审材料", nonEmpty: false));
+            var deadline = WorkingDays(ruleReader.Scalar("deadline", required: false, "本条目的审核时限"), allowZero: false, diagnostics);
+            ruleReader.Text("note", required: false, "备注");
+
+            if (diagnostics.Count(d => d.IsError) == errors && id is not null && title is not null && condition is not null)
+            {
+                rules.Add(new Rule(id, title, actions, condition, when!.Value.Trim(), basis, checklist, materials, deadline, mapping.Entries[0].Key.Span));
+            }
+        }
+
+        return rules;
+    }
+
+    private static Condition? Condition(YamlScalar when, FactSchema schema, Dictionary<string, NamedThreshold> thresholds, List<Diagnostic> diagnostics)
+    {
+        var fragment = ScalarFragments.For(when);
+        var parsed = ConditionParser.Parse(fragment);
+        if (parsed.Syntax is null)
+        {
+            diagnostics.AddRange(parsed.Diagnostics);
+            return null;
+        }
+
+        var bound = ConditionBinder.Bind(parsed.Syntax, fragment, schema, thresholds);
+        diagnostics.AddRange(bound.Diagnostics);
+        return bound.Value;
+    }
+
+    private static List<ActionKind> Actions(MappingReader reader, List<Diagnostic> diagnostics)
+    {
+        var actions = new List<ActionKind>();
+        foreach (var node in reader.TextList("actions", required: true, $"适用的执法行为类别：{ActionKinds.ChineseList}", nonEmpty: true) ?? [])
+        {
+            if (!ActionKinds.TryParse(node.Value.Trim(), out var kind))
+            {
+                diagnostics.Add(CatalogueDiagnostics.UnknownActionKind(node.Span, node.Value, ActionKinds.ChineseList));
+            }
+            else if (!actions.Contains(kind))
+            {
+                actions.Add(kind);
+            }
+        }
+
+        return actions;
+    }
+
+    private static List<CatalogueTestCase> ReadTests(
+        MappingReader reader, FactSchema schema, string department, List<Rule> rules, List<Diagnostic> diagnostics)
+    {
+        var tests = new List<CatalogueTestCase>();
+        if (reader.Node("tests", required: false, "测试用例") is not { } node)
+        {
+            return tests;
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            diagnostics.Add(CatalogueDiagnostics.WrongShape(node.Span, "tests", "列表（每项一个测试用例，以“- name:”开头）", node.KindName));
+            return tests;
+        }
+
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in sequence.Items)
+        {
+            if (item is not YamlMapping mapping)
+            {
+                diagnostics.Add(CatalogueDiagnostics.WrongShape(item.Span, "tests", "映射（name、decision、expect）", item.KindName));
+                continue;
+            }
+
+            var testReader = new MappingReader(mapping, TestKeys, diagnostics);
+            var name = testReader.Text("name", required: true, "用例名称");
+            if (name is not null)
+            {
+                var nameSpan = mapping.Get("name")!.Span;
+                if (names.TryGetValue(name, out var firstLine))
+                {
+                    diagnostics.Add(CatalogueDiagnostics.DuplicateTestName(nameSpan, name, firstLine));
+                }
+                else
+                {
+                    names[name] = nameSpan.Line;
+                }
+            }
+
+            var decision = testReader.Map("decision", required: true, "被测的决定：action、procedure、facts") is { } decisionNode
+                ? TestDecision(decisionNode, name ?? "test", department, schema, diagnostics)
+                : null;
+            var expectation = testReader.Map("expect", required: true, "期望的结论：classification、rules") is { } expectNode
+                ? Expectation(expectNode, schema, rules, decision, diagnostics)
+                : null;
+            if (name is not null && decision is not null && expectation is not null)
+            {
+                tests.Add(new CatalogueTestCase(name, decision, expectation, mapping.Entries[0].Key.Span));
+            }
+        }
+
+        return tests;
+    }
+
+    private static BoundDecision? TestDecision(YamlMapping mapping, string name, string department, FactSchema schema, List<Diagnostic> diagnostics)
+    {
+        var reader = new MappingReader(mapping, TestDecisionKeys, diagnostics);
+        DecisionField? Field(string key, string meaning) =>
+            reader.Scalar(key, required: false, meaning) is { } s ? new DecisionField(s.Value, s.Span) : null;
+
+        var facts = new List<FactInput>();
+        if (reader.Map("facts", required: false, "事实") is { } factsNode)
+        {
+            foreach (var (key, value) in factsNode.Entries)
+            {
+                if (RawFrom(value, diagnostics) is { } raw)
+                {
+                    facts.Add(new FactInput(key.Value, key.Span, raw));
+                }
+            }
+        }
+
+        var action = Field("action", "执法行为类别");
+        if (action is null)
+        {
+            reader.Node("action", required: true, $"执法行为类别：{ActionKinds.ChineseList}");
+            return null;
+        }
+
+        // A test case may leave out what every test of the catalogue shares: its department,
+        // the ordinary procedure, and a case id (the test's name).
+        var decision = new Decision(
+            Field("case_id", "案件编号") ?? new DecisionField(name, mapping.Span),
+            new DecisionField(department, mapping.Span),
+            action,
+            Field("procedure", "程序") ?? new DecisionField("一般程序", mapping.Span),
+            Field("proposed_on", "拟作出决定的日期"),
+            facts,
+            mapping.Span);
+
+        var bound = DecisionBinder.Bind(decision, schema);
+        diagnostics.AddRange(bound.Diagnostics);
+        return bound.Value;
+    }
+
+    // YAML values of test decisions, read like JSON values: plain true/false and numbers are typed,
+    // anything quoted is text, a mapping is a judgement flag.
+    private static RawValue? RawFrom(YamlNode node, List<Diagnostic> diagnostics)
+    {
+        switch (node)
+        {
+            case YamlScalar { IsNull: true }:
+                return new RawNull(node.Span);
+            case YamlScalar { IsPlain: true } plain when plain.Value is "true" or "false":
+                return new RawBoolean(plain.Value == "true", node.Span);
+            case YamlScalar { IsPlain: true } plain when decimal.TryParse(plain.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number):
+                return new RawNumber(number, plain.Value, node.Span);
+            case YamlScalar scalar:
+                return new RawText(scalar.Value, node.Span);
+            case YamlSequence sequence:
+                return new RawList(sequence.Items.Select(i => RawFrom(i, diagnostics)).OfType<RawValue>().ToList(), node.Span);
+            default:
+                var mapping = (YamlMapping)node;
+                var reader = new MappingReader(mapping, JudgementKeys, diagnostics);
+                var raised = reader.Scalar("raised", required: false, "是否认定")?.Value.Trim() is not ("false" or "否");
+                return new RawJudgement(
+                    raised,
+                    reader.Text("raised_by", required: false, "认定人"),
+                    reader.Text("reason", required: false, "认定理由"),
+                    node.Span);
+        }
+    }
+
+    private static TestExpectation? Expectation(
+        YamlMapping mapping, FactSchema schema, List<Rule> rules, BoundDecision? decision, List<Diagnostic> diagnostics)
+    {
+        var reader = new MappingReader(mapping, ExpectKeys, diagnostics);
+        var kindNode = reader.Scalar("classification", required: true, "major、minor、exempt 或 undetermined");
+        var kind = ClassificationKind.Minor;
+        if (kindNode is not null && !ClassificationKinds.TryParse(kindNode.Value.Trim(), out kind))
+        {
+            diagnostics.Add(CatalogueDiagnostics.UnknownClassification(kindNode.Span, kindNode.Value));
+            kindNode = null;
+        }
+
+        List<string>? ruleIds = null;
+        if (reader.TextList("rules", required: false, "期望命中的规则编号", nonEmpty: false) is { } ruleNodes)
+        {
+            ruleIds = [];
+            foreach (var node in ruleNodes)
+            {
+                var id = node.Value.Trim();
+                var rule = rules.FirstOrDefault(r => r.Id == id);
+                if (rule is null)
+                {
+                    diagnostics.Add(CatalogueDiagnostics.UnknownRuleInTest(node.Span, id, NameSuggestions.Closest(id, rules.Select(r => r.Id))));
+                }
+                else if (decision is not null && !rule.Actions.Contains(decision.Action))
+                {
+                    diagnostics.Add(CatalogueDiagnostics.RuleTestsActionItDoesNotCover(node.Span, id, string.Join("、", rule.Actions.Select(a => a.ToChinese()))));
+                }
+
+                ruleIds.Add(id);
+            }
+        }
+
+        List<string>? missing = null;
+        if (reader.TextList("missing", required: false, "期望缺少的事实", nonEmpty: false) is { } missingNodes)
+        {
+            missing = [];
+            foreach (var node in missingNodes)
+            {
+                if (schema.TryGetFact(node.Value.Trim(), out var fact))
+                {
+                    missing.Add(fact.Key);
+                }
+                else
+                {
+                    diagnostics.Add(CatalogueDiagnostics.UnknownFact(node.Span, node.Value, string.Empty));
+                }
+            }
+        }
+
+        return kindNode is null ? null : new TestExpectation(kind, ruleIds, missing);
+    }
+
+    private static List<ChecklistItem> Checklist(YamlNode node, string source, string key, List<Diagnostic> diagnostics)
+    {
+        var items = new List<ChecklistItem>();
+        switch (node)
+        {
+            case YamlMapping mapping:
+                foreach (var (title, question) in mapping.Entries)
+                {
+                    if (question is YamlScalar { IsNull: false } text && !string.IsNullOrWhiteSpace(text.Value))
+                    {
+                        items.Add(new ChecklistItem($"{source}:{title.Value.Trim()}", title.Value.Trim(), text.Value.Trim(), source));
+                    }
+                    else
+                    {
+                        diagnostics.Add(CatalogueDiagnostics.WrongShape(question.Span, title.Value, "文字（要审核的问题）", question is YamlScalar ? "空值" : question.KindName));
+                    }
+                }
+
+                break;
+            default:
+                foreach (var item in MappingReader.ScalarItems(node, key, nonEmpty: false, diagnostics) ?? [])
+                {
+                    var text = item.Value.Trim();
+                    items.Add(new ChecklistItem($"{source}:{text}", text, text, source));
+                }
+
+                break;
+        }
+
+        return items;
+    }
+
+    private static string? Id(MappingReader reader, string key, string meaning, List<Diagnostic> diagnostics)
+    {
+        var text = reader.Text(key, required: true, meaning);
+        if (text is not null && !Names.IsId(text))
+        {
+            diagnostics.Add(CatalogueDiagnostics.InvalidId(reader.Mapping.Get(key)!.Span, text));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static DateOnly? Date(YamlScalar? scalar, List<Diagnostic> diagnostics)
+    {
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(scalar.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        diagnostics.Add(CatalogueDiagnostics.InvalidDate(scalar.Span, scalar.Value));
+        return null;
+    }
+
+    private static int? WorkingDays(YamlScalar? scalar, bool allowZero, List<Diagnostic> diagnostics)
+    {
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        var text = scalar.Value.Trim();
+        if (allowZero && text is "false" or "否" or "不予延长" or "不允许延长")
+        {
+            return 0;
+        }
+
+        var match = WorkingDaysPattern().Match(text);
+        if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+            && days <= 365 && (days > 0 || allowZero))
+        {
+            return days;
+        }
+
+        diagnostics.Add(CatalogueDiagnostics.InvalidWorkingDays(scalar.Span, scalar.Value));
+        return null;
+    }
+
+    private static List<string> Texts(IReadOnlyList<YamlScalar>? nodes) =>
+        nodes?.Select(n => n.Value.Trim()).Distinct().ToList() ?? [];
+
+    [GeneratedRegex(@"^(\d{1,3})\s*(个工作日|工作日)?$")]
+    private static partial Regex WorkingDaysPattern();
+}

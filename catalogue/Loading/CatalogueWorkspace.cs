@@ -1,0 +1,294 @@
+using Fashen.Catalogue.Calendar;
+using Fashen.Catalogue.Diagnostics;
+using Fashen.Catalogue.Schema;
+using Fashen.Catalogue.Yaml;
+using Fashen.Engine.Calendar;
+using Fashen.Engine.Facts;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Text;
+using CatalogueModel = Fashen.Engine.Catalogues.Catalogue;
+
+namespace Fashen.Catalogue.Loading;
+
+/// <summary>Everything read from a set of files and folders: catalogues, their fact schemas, the
+/// holiday calendar, and every diagnostic, with the source texts needed to show them.</summary>
+public sealed class CatalogueWorkspace
+{
+    /// <summary>The file name looked for, upwards from a catalogue, when it names no schema.</summary>
+    public const string SchemaFileName = "facts.yaml";
+
+    /// <summary>The file name looked for, upwards from the catalogues, when no calendar is named.</summary>
+    public const string CalendarFileName = "holidays.yaml";
+
+    private readonly Dictionary<string, SourceText> _sources;
+
+    private CatalogueWorkspace(
+        IReadOnlyList<CatalogueModel> catalogues,
+        WorkingCalendar? calendar,
+        IReadOnlyList<Diagnostic> diagnostics,
+        Dictionary<string, SourceText> sources,
+        int filesChecked)
+    {
+        Catalogues = catalogues;
+        Calendar = calendar;
+        Diagnostics = Diagnostic.Sort(diagnostics);
+        _sources = sources;
+        FilesChecked = filesChecked;
+    }
+
+    /// <summary>Gets the catalogues read without errors, ordered by department id.</summary>
+    public IReadOnlyList<CatalogueModel> Catalogues { get; }
+
+    /// <summary>Gets the holiday calendar, if one was named, found or given among the files.</summary>
+    public WorkingCalendar? Calendar { get; }
+
+    /// <summary>Gets every diagnostic, sorted.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Gets a value indicating whether any diagnostic is an error.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Gets how many YAML files were read.</summary>
+    public int FilesChecked { get; }
+
+    /// <summary>Finds the text of a file that was read, to show source lines under diagnostics.</summary>
+    /// <param name="path">The path as shown in diagnostics.</param>
+    /// <returns>The text, or null.</returns>
+    public SourceText? Source(string path) => _sources.GetValueOrDefault(path);
+
+    /// <summary>Finds the catalogue of a department.</summary>
+    /// <param name="department">The department id.</param>
+    /// <returns>The catalogue, or null.</returns>
+    public CatalogueModel? ForDepartment(string department) => Catalogues.FirstOrDefault(c => c.Id == department);
+
+    /// <summary>Reads catalogues, schemas and calendars from files and folders.</summary>
+    /// <param name="paths">Files, or folders searched for *.yaml and *.yml files.</param>
+    /// <param name="calendarPath">The holiday calendar to use; when null, one named among the paths is used,
+    /// or else the nearest holidays.yaml above the first catalogue.</param>
+    /// <param name="baseDirectory">The folder paths are shown relative to; the default value is the working folder.</param>
+    /// <returns>The workspace.</returns>
+    public static CatalogueWorkspace Load(IEnumerable<string> paths, string? calendarPath = null, string? baseDirectory = null)
+    {
+        var loader = new Loader(baseDirectory ?? Directory.GetCurrentDirectory());
+        foreach (var path in paths)
+        {
+            loader.AddPath(path);
+        }
+
+        return loader.Finish(calendarPath);
+    }
+
+    private sealed class Loader(string baseDirectory)
+    {
+        private readonly List<Diagnostic> _diagnostics = [];
+        private readonly Dictionary<string, SourceText> _sources = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Result<FactSchema>> _schemas = new(StringComparer.Ordinal);
+        private readonly List<(string FullPath, YamlMapping Root)> _catalogueFiles = [];
+        private readonly List<string> _calendarFiles = [];
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public void AddPath(string path)
+        {
+            var full = Path.GetFullPath(path, baseDirectory);
+            if (Directory.Exists(full))
+            {
+                var files = Directory.EnumerateFiles(full, "*.*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal);
+                foreach (var file in files)
+                {
+                    AddFile(file);
+                }
+            }
+            else if (File.Exists(full))
+            {
+                AddFile(full);
+            }
+            else
+            {
+                _diagnostics.Add(CatalogueDiagnostics.FileNotFound(SourceSpan.FileOnly(Display(full)), "文件或文件夹", path));
+            }
+        }
+
+        private void AddFile(string full)
+        {
+            if (!_seen.Add(full))
+            {
+                return;
+            }
+
+            if (Read(full) is not { } source)
+            {
+                return;
+            }
+
+            var (root, diagnostics) = YamlTreeReader.Read(source);
+            switch (root)
+            {
+                case YamlMapping mapping when CatalogueReader.IsCatalogue(mapping):
+                    _diagnostics.AddRange(diagnostics);
+                    _catalogueFiles.Add((full, mapping));
+                    break;
+                case YamlMapping mapping when mapping.Get("facts") is not null:
+                    LoadSchema(full);
+                    break;
+                case YamlMapping mapping when mapping.Get("years") is not null:
+                    _calendarFiles.Add(full);
+                    break;
+                default:
+                    _diagnostics.AddRange(diagnostics);
+                    if (!diagnostics.Any(d => d.IsError))
+                    {
+                        _diagnostics.Add(CatalogueDiagnostics.UnknownFileKind(SourceSpan.FileOnly(source.Path)));
+                    }
+
+                    break;
+            }
+        }
+
+        public CatalogueWorkspace Finish(string? calendarPath)
+        {
+            var catalogues = new List<CatalogueModel>();
+            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (full, root) in _catalogueFiles)
+            {
+                if (SchemaFor(full, root) is not { } schema)
+                {
+                    continue;
+                }
+
+                var result = CatalogueReader.Read(root, schema);
+                _diagnostics.AddRange(result.Diagnostics);
+                if (result.Value is not { } catalogue)
+                {
+                    continue;
+                }
+
+                if (owners.TryGetValue(catalogue.Id, out var other))
+                {
+                    var idNode = ((YamlMapping)root.Get("department")!).Get("id")!;
+                    _diagnostics.Add(CatalogueDiagnostics.DuplicateDepartment(idNode.Span, catalogue.Id, other));
+                    continue;
+                }
+
+                owners[catalogue.Id] = root.Source.Path;
+                catalogues.Add(catalogue);
+            }
+
+            var calendar = LoadCalendar(calendarPath);
+            return new CatalogueWorkspace(
+                catalogues.OrderBy(c => c.Id, StringComparer.Ordinal).ToList(), calendar, _diagnostics, _sources, _sources.Count);
+        }
+
+        private FactSchema? SchemaFor(string catalogueFile, YamlMapping root)
+        {
+            var folder = Path.GetDirectoryName(catalogueFile)!;
+            string? schemaFile;
+            if (root.Get("schema") is YamlScalar { IsNull: false } named)
+            {
+                schemaFile = Path.GetFullPath(Path.Combine(folder, named.Value.Trim()));
+                if (!File.Exists(schemaFile))
+                {
+                    _diagnostics.Add(CatalogueDiagnostics.FileNotFound(named.Span, "事实表", named.Value.Trim()));
+                    return null;
+                }
+            }
+            else if ((schemaFile = FindUpwards(folder, SchemaFileName)) is null)
+            {
+                _diagnostics.Add(CatalogueDiagnostics.FileNotFound(root.Entries[0].Key.Span, "事实表", SchemaFileName + "（在目录清单所在文件夹及其上级文件夹中查找）"));
+                return null;
+            }
+
+            return LoadSchema(schemaFile);
+        }
+
+        private FactSchema? LoadSchema(string full)
+        {
+            if (!_schemas.TryGetValue(full, out var result))
+            {
+                _seen.Add(full);
+                var source = Read(full);
+                result = source is null ? Result<FactSchema>.Failure([]) : FactSchemaLoader.Load(source);
+                _schemas[full] = result;
+                _diagnostics.AddRange(result.Diagnostics);
+            }
+
+            return result.Value;
+        }
+
+        private WorkingCalendar? LoadCalendar(string? calendarPath)
+        {
+            string? file;
+            if (calendarPath is not null)
+            {
+                file = Path.GetFullPath(calendarPath, baseDirectory);
+                if (!File.Exists(file))
+                {
+                    _diagnostics.Add(CatalogueDiagnostics.FileNotFound(SourceSpan.FileOnly(Display(file)), "节假日安排", calendarPath));
+                    return null;
+                }
+            }
+            else
+            {
+                file = _calendarFiles.FirstOrDefault()
+                    ?? _catalogueFiles.Select(c => FindUpwards(Path.GetDirectoryName(c.FullPath)!, CalendarFileName)).FirstOrDefault(f => f is not null);
+            }
+
+            if (file is null || Read(file) is not { } source)
+            {
+                return null;
+            }
+
+            var result = HolidayCalendarLoader.Load(source);
+            _diagnostics.AddRange(result.Diagnostics);
+            foreach (var extra in _calendarFiles.Where(f => f != file).Select(Read).OfType<SourceText>())
+            {
+                _diagnostics.AddRange(HolidayCalendarLoader.Load(extra).Diagnostics);
+            }
+
+            return result.Value;
+        }
+
+        private SourceText? Read(string full)
+        {
+            var display = Display(full);
+            if (_sources.TryGetValue(display, out var existing))
+            {
+                return existing;
+            }
+
+            try
+            {
+                var source = new SourceText(display, File.ReadAllText(full));
+                _sources[display] = source;
+                return source;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                _diagnostics.Add(CatalogueDiagnostics.FileUnreadable(SourceSpan.FileOnly(display), exception.Message));
+                return null;
+            }
+        }
+
+        private static string? FindUpwards(string folder, string fileName)
+        {
+            for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, fileName);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+
+        // Paths are shown relative to the base folder when inside it, with forward slashes.
+        private string Display(string full)
+        {
+            var relative = Path.GetRelativePath(baseDirectory, full);
+            return (relative.StartsWith("..", StringComparison.Ordinal) ? full : relative).Replace('\\', '/');
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Fashen.Engine.Calendar;
+using Fashen.Engine.Catalogues;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Text;
+
+namespace Fashen.Engine.Classification;
+
+/// <summary>The answer to "is this decision major?", with its reasons and provenance.</summary>
+/// <param name="CaseId">The decision's case id.</param>
+/// <param name="Kind">The conclusion.</param>
+/// <param name="Summary">One Chinese sentence that states the conclusion.</param>
+/// <param name="Catalogue">The catalogue version that gave the answer.</param>
+/// <param name="MatchedRules">The rules that matched, in catalogue order, each with why.</param>
+/// <param name="MissingFacts">For an undetermined decision: the facts that would settle it.</param>
+/// <param name="NearMisses">The rules that did not match but came closest, with why not.</param>
+/// <param name="Checklist">For a major decision: what the reviewer must check.</param>
+/// <param name="Materials">For a major decision: what must be submitted.</param>
+/// <param name="Deadline">For a major decision whose materials date was given: the review deadline.</param>
+/// <param name="Diagnostics">Problems met while answering, such as a calendar year that is not loaded.</param>
+public sealed record ClassificationResult(
+    string CaseId,
+    ClassificationKind Kind,
+    string Summary,
+    CatalogueReference Catalogue,
+    IReadOnlyList<MatchedRule> MatchedRules,
+    IReadOnlyList<MissingFact> MissingFacts,
+    IReadOnlyList<NearMiss> NearMisses,
+    IReadOnlyList<ChecklistItem> Checklist,
+    IReadOnlyList<string> Materials,
+    ReviewDeadline? Deadline,
+    IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>Which catalogue version answered.</summary>
+/// <param name="Id">The department id.</param>
+/// <param name="Name">The department's name.</param>
+/// <param name="Version">The catalogue's version.</param>
+/// <param name="Revision">The content hash of the catalogue and its schema.</param>
+/// <param name="EffectiveFrom">The first day the version is in force.</param>
+public sealed record CatalogueReference(string Id, string Name, string Version, string Revision, DateOnly EffectiveFrom);
+
+/// <summary>A rule that matched, and why.</summary>
+/// <param name="Id">The rule's id.</param>
+/// <param name="Title">The catalogue's wording.</param>
+/// <param name="Basis">Legal basis citations.</param>
+/// <param name="Explanation">The clauses that hold, with the decision's values and the thresholds.</param>
+/// <param name="Location">Where the rule is in its catalogue.</param>
+public sealed record MatchedRule(string Id, string Title, IReadOnlyList<string> Basis, string Explanation, SourceSpan Location);
+
+/// <summary>A fact whose absence leaves the answer open.</summary>
+/// <param name="Key">The fact's key.</param>
+/// <param name="Label">The fact's Chinese label.</param>
+/// <param name="RuleIds">The rules that cannot be decided without it.</param>
+public sealed record MissingFact(string Key, string Label, IReadOnlyList<string> RuleIds);
+
+/// <summary>A rule that did not match, and what would have made it match.</summary>
+/// <param name="Id">The rule's id.</param>
+/// <param name="Title">The catalogue's wording.</param>
+/// <param name="Failed">The clauses that failed, with the decision's values.</param>
+/// <param name="ToMatch">What would make each failed clause hold.</param>
+public sealed record NearMiss(string Id, string Title, IReadOnlyList<string> Failed, IReadOnlyList<string> ToMatch);

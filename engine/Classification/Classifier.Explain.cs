@@ -1,0 +1,195 @@
+using Fashen.Engine.Conditions;
+using Fashen.Engine.Decisions;
+using Fashen.Engine.Facts;
+
+namespace Fashen.Engine.Classification;
+
+/// <summary>Explanations in Chinese: why a rule matched, and what a near miss lacked.</summary>
+public sealed partial class Classifier
+{
+    /// <summary>Explains why a condition holds for a decision, with the decision's values and the thresholds:
+    /// <c>罚款金额 60,000 元 ≥ 50,000 元（含本数） 且 当事人类型 = 法人</c>.</summary>
+    /// <param name="condition">The condition; it must hold for the decision.</param>
+    /// <param name="decision">The decision.</param>
+    /// <returns>The explanation.</returns>
+    public static string Explain(Condition condition, BoundDecision decision) => Describe(condition, decision, holds: true);
+
+    // Describes the clauses that make the condition evaluate to `holds`.
+    private static string Describe(Condition condition, BoundDecision decision, bool holds)
+    {
+        var facts = decision.Vector;
+        var wanted = holds ? Truth.True : Truth.False;
+        switch (condition)
+        {
+            case AllCondition all:
+                // All true: every operand; all false: the operands that are false.
+                var allParts = holds ? all.Operands : all.Operands.Where(o => ConditionEvaluator.Evaluate(o, facts) == Truth.False).ToList();
+                return string.Join(" 且 ", allParts.Select(o => Wrap(o, Describe(o, decision, holds))));
+            case AnyCondition any:
+                // Any true: the operands that are true; any false: every operand.
+                var anyParts = holds ? any.Operands.Where(o => ConditionEvaluator.Evaluate(o, facts) == wanted).ToList() : any.Operands;
+                return string.Join(holds ? " 或 " : " 且 ", anyParts.Select(o => Wrap(o, Describe(o, decision, holds))));
+            case NotCondition not:
+                return Describe(not.Operand, decision, !holds);
+            case AlwaysCondition:
+                return holds ? "本目录规定该类决定一律审核（简易程序除外）" : "—";
+            default:
+                return DescribeLeaf(condition, decision, holds);
+        }
+    }
+
+    private static string Wrap(Condition operand, string text) =>
+        operand is AllCondition or AnyCondition && (text.Contains(" 且 ", StringComparison.Ordinal) || text.Contains(" 或 ", StringComparison.Ordinal))
+            ? $"（{text}）"
+            : text;
+
+    private static string DescribeLeaf(Condition condition, BoundDecision decision, bool holds)
+    {
+        var fact = ConditionFacts.FactOf(condition)!;
+        var value = decision.Get(fact);
+        if (value is null)
+        {
+            return $"{fact.Label} 未提供";
+        }
+
+        switch (condition)
+        {
+            case AmountComparison c:
+                var amount = Formatting.Amount(fact, ((AmountValue)value).Value);
+                var relation = $"{Formatting.Symbol(c.Operator)} {Threshold(c)}{Formatting.BoundaryNote(c.Operator)}";
+                return holds ? $"{fact.Label} {amount} {relation}" : $"{fact.Label} {amount}，不满足 {relation}";
+            case AmountRange c:
+                var inRange = $"{Formatting.Amount(fact, c.Low)} 至 {Formatting.Amount(fact, c.High)} 之间（含两端）";
+                var actual = Formatting.Amount(fact, ((AmountValue)value).Value);
+                return holds ? $"{fact.Label} {actual} 在 {inRange}" : $"{fact.Label} {actual} 不在 {inRange}";
+            case ValueMembership c:
+                var option = ((OptionValue)value).Option.Name;
+                var isIn = holds != c.Negated;
+                if (c.Values.Count == 1 && c.Written == c.Values[0].Name)
+                {
+                    return isIn ? $"{fact.Label} = {option}" : $"{fact.Label} = {option}（不是 {c.Written}）";
+                }
+
+                return isIn ? $"{fact.Label} = {option}（属于 {c.Written}）" : $"{fact.Label} = {option}（不属于 {c.Written}）";
+            case RankComparison c:
+                var rank = ((OptionValue)value).Option.Name;
+                var rankRelation = $"{Formatting.Symbol(c.Operator)} {c.Value.Name}";
+                return holds ? $"{fact.Label} = {rank}，{rankRelation}" : $"{fact.Label} = {rank}，不满足 {rankRelation}";
+            case SetOverlap c:
+                var given = ((OptionSetValue)value).Options;
+                if (holds)
+                {
+                    var common = string.Join("、", given.Where(c.Values.Contains).Select(o => o.Name));
+                    return common == c.Written ? $"{fact.Label} 含 {common}" : $"{fact.Label} 含 {common}（列明：{c.Written}）";
+                }
+
+                var all = given.Count == 0 ? "无" : string.Join("、", given.Select(o => o.Name));
+                return $"{fact.Label} 为 {all}，不含 {c.Written} 中任何一项";
+            case FlagCondition:
+                return value switch
+                {
+                    JudgementValue { Raised: true } j when holds => $"{fact.Label}（{j.RaisedBy} 认定：{j.Reason}）",
+                    JudgementValue { Raised: true } j => $"{fact.Label} 已由 {j.RaisedBy} 认定",
+                    JudgementValue => $"未认定“{fact.Label}”",
+                    _ => $"{fact.Label} = {(((BooleanValue)value).Value ? "是" : "否")}",
+                };
+            default:
+                throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}.");
+        }
+    }
+
+    private static string Threshold(AmountComparison c) =>
+        c.ThresholdName is null ? Formatting.Amount(c.Fact, c.Threshold) : $"{c.ThresholdName} {Formatting.Amount(c.Fact, c.Threshold)}";
+
+    private static IReadOnlyList<NearMiss> NearMisses(IEnumerable<CompiledRule> rules, BoundDecision decision, int count)
+    {
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        return rules
+            .Select((rule, order) => (rule, order, gap: Measure(rule.Rule.Condition, decision, wanted: true)))
+            .OrderBy(x => x.gap.Cost)
+            .ThenBy(x => x.gap.Distance)
+            .ThenBy(x => x.order)
+            .Take(count)
+            .Select(x => new NearMiss(x.rule.Rule.Id, x.rule.Rule.Title, x.gap.Failed, x.gap.ToMatch))
+            .ToList();
+    }
+
+    // How far a condition is from evaluating to `wanted`: the cheapest set of clauses to change.
+    // A clause on a judgement flag costs more, because only a person can change it.
+    private sealed record Gap(double Cost, double Distance, IReadOnlyList<string> Failed, IReadOnlyList<string> ToMatch)
+    {
+        public static readonly Gap None = new(0, 0, [], []);
+
+        public static Gap Sum(IEnumerable<Gap> gaps)
+        {
+            var list = gaps.ToList();
+            return new Gap(
+                list.Sum(g => g.Cost), list.Sum(g => g.Distance), list.SelectMany(g => g.Failed).ToList(), list.SelectMany(g => g.ToMatch).ToList());
+        }
+    }
+
+    private static Gap Measure(Condition condition, BoundDecision decision, bool wanted)
+    {
+        var truth = ConditionEvaluator.Evaluate(condition, decision.Vector);
+        if (truth == (wanted ? Truth.True : Truth.False))
+        {
+            return Gap.None;
+        }
+
+        switch (condition)
+        {
+            case AllCondition all:
+                return wanted
+                    ? Gap.Sum(all.Operands.Select(o => Measure(o, decision, true)))
+                    : Cheapest(all.Operands.Select(o => Measure(o, decision, false)));
+            case AnyCondition any:
+                return wanted
+                    ? Cheapest(any.Operands.Select(o => Measure(o, decision, true)))
+                    : Gap.Sum(any.Operands.Select(o => Measure(o, decision, false)));
+            case NotCondition not:
+                return Measure(not.Operand, decision, !wanted);
+            case AlwaysCondition:
+                return new Gap(1, 1, ["本目录规定该类决定一律审核"], ["—"]);
+            default:
+                var fact = ConditionFacts.FactOf(condition)!;
+                var failed = truth == Truth.Unknown ? $"{fact.Label} 未提供" : DescribeLeaf(condition, decision, !wanted);
+                var cost = fact.Type == FactType.Judgement ? 2 : 1;
+                return new Gap(cost, Distance(condition, decision), [failed], [Requirement(condition, wanted)]);
+        }
+    }
+
+    private static Gap Cheapest(IEnumerable<Gap> gaps) =>
+        gaps.Where(g => g.Cost > 0).OrderBy(g => g.Cost).ThenBy(g => g.Distance).FirstOrDefault() ?? Gap.None;
+
+    // How far an amount is from its threshold, relative to the threshold; 1 for anything else.
+    private static double Distance(Condition condition, BoundDecision decision)
+    {
+        if (condition is AmountComparison c && decision.Get(c.Fact) is AmountValue value)
+        {
+            var scale = Math.Max(Math.Abs(c.Threshold), 1m);
+            return (double)Math.Min(Math.Abs(c.Threshold - value.Value) / scale, 1m);
+        }
+
+        return 1;
+    }
+
+    // What the decision would need for a clause to evaluate to `wanted`.
+    private static string Requirement(Condition condition, bool wanted)
+    {
+        var fact = ConditionFacts.FactOf(condition)!;
+        return condition switch
+        {
+            AmountComparison c => $"{fact.Label} {Formatting.Symbol(wanted ? c.Operator : c.Operator.Negate())} {Threshold(c)}{Formatting.BoundaryNote(wanted ? c.Operator : c.Operator.Negate())}",
+            AmountRange c => $"{fact.Label} {(wanted ? "在" : "不在")} {Formatting.Amount(fact, c.Low)} 至 {Formatting.Amount(fact, c.High)} 之间（含两端）",
+            ValueMembership c => $"{fact.Label} {(wanted != c.Negated ? "为" : "不为")} {string.Join("、", c.Values.Select(v => v.Name))}{(c.Values.Count > 1 ? " 之一" : string.Empty)}",
+            RankComparison c => $"{fact.Label} {Formatting.Symbol(wanted ? c.Operator : c.Operator.Negate())} {c.Value.Name}",
+            SetOverlap c => wanted ? $"{fact.Label} 包含 {c.Written}{(c.Values.Count > 1 ? " 中任一项" : string.Empty)}" : $"{fact.Label} 不包含 {c.Written} 中任何一项",
+            FlagCondition when fact.Type == FactType.Judgement => wanted ? $"经认定“{fact.Label}”（须写明认定人和理由）" : $"不认定“{fact.Label}”",
+            _ => $"{fact.Label} = {(wanted ? "是" : "否")}",
+        };
+    }
+}

@@ -1,0 +1,245 @@
+using System.Linq.Expressions;
+using Fashen.Engine.Calendar;
+using Fashen.Engine.Catalogues;
+using Fashen.Engine.Conditions;
+using Fashen.Engine.Decisions;
+using Fashen.Engine.Diagnostics;
+using Fashen.Engine.Facts;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Text;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+using CatalogueRule = Fashen.Engine.Catalogues.Rule;
+using WorkflowRule = RulesEngine.Models.Rule;
+
+namespace Fashen.Engine.Classification;
+
+/// <summary>Classifies decisions against one catalogue: compiled once, then cheap and free of side effects.</summary>
+/// <remarks>
+/// Each rule's condition is written as a RulesEngine expression (<see cref="ExpressionWriter"/>) and
+/// compiled once by RulesEngine's <see cref="RuleExpressionParser"/> into a typed delegate, the
+/// cheapest way to evaluate RulesEngine expressions (about 30 times cheaper than
+/// <c>ExecuteAllRulesAsync</c>, see bench/). The same expressions also form a RulesEngine
+/// <see cref="Workflow"/>, which a test runs through <c>ExecuteAllRulesAsync</c> to prove the two agree.
+/// </remarks>
+public sealed partial class Classifier
+{
+    private readonly CompiledRule[][] _rulesByAction;
+
+    private Classifier(Catalogue catalogue, IReadOnlyList<CompiledRule> rules)
+    {
+        Catalogue = catalogue;
+        Rules = rules;
+        _rulesByAction = ActionKinds.All
+            .Select(kind => rules.Where(r => r.Rule.Actions.Contains(kind)).ToArray())
+            .ToArray();
+        Reference = new CatalogueReference(catalogue.Id, catalogue.Name, catalogue.Version, catalogue.Revision, catalogue.EffectiveFrom);
+        Workflow = new Workflow
+        {
+            WorkflowName = catalogue.Id,
+            Rules = rules.Select(r => new WorkflowRule
+            {
+                RuleName = r.Rule.Id,
+                Expression = r.Expression,
+                RuleExpressionType = RuleExpressionType.LambdaExpression,
+            }).ToList(),
+        };
+    }
+
+    /// <summary>Gets the catalogue.</summary>
+    public Catalogue Catalogue { get; }
+
+    /// <summary>Gets the catalogue's provenance, as every answer names it.</summary>
+    public CatalogueReference Reference { get; }
+
+    /// <summary>Gets the catalogue as a RulesEngine workflow whose input is a <see cref="FactVector"/>
+    /// named <c>facts</c>; it gives the same matches as <see cref="Match"/>.</summary>
+    public Workflow Workflow { get; }
+
+    /// <summary>Gets the name of the workflow's input parameter.</summary>
+    public static string WorkflowInputName => ExpressionWriter.Parameter;
+
+    internal IReadOnlyList<CompiledRule> Rules { get; }
+
+    /// <summary>Compiles a catalogue.</summary>
+    /// <param name="catalogue">The validated catalogue.</param>
+    /// <returns>The classifier.</returns>
+    public static Classifier Compile(Catalogue catalogue)
+    {
+        var parser = new RuleExpressionParser(new ReSettings());
+        var parameter = Expression.Parameter(typeof(FactVector), ExpressionWriter.Parameter);
+        var rules = catalogue.Rules.Select(rule =>
+        {
+            var text = ExpressionWriter.DefinitelyTrue(rule.Condition);
+            var body = parser.Parse(text, [parameter], typeof(bool));
+            var compiled = Expression.Lambda<Func<FactVector, bool>>(body, parameter).Compile();
+            var uncertain = ConditionFacts.Referenced(rule.Condition)
+                .Where(f => f.Type != FactType.Judgement)
+                .Select(f => f.Slot)
+                .ToArray();
+            return new CompiledRule(rule, text, compiled, uncertain);
+        }).ToList();
+        return new Classifier(catalogue, rules);
+    }
+
+    /// <summary>Finds the rules a decision definitely matches: the hot path, with no explanations.</summary>
+    /// <param name="decision">The decision, bound to this catalogue's schema.</param>
+    /// <returns>The matched rules, in catalogue order; empty for a decision under the simple procedure.</returns>
+    public IReadOnlyList<CatalogueRule> Match(BoundDecision decision)
+    {
+        if (decision.Procedure == Procedure.Simple)
+        {
+            return [];
+        }
+
+        List<CatalogueRule>? matched = null;
+        var facts = decision.Vector;
+        foreach (var rule in _rulesByAction[(int)decision.Action])
+        {
+            if (rule.IsDefinitelyTrue(facts))
+            {
+                (matched ??= []).Add(rule.Rule);
+            }
+        }
+
+        return matched ?? (IReadOnlyList<CatalogueRule>)[];
+    }
+
+    /// <summary>Classifies a decision, with explanations, checklist, materials and deadline.</summary>
+    /// <param name="decision">The decision, bound to this catalogue's schema.</param>
+    /// <param name="options">What to add beyond the conclusion.</param>
+    /// <returns>The answer.</returns>
+    public ClassificationResult Classify(BoundDecision decision, ClassificationOptions? options = null)
+    {
+        options ??= ClassificationOptions.Default;
+        if (decision.Procedure == Procedure.Simple)
+        {
+            return Result(decision, ClassificationKind.Exempt, "适用简易程序作出的决定，不属于重大执法决定法制审核范围。");
+        }
+
+        var rules = _rulesByAction[(int)decision.Action];
+        var facts = decision.Vector;
+        var matched = rules.Where(r => r.IsDefinitelyTrue(facts)).ToList();
+        var nearMisses = NearMisses(rules.Where(r => !matched.Contains(r)), decision, options.NearMisses);
+        if (matched.Count > 0)
+        {
+            var ids = string.Join("、", matched.Select(r => r.Rule.Id));
+            var (deadline, diagnostics) = Deadline(matched, options);
+            return Result(decision, ClassificationKind.Major, $"重大执法决定：命中目录条目 {ids}，须经法制审核，未经审核或审核未通过的不得作出决定。") with
+            {
+                MatchedRules = matched.Select(r => new MatchedRule(
+                    r.Rule.Id, r.Rule.Title, r.Rule.Basis, Explain(r.Rule.Condition, decision), r.Rule.Span)).ToList(),
+                NearMisses = nearMisses,
+                Checklist = Checklist(matched),
+                Materials = Catalogue.Defaults.Materials.Concat(matched.SelectMany(r => r.Rule.Materials)).Distinct().ToList(),
+                Deadline = deadline,
+                Diagnostics = diagnostics,
+            };
+        }
+
+        var missing = MissingFacts(rules, decision);
+        if (missing.Count > 0)
+        {
+            var labels = string.Join("、", missing.Select(m => m.Label));
+            return Result(decision, ClassificationKind.Undetermined, $"尚无法判定：缺少 {labels}，补充后才能判断是否属于重大执法决定。") with
+            {
+                MissingFacts = missing,
+                NearMisses = nearMisses,
+            };
+        }
+
+        var scope = rules.Length == 0
+            ? $"本目录没有适用于{decision.Action.ToChinese()}的条目"
+            : "未命中本目录任何条目";
+        return Result(decision, ClassificationKind.Minor, $"非重大执法决定：{scope}，无需进行重大执法决定法制审核。") with
+        {
+            NearMisses = nearMisses,
+        };
+    }
+
+    private ClassificationResult Result(BoundDecision decision, ClassificationKind kind, string summary) =>
+        new(decision.CaseId, kind, summary, Reference, [], [], [], [], [], null, []);
+
+    private List<MissingFact> MissingFacts(CompiledRule[] rules, BoundDecision decision)
+    {
+        var facts = decision.Vector;
+        var missing = new List<(FactDefinition Fact, List<string> Rules)>();
+        foreach (var rule in rules)
+        {
+            // Only a rule that tests an absent fact can be undecided; most decisions skip the interpreter.
+            if (rule.UncertainSlots.All(slot => facts.Present[slot])
+                || ConditionEvaluator.Evaluate(rule.Rule.Condition, facts) != Truth.Unknown)
+            {
+                continue;
+            }
+
+            foreach (var fact in UnknownFacts(rule.Rule.Condition, facts))
+            {
+                var entry = missing.FirstOrDefault(m => m.Fact == fact);
+                if (entry.Fact is null)
+                {
+                    entry = (fact, []);
+                    missing.Add(entry);
+                }
+
+                entry.Rules.Add(rule.Rule.Id);
+            }
+        }
+
+        return missing
+            .OrderBy(m => m.Fact.Slot)
+            .Select(m => new MissingFact(m.Fact.Key, m.Fact.Label, m.Rules))
+            .ToList();
+    }
+
+    // The absent facts that keep an undecided condition undecided.
+    private static IEnumerable<FactDefinition> UnknownFacts(Condition condition, FactVector facts)
+    {
+        if (ConditionEvaluator.Evaluate(condition, facts) != Truth.Unknown)
+        {
+            return [];
+        }
+
+        return condition switch
+        {
+            AllCondition all => all.Operands.SelectMany(o => UnknownFacts(o, facts)).Distinct(),
+            AnyCondition any => any.Operands.SelectMany(o => UnknownFacts(o, facts)).Distinct(),
+            NotCondition not => UnknownFacts(not.Operand, facts),
+            _ => ConditionFacts.FactOf(condition) is { } fact ? [fact] : [],
+        };
+    }
+
+    private List<ChecklistItem> Checklist(List<CompiledRule> matched)
+    {
+        var items = Catalogue.Defaults.ReviewPoints.ToList();
+        foreach (var item in matched.SelectMany(r => r.Rule.Checklist))
+        {
+            if (!items.Any(i => i.Question == item.Question))
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    // The shortest deadline of the matched rules: every rule's own deadline must be kept.
+    private (ReviewDeadline? Deadline, IReadOnlyList<Diagnostic> Diagnostics) Deadline(List<CompiledRule> matched, ClassificationOptions options)
+    {
+        if (options.MaterialsCompleteOn is not { } complete || options.Calendar is not { } calendar)
+        {
+            return (null, []);
+        }
+
+        var days = matched.Min(r => r.Rule.DeadlineWorkingDays ?? Catalogue.Defaults.DeadlineWorkingDays);
+        var count = calendar.AddWorkingDays(complete, days);
+        if (count.MissingYear is { } year)
+        {
+            var at = options.DateOrigin ?? SourceSpan.FileOnly("（材料齐备日期）");
+            var loaded = string.Join("、", calendar.LoadedYears);
+            return (null, [EngineDiagnostics.CalendarYearNotLoaded(at, year, loaded.Length == 0 ? "无" : loaded)]);
+        }
+
+        return (new ReviewDeadline(days, complete, count.FirstDay!.Value, count.LastDay!.Value, Catalogue.Defaults.ExtensionWorkingDays), []);
+    }
+}

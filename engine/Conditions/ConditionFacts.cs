@@ -1,0 +1,54 @@
+using Fashen.Engine.Facts;
+
+namespace Fashen.Engine.Conditions;
+
+/// <summary>Walks a condition tree.</summary>
+public static class ConditionFacts
+{
+    /// <summary>Lists the facts a condition tests, each once, in the order first tested.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <returns>The facts.</returns>
+    public static IReadOnlyList<FactDefinition> Referenced(Condition condition)
+    {
+        var facts = new List<FactDefinition>();
+        Collect(condition, facts);
+        return facts;
+    }
+
+    /// <summary>Gets the fact tested by a leaf condition.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <returns>The fact, or null for a logical node or <see cref="AlwaysCondition"/>.</returns>
+    public static FactDefinition? FactOf(Condition condition) => condition switch
+    {
+        AmountComparison c => c.Fact,
+        AmountRange c => c.Fact,
+        ValueMembership c => c.Fact,
+        RankComparison c => c.Fact,
+        SetOverlap c => c.Fact,
+        FlagCondition c => c.Fact,
+        _ => null,
+    };
+
+    private static void Collect(Condition condition, List<FactDefinition> facts)
+    {
+        switch (condition)
+        {
+            case AllCondition all:
+                all.Operands.ToList().ForEach(o => Collect(o, facts));
+                break;
+            case AnyCondition any:
+                any.Operands.ToList().ForEach(o => Collect(o, facts));
+                break;
+            case NotCondition not:
+                Collect(not.Operand, facts);
+                break;
+            default:
+                if (FactOf(condition) is { } fact && !facts.Contains(fact))
+                {
+                    facts.Add(fact);
+                }
+
+                break;
+        }
+    }
+}

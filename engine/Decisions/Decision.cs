@@ -1,0 +1,20 @@
+using Fashen.Grammar.Text;
+
+namespace Fashen.Engine.Decisions;
+
+/// <summary>A proposed enforcement decision as a case system sends it, before it is checked.</summary>
+/// <param name="CaseId">The case system's id for the case.</param>
+/// <param name="Department">The department id, which selects the catalogue.</param>
+/// <param name="Action">The action kind (行政处罚 …).</param>
+/// <param name="Procedure">The procedure (一般程序 or 简易程序).</param>
+/// <param name="ProposedOn">The date the decision is proposed (yyyy-MM-dd).</param>
+/// <param name="Facts">The facts, in the order sent.</param>
+/// <param name="Span">Where the whole decision is.</param>
+public sealed record Decision(
+    DecisionField? CaseId,
+    DecisionField? Department,
+    DecisionField? Action,
+    DecisionField? Procedure,
+    DecisionField? ProposedOn,
+    IReadOnlyList<FactInput> Facts,
+    SourceSpan Span);

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Fashen.Engine.Catalogues;
+using Fashen.Engine.Diagnostics;
+using Fashen.Engine.Facts;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Parsing;
+using Fashen.Grammar.Syntax;
+
+namespace Fashen.Engine.Decisions;
+
+/// <summary>Checks a decision against a fact schema: known facts, right types, allowed values,
+/// attributed judgements. Reports every problem at once.</summary>
+public static class DecisionBinder
+{
+    /// <summary>Checks a decision.</summary>
+    /// <param name="decision">The decision as sent.</param>
+    /// <param name="schema">The schema of the catalogue that will classify it.</param>
+    /// <returns>The bound decision, or every diagnostic found.</returns>
+    public static Result<BoundDecision> Bind(Decision decision, FactSchema schema)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var caseId = Required(decision.CaseId, "caseId", "案件编号", decision, diagnostics);
+        var department = Required(decision.Department, "department", "部门", decision, diagnostics);
+        var actionText = Required(decision.Action, "action", "执法行为类别", decision, diagnostics);
+        var procedureText = Required(decision.Procedure, "procedure", "程序：一般程序或简易程序", decision, diagnostics);
+
+        var action = ActionKind.Penalty;
+        if (actionText is not null && !ActionKinds.TryParse(actionText, out action))
+        {
+            diagnostics.Add(EngineDiagnostics.UnknownActionKind(decision.Action!.Span, actionText, ActionKinds.ChineseList));
+        }
+
+        var procedure = Procedure.General;
+        if (procedureText is not null && !Procedures.TryParse(procedureText, out procedure))
+        {
+            diagnostics.Add(EngineDiagnostics.UnknownProcedure(decision.Procedure!.Span, procedureText));
+        }
+
+        DateOnly? proposedOn = null;
+        if (decision.ProposedOn is { } dateField)
+        {
+            if (DateOnly.TryParseExact(dateField.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                proposedOn = date;
+            }
+            else
+            {
+                diagnostics.Add(EngineDiagnostics.InvalidDate(dateField.Span, dateField.Text));
+            }
+        }
+
+        var values = new FactValue?[schema.Facts.Count];
+        var given = new bool[schema.Facts.Count];
+        foreach (var input in decision.Facts)
+        {
+            if (!schema.TryGetFact(input.Name, out var fact))
+            {
+                diagnostics.Add(EngineDiagnostics.UnknownDecisionFact(input.NameSpan, input.Name, schema.Suggest(input.Name)?.ToString()));
+                continue;
+            }
+
+            if (given[fact.Slot])
+            {
+                diagnostics.Add(EngineDiagnostics.FactGivenTwice(input.NameSpan, fact.ToString()));
+                continue;
+            }
+
+            given[fact.Slot] = true;
+            values[fact.Slot] = BindValue(fact, input.Value, diagnostics);
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return Result<BoundDecision>.Failure(diagnostics);
+        }
+
+        return Result<BoundDecision>.Success(new BoundDecision(caseId!, department!, action, procedure, proposedOn, schema, values));
+    }
+
+    private static string? Required(DecisionField? field, string name, string meaning, Decision decision, List<Diagnostic> diagnostics)
+    {
+        if (field is null || string.IsNullOrWhiteSpace(field.Text))
+        {
+            diagnostics.Add(EngineDiagnostics.MissingDecisionField(field?.Span ?? decision.Span, name, meaning));
+            return null;
+        }
+
+        return field.Text.Trim();
+    }
+
+    private static FactValue? BindValue(FactDefinition fact, RawValue raw, List<Diagnostic> diagnostics)
+    {
+        if (raw is RawNull)
+        {
+            return null;
+        }
+
+        var before = diagnostics.Count;
+        FactValue? value = fact.Type switch
+        {
+            FactType.Money or FactType.Number => BindAmount(fact, raw, diagnostics),
+            FactType.Enum or FactType.Ordinal => BindOption(fact, raw, diagnostics),
+            FactType.Set => BindSet(fact, raw, diagnostics),
+            FactType.Boolean => BindBoolean(raw),
+            _ => BindJudgement(fact, raw, diagnostics),
+        };
+        if (value is null && diagnostics.Count == before)
+        {
+            diagnostics.Add(EngineDiagnostics.DecisionValueWrongType(raw.Span, fact.ToString(), FactTypeNames.DescribeExpectedValue(fact)));
+        }
+
+        return value;
+    }
+
+    private static FactValue? BindAmount(FactDefinition fact, RawValue raw, List<Diagnostic> diagnostics)
+    {
+        decimal amount;
+        string text;
+        switch (raw)
+        {
+            case RawNumber number:
+                (amount, text) = (AmountLiteral.Normalize(number.Value), number.Text);
+                break;
+            case RawText literal when AmountLiteral.TryParse(literal.Text, out var parsed, out var unit)
+                                      && (fact.Type == FactType.Money || unit == AmountUnit.None):
+                (amount, text) = (parsed, literal.Text);
+                break;
+            default:
+                return Wrong(fact, raw, diagnostics);
+        }
+
+        if (amount < 0)
+        {
+            return Wrong(fact, raw, diagnostics);
+        }
+
+        if (fact.Type == FactType.Money && amount.Scale > 2)
+        {
+            diagnostics.Add(EngineDiagnostics.MoneyTooPrecise(raw.Span, fact.ToString(), text));
+            return null;
+        }
+
+        return new AmountValue(amount);
+    }
+
+    private static FactValue? BindOption(FactDefinition fact, RawValue raw, List<Diagnostic> diagnostics)
+    {
+        if (raw is not RawText text)
+        {
+            return Wrong(fact, raw, diagnostics);
+        }
+
+        if (!fact.TryGetValue(text.Text.Trim(), out var option))
+        {
+            diagnostics.Add(EngineDiagnostics.UnknownDecisionValue(raw.Span, fact.ToString(), text.Text, FactTypeNames.AllowedValues(fact)));
+            return null;
+        }
+
+        return new OptionValue(option);
+    }
+
+    private static FactValue? BindSet(FactDefinition fact, RawValue raw, List<Diagnostic> diagnostics)
+    {
+        // A single value is accepted as a list of one: case systems often send 处罚种类 as one text.
+        var items = raw switch
+        {
+            RawList list => list.Items,
+            RawText => [raw],
+            _ => null,
+        };
+        if (items is null)
+        {
+            return Wrong(fact, raw, diagnostics);
+        }
+
+        var options = new List<FactValueOption>();
+        var ok = true;
+        foreach (var item in items)
+        {
+            if (item is not RawText text)
+            {
+                Wrong(fact, item, diagnostics);
+                ok = false;
+            }
+            else if (!fact.TryGetValue(text.Text.Trim(), out var option))
+            {
+                diagnostics.Add(EngineDiagnostics.UnknownDecisionValue(item.Span, fact.ToString(), text.Text, FactTypeNames.AllowedValues(fact)));
+                ok = false;
+            }
+            else if (!options.Contains(option))
+            {
+                options.Add(option);
+            }
+        }
+
+        return ok ? new OptionSetValue(options.OrderBy(o => o.Code).ToList()) : null;
+    }
+
+    private static FactValue? BindBoolean(RawValue raw) => raw switch
+    {
+        RawBoolean boolean => new BooleanValue(boolean.Value),
+        RawText { Text: "是" or "true" } => new BooleanValue(true),
+        RawText { Text: "否" or "false" } => new BooleanValue(false),
+        _ => null,
+    };
+
+    private static FactValue? BindJudgement(FactDefinition fact, RawValue raw, List<Diagnostic> diagnostics)
+    {
+        switch (raw)
+        {
+            case RawBoolean { Value: false }:
+            case RawJudgement { Raised: false }:
+                return new JudgementValue(false, null, null);
+            case RawBoolean { Value: true }:
+                diagnostics.Add(EngineDiagnostics.JudgementWithoutAttribution(raw.Span, fact.ToString()));
+                return null;
+            case RawJudgement judgement when string.IsNullOrWhiteSpace(judgement.RaisedBy) || string.IsNullOrWhiteSpace(judgement.Reason):
+                diagnostics.Add(EngineDiagnostics.JudgementWithoutAttribution(raw.Span, fact.ToString()));
+                return null;
+            case RawJudgement judgement:
+                return new JudgementValue(true, judgement.RaisedBy!.Trim(), judgement.Reason!.Trim());
+            default:
+                return Wrong(fact, raw, diagnostics);
+        }
+    }
+
+    private static FactValue? Wrong(FactDefinition fact, RawValue raw, List<Diagnostic> diagnostics)
+    {
+        diagnostics.Add(EngineDiagnostics.DecisionValueWrongType(raw.Span, fact.ToString(), FactTypeNames.DescribeExpectedValue(fact)));
+        return null;
+    }
+}

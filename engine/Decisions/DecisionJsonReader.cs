@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Fashen.Engine.Diagnostics;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Text;
+
+namespace Fashen.Engine.Decisions;
+
+/// <summary>Reads a decision from JSON text, keeping the position of every field and value so that
+/// diagnostics point into the file.</summary>
+/// <remarks>The JSON shape (camelCase): <c>caseId</c>, <c>department</c>, <c>action</c>,
+/// <c>procedure</c>, <c>proposedOn</c> and <c>facts</c>, an object from fact key or alias to value.
+/// A judgement flag's value is <c>{"raised": true, "raisedBy": "…", "reason": "…"}</c> or false.</remarks>
+public static class DecisionJsonReader
+{
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 16,
+    };
+
+    /// <summary>Reads one decision.</summary>
+    /// <param name="source">The JSON text and its file name.</param>
+    /// <returns>The decision as sent, or the diagnostics that explain why it could not be read.</returns>
+    public static Result<Decision> Read(SourceText source)
+    {
+        var bytes = Encoding.UTF8.GetBytes(source.Text);
+        var positions = new BytePositions(source, bytes.Length);
+        var reader = new Utf8JsonReader(bytes, Options);
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.SpanAt(0, 1), "顶层应为一个 JSON 对象 { … }。"));
+                return Result<Decision>.Failure(diagnostics);
+            }
+
+            var decision = ReadDecision(ref reader, positions, diagnostics);
+            return diagnostics.Count == 0 ? Result<Decision>.Success(decision) : Result<Decision>.Failure(diagnostics);
+        }
+        catch (JsonException exception)
+        {
+            var line = (int)(exception.LineNumber ?? 0) + 1;
+            var start = source.GetLineStart(line);
+            var offset = positions.CharOffsetInLine(start, (int)(exception.BytePositionInLine ?? 0));
+            diagnostics.Add(EngineDiagnostics.MalformedDecision(source.GetSpan(new TextSpan(offset, 1)), "不是有效的 JSON（请检查引号、逗号和括号是否配对）。"));
+            return Result<Decision>.Failure(diagnostics);
+        }
+    }
+
+    private static Decision ReadDecision(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics)
+    {
+        var start = (int)reader.TokenStartIndex;
+        DecisionField? caseId = null, department = null, action = null, procedure = null, proposedOn = null;
+        var facts = new List<FactInput>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            var nameSpan = positions.Span(reader.TokenStartIndex, reader.BytesConsumed);
+            reader.Read();
+            switch (name)
+            {
+                case "caseId":
+                    caseId = ReadField(ref reader, positions, diagnostics, name);
+                    break;
+                case "department":
+                    department = ReadField(ref reader, positions, diagnostics, name);
+                    break;
+                case "action":
+                    action = ReadField(ref reader, positions, diagnostics, name);
+                    break;
+                case "procedure":
+                    procedure = ReadField(ref reader, positions, diagnostics, name);
+                    break;
+                case "proposedOn":
+                    proposedOn = ReadField(ref reader, positions, diagnostics, name);
+                    break;
+                case "facts":
+                    ReadFacts(ref reader, positions, diagnostics, facts);
+                    break;
+                default:
+                    diagnostics.Add(EngineDiagnostics.MalformedDecision(nameSpan, $"未知字段“{name}”。决定的字段为 caseId、department、action、procedure、proposedOn、facts。"));
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new Decision(caseId, department, action, procedure, proposedOn, facts, positions.Span(start, reader.BytesConsumed));
+    }
+
+    private static DecisionField? ReadField(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics, string name)
+    {
+        var span = positions.Span(reader.TokenStartIndex, reader.BytesConsumed);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            diagnostics.Add(EngineDiagnostics.MalformedDecision(span, $"字段“{name}”应为文字（带引号）。"));
+            reader.Skip();
+            return null;
+        }
+
+        return new DecisionField(reader.GetString()!, span);
+    }
+
+    private static void ReadFacts(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics, List<FactInput> facts)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.Span(reader.TokenStartIndex, reader.TokenStartIndex + 1), "字段“facts”应为对象：{ \"事实\": 值, … }。"));
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            var nameSpan = positions.Span(reader.TokenStartIndex, reader.BytesConsumed);
+            reader.Read();
+            if (ReadValue(ref reader, positions, diagnostics) is { } value)
+            {
+                facts.Add(new FactInput(name, nameSpan, value));
+            }
+        }
+    }
+
+    private static RawValue? ReadValue(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics)
+    {
+        var start = reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return new RawText(reader.GetString()!, positions.Span(start, reader.BytesConsumed));
+            case JsonTokenType.Number:
+                var text = Encoding.UTF8.GetString(reader.ValueSpan);
+                var span = positions.Span(start, reader.BytesConsumed);
+                if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    diagnostics.Add(EngineDiagnostics.MalformedDecision(span, $"数字“{text}”超出范围。"));
+                    return null;
+                }
+
+                return new RawNumber(number, text, span);
+            case JsonTokenType.True or JsonTokenType.False:
+                return new RawBoolean(reader.TokenType == JsonTokenType.True, positions.Span(start, reader.BytesConsumed));
+            case JsonTokenType.Null:
+                return new RawNull(positions.Span(start, reader.BytesConsumed));
+            case JsonTokenType.StartArray:
+                var items = new List<RawValue>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (ReadValue(ref reader, positions, diagnostics) is { } item)
+                    {
+                        items.Add(item);
+                    }
+                }
+
+                return new RawList(items, positions.Span(start, reader.BytesConsumed));
+            default:
+                return ReadJudgement(ref reader, positions, diagnostics);
+        }
+    }
+
+    private static RawJudgement? ReadJudgement(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics)
+    {
+        var start = reader.TokenStartIndex;
+        var raised = true;
+        string? raisedBy = null, reason = null;
+        var ok = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            var nameSpan = positions.Span(reader.TokenStartIndex, reader.BytesConsumed);
+            reader.Read();
+            switch (name)
+            {
+                case "raised" when reader.TokenType is JsonTokenType.True or JsonTokenType.False:
+                    raised = reader.GetBoolean();
+                    break;
+                case "raisedBy" when reader.TokenType == JsonTokenType.String:
+                    raisedBy = reader.GetString();
+                    break;
+                case "reason" when reader.TokenType == JsonTokenType.String:
+                    reason = reader.GetString();
+                    break;
+                default:
+                    diagnostics.Add(EngineDiagnostics.MalformedDecision(nameSpan, $"判断标记中的字段“{name}”无效。判断标记的字段为 raised（true/false）、raisedBy（认定人）、reason（理由）。"));
+                    reader.Skip();
+                    ok = false;
+                    break;
+            }
+        }
+
+        return ok ? new RawJudgement(raised, raisedBy, reason, positions.Span(start, reader.BytesConsumed)) : null;
+    }
+
+    // Converts the UTF-8 byte offsets the JSON reader reports into positions in the text.
+    private sealed class BytePositions
+    {
+        private readonly SourceText _source;
+        private readonly int[] _charOfByte;
+
+        public BytePositions(SourceText source, int byteCount)
+        {
+            _source = source;
+            _charOfByte = new int[byteCount + 1];
+            var b = 0;
+            for (var c = 0; c < source.Text.Length; c++)
+            {
+                var width = char.IsHighSurrogate(source.Text[c]) && c + 1 < source.Text.Length
+                    ? 4
+                    : Encoding.UTF8.GetByteCount(source.Text.AsSpan(c, 1));
+                for (var k = 0; k < width && b < byteCount; k++)
+                {
+                    _charOfByte[b++] = c;
+                }
+
+                if (width == 4)
+                {
+                    c++;
+                }
+            }
+
+            _charOfByte[byteCount] = source.Text.Length;
+        }
+
+        public SourceSpan Span(long startByte, long endByte)
+        {
+            var start = _charOfByte[Math.Clamp((int)startByte, 0, _charOfByte.Length - 1)];
+            var end = _charOfByte[Math.Clamp((int)endByte, 0, _charOfByte.Length - 1)];
+            return _source.GetSpan(TextSpan.FromBounds(start, Math.Max(end, start + 1)));
+        }
+
+        public SourceSpan SpanAt(int charOffset, int length) => _source.GetSpan(new TextSpan(charOffset, length));
+
+        public int CharOffsetInLine(int lineStartChar, int bytesIntoLine)
+        {
+            var offset = lineStartChar;
+            var bytes = 0;
+            while (offset < _source.Text.Length && bytes < bytesIntoLine)
+            {
+                bytes += Encoding.UTF8.GetByteCount(_source.Text.AsSpan(offset, 1));
+                offset++;
+            }
+
+            return Math.Min(offset, Math.Max(0, _source.Text.Length - 1));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Fashen.Grammar.Text;
+
+namespace Fashen.Grammar.Diagnostics;
+
+/// <summary>Every diagnostic of the threshold language (codes FS1xxx). Each code is documented in
+/// docs/diagnostics.md and is never reused or renumbered.</summary>
+public static class GrammarDiagnostics
+{
+    /// <summary>FS1001: a token stands where the language does not allow it.</summary>
+    /// <param name="at">Where the token is.</param>
+    /// <param name="found">The token's text.</param>
+    /// <param name="expected">What would have been accepted, already in words.</param>
+    /// <param name="hint">An extra sentence that suggests a fix, or an empty string.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnexpectedToken(SourceSpan at, string found, string expected, string hint) => Diagnostic.Error(
+        "FS1001",
+        $"此处不应出现“{found}”；此处应为{expected}。{hint}",
+        at);
+
+    /// <summary>FS1002: quoted text has no closing quote.</summary>
+    /// <param name="at">Where the opening quote is.</param>
+    /// <param name="quote">The opening quote character.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnterminatedString(SourceSpan at, string quote) => Diagnostic.Error(
+        "FS1002",
+        $"引号 {quote} 没有配对的结束引号。请在文字末尾补上结束引号（“” 或 \"\" 或 ''）；引号文字不能跨行。",
+        at);
+
+    /// <summary>FS1003: a character that the language does not use.</summary>
+    /// <param name="at">Where the character is.</param>
+    /// <param name="character">The character.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnrecognizedCharacter(SourceSpan at, string character) => Diagnostic.Error(
+        "FS1003",
+        $"无法识别的字符“{character}”（U+{char.ConvertToUtf32(character, 0).ToString("X4", CultureInfo.InvariantCulture)}）。"
+        + "条件中只能使用名称、数额、引号文字、括号、逗号和运算符；请删除该字符，或把含有它的值写成带引号的文字。",
+        at);
+
+    /// <summary>FS1004: a number too large or with too many digits to be held exactly.</summary>
+    /// <param name="at">Where the number is.</param>
+    /// <param name="text">The number as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic AmountOutOfRange(SourceSpan at, string text) => Diagnostic.Error(
+        "FS1004",
+        $"数额“{text}”超出范围：换算为元后最多 15 位整数、4 位小数。请检查数字和单位。",
+        at);
+
+    /// <summary>FS1005: a boundary note that contradicts the drafting word it follows.</summary>
+    /// <param name="at">Where the note is.</param>
+    /// <param name="word">The drafting word, such as 超过.</param>
+    /// <param name="note">The note as written, such as 含本数.</param>
+    /// <param name="suggestion">The word that says what the author meant, such as 以上.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic BoundaryContradictsWord(SourceSpan at, string word, string note, string suggestion) => Diagnostic.Error(
+        "FS1005",
+        $"“{word}”与“{note}”矛盾：依照《民法典》第一千二百五十九条，“以上”“以下”“以内”包括本数，“超过”“不满”不包括本数。"
+        + $"如需表达该边界，请改写为“{suggestion}”。",
+        at);
+
+    /// <summary>FS1006: the condition is empty.</summary>
+    /// <param name="at">Where the condition was expected.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic EmptyCondition(SourceSpan at) => Diagnostic.Error(
+        "FS1006",
+        "条件为空。请写出条件，例如“罚款金额 5万元以上”；如果本目录对该类决定一律审核，请写“一律”。",
+        at);
+
+    /// <summary>FS1007: brackets or negations nested deeper than the language allows.</summary>
+    /// <param name="at">Where the limit is exceeded.</param>
+    /// <param name="limit">The deepest nesting allowed.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic NestingTooDeep(SourceSpan at, int limit) => Diagnostic.Error(
+        "FS1007",
+        $"条件嵌套过深：括号或“非”超过 {limit} 层。请拆分为多条规则，或去掉多余的括号。",
+        at);
+
+    /// <summary>FS1008: a condition longer than the language allows.</summary>
+    /// <param name="at">Where the condition starts.</param>
+    /// <param name="length">The condition's length in characters.</param>
+    /// <param name="limit">The longest condition allowed.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic ConditionTooLong(SourceSpan at, int length, int limit) => Diagnostic.Error(
+        "FS1008",
+        $"条件过长：{length} 个字符，上限为 {limit} 个。请拆分为多条规则。",
+        at);
+
+    /// <summary>FS1009: the condition ends before it is complete.</summary>
+    /// <param name="at">Where the condition ends.</param>
+    /// <param name="expected">What would have been accepted, already in words.</param>
+    /// <param name="hint">An extra sentence that suggests a fix, or an empty string.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic IncompleteCondition(SourceSpan at, string expected, string hint) => Diagnostic.Error(
+        "FS1009",
+        $"条件不完整：结尾处还缺少内容，此处应为{expected}。{hint}",
+        at);
+}

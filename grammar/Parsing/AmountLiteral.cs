@@ -1,0 +1,96 @@
+using System.Globalization;
+using Fashen.Grammar.Syntax;
+
+namespace Fashen.Grammar.Parsing;
+
+/// <summary>Reads numbers with Chinese money units (<c>50000</c>, <c>5万</c>, <c>0.5万元</c>, <c>1.5亿</c>)
+/// into exact decimal values.</summary>
+/// <remarks>The same reading serves conditions in catalogues and amounts in decisions, so a
+/// threshold and a decision's value can never be read differently.</remarks>
+public static class AmountLiteral
+{
+    /// <summary>The largest integer part allowed, in 元: fifteen digits.</summary>
+    public const decimal MaxValue = 999_999_999_999_999.9999m;
+
+    /// <summary>The most decimal places allowed after converting to 元.</summary>
+    public const int MaxScale = 4;
+
+    private static readonly (string Suffix, AmountUnit Unit, decimal Factor)[] Units =
+    [
+        ("万元", AmountUnit.TenThousand, 10_000m),
+        ("亿元", AmountUnit.HundredMillion, 100_000_000m),
+        ("千元", AmountUnit.Thousand, 1_000m),
+        ("万", AmountUnit.TenThousand, 10_000m),
+        ("亿", AmountUnit.HundredMillion, 100_000_000m),
+        ("千", AmountUnit.Thousand, 1_000m),
+        ("元", AmountUnit.Yuan, 1m),
+    ];
+
+    /// <summary>Reads an amount.</summary>
+    /// <param name="text">The literal, digits with an optional decimal part and unit; surrounding spaces are ignored.</param>
+    /// <param name="value">The exact value, in 元 when a unit was written, with trailing zeros removed.</param>
+    /// <param name="unit">The unit written, or <see cref="AmountUnit.None"/>.</param>
+    /// <returns>False when the text is not an amount or is out of range.</returns>
+    public static bool TryParse(string text, out decimal value, out AmountUnit unit)
+    {
+        value = 0;
+        unit = AmountUnit.None;
+        var number = text.Trim();
+        var factor = 1m;
+        foreach (var (suffix, candidate, candidateFactor) in Units)
+        {
+            if (number.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                number = number[..^suffix.Length].TrimEnd();
+                unit = candidate;
+                factor = candidateFactor;
+                break;
+            }
+        }
+
+        if (number.Length == 0 || number.Length > 28 || !IsPlainDecimal(number))
+        {
+            return false;
+        }
+
+        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var digits))
+        {
+            return false;
+        }
+
+        try
+        {
+            value = Normalize(digits * factor);
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+
+        return value <= MaxValue && value.Scale <= MaxScale;
+    }
+
+    /// <summary>Removes trailing zeros, so 5.00 and 5 are the same value with the same text.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The same value with the smallest scale.</returns>
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
+    private static bool IsPlainDecimal(string text)
+    {
+        var seenPoint = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '.' && !seenPoint && i > 0 && i < text.Length - 1)
+            {
+                seenPoint = true;
+            }
+            else if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

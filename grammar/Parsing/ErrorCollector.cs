@@ -1,0 +1,48 @@
+using Antlr4.Runtime;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Generated;
+using Fashen.Grammar.Text;
+
+namespace Fashen.Grammar.Parsing;
+
+/// <summary>Collects ANTLR's lexer and parser errors as Chinese diagnostics instead of printing
+/// them to the console or throwing.</summary>
+internal sealed class ErrorCollector(SourceFragment source) : IAntlrErrorListener<int>, IAntlrErrorListener<IToken>
+{
+    private readonly SourceText _lines = new(string.Empty, source.Text);
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    // Lexer errors: the position is the start of the token that could not be recognised.
+    public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
+    {
+        var offset = Math.Min(_lines.GetLineStart(line) + charPositionInLine, source.Text.Length - 1);
+        var span = source.GetSpan(new TextSpan(offset, char.IsHighSurrogate(source.Text[offset]) ? 2 : 1));
+        var character = char.IsHighSurrogate(source.Text[offset]) && offset + 1 < source.Text.Length
+            ? source.Text.Substring(offset, 2)
+            : source.Text[offset].ToString();
+        _diagnostics.Add(character is "\"" or "“" or "'"
+            ? GrammarDiagnostics.UnterminatedString(span, character)
+            : GrammarDiagnostics.UnrecognizedCharacter(span, character));
+    }
+
+    // Parser errors: the offending token and what would have been accepted in its place.
+    public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
+    {
+        var parser = (Parser)recognizer;
+        var expected = ExpectedTokens.Describe(parser.GetExpectedTokens());
+        if (offendingSymbol.Type == TokenConstants.EOF)
+        {
+            // "罚款金额 个人罚款以上" ends early because 以上 was read as part of the name before it.
+            var previous = ((ITokenStream)parser.InputStream).LT(-1);
+            var hint = previous?.Type == ThresholdLexer.WORD ? Keywords.SuggestSpacing(previous.Text) : string.Empty;
+            _diagnostics.Add(GrammarDiagnostics.IncompleteCondition(source.GetSpan(new TextSpan(source.Text.TrimEnd().Length, 0)), expected, hint));
+            return;
+        }
+
+        var span = source.GetSpan(TextSpan.FromBounds(offendingSymbol.StartIndex, offendingSymbol.StopIndex + 1));
+        var glued = offendingSymbol.Type == ThresholdLexer.WORD ? Keywords.SuggestSpacing(offendingSymbol.Text) : string.Empty;
+        _diagnostics.Add(GrammarDiagnostics.UnexpectedToken(span, offendingSymbol.Text, expected, glued));
+    }
+}

@@ -1,0 +1,47 @@
+namespace Fashen.Grammar.Parsing;
+
+/// <summary>Facts about the language's keywords that other layers need for helpful messages.</summary>
+public static class Keywords
+{
+    // Chinese keywords that people tend to write without a space next to a name.
+    private static readonly string[] Glueable = ["以上", "以下", "以内", "超过", "不满", "不属于", "属于", "包含任一", "包含", "并且", "或者", "且", "或", "非"];
+
+    private static readonly HashSet<string> All = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "not", "in", "any", "of", "contains", "between", "always", "true", "false",
+        "且", "并且", "或", "或者", "非", "属于", "不属于", "包含任一", "包含", "介于", "至", "之间", "一律", "是", "否",
+        "以上", "以下", "以内", "超过", "不满", "含", "含本数", "不含", "不含本数",
+    };
+
+    /// <summary>Gets a value indicating whether a word is a keyword of the language, so it cannot be a name.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>True for a keyword.</returns>
+    public static bool IsKeyword(string word) => All.Contains(word);
+
+    /// <summary>Suggests a space when a word is a keyword glued to a name, such as "个人罚款以上" or "非疑难复杂".</summary>
+    /// <param name="word">The word as written.</param>
+    /// <param name="isName">Tells whether the rest of the word is a known name; null accepts any rest.</param>
+    /// <returns>A hint sentence, or an empty string when the word has no keyword at its edges.</returns>
+    public static string SuggestSpacing(string word, Func<string, bool>? isName = null)
+    {
+        foreach (var keyword in Glueable)
+        {
+            if (word.Length <= keyword.Length)
+            {
+                continue;
+            }
+
+            if (word.EndsWith(keyword, StringComparison.Ordinal) && (isName?.Invoke(word[..^keyword.Length]) ?? true))
+            {
+                return $"中文关键词要用空格与名称隔开：如果本意是“{word[..^keyword.Length]} {keyword}”，请在“{keyword}”前加一个空格。";
+            }
+
+            if (word.StartsWith(keyword, StringComparison.Ordinal) && (isName?.Invoke(word[keyword.Length..]) ?? true))
+            {
+                return $"中文关键词要用空格与名称隔开：如果本意是“{keyword} {word[keyword.Length..]}”，请在“{keyword}”后加一个空格。";
+            }
+        }
+
+        return string.Empty;
+    }
+}
