@@ -122,8 +122,9 @@ public static class FactSchemaLoader
         var extensible = false;
         if (hasValues)
         {
-            ReadValues(key, reader, values, groups, diagnostics);
+            // An extensible fact (执法事项) may start empty: each catalogue lists its own values.
             extensible = ReadBoolean(reader, "extensible", diagnostics);
+            ReadValues(key, reader, extensible, values, groups, diagnostics);
             if (type == FactType.Set && values.Count > MaxSetValues)
             {
                 diagnostics.Add(CatalogueDiagnostics.TooManySetValues(keyNode.Span, key, values.Count, MaxSetValues));
@@ -151,12 +152,16 @@ public static class FactSchemaLoader
     }
 
     private static void ReadValues(
-        string key, MappingReader reader, List<FactValueOption> values, Dictionary<string, IReadOnlyList<string>> groups, List<Diagnostic> diagnostics)
+        string key, MappingReader reader, bool extensible, List<FactValueOption> values, Dictionary<string, IReadOnlyList<string>> groups, List<Diagnostic> diagnostics)
     {
-        var valueNodes = reader.TextList("values", required: false, "全部取值", nonEmpty: true);
+        var valueNodes = reader.TextList("values", required: false, "全部取值", nonEmpty: !extensible);
         if (valueNodes is null)
         {
-            diagnostics.Add(CatalogueDiagnostics.MissingValues(reader.Anchor, key));
+            if (!extensible)
+            {
+                diagnostics.Add(CatalogueDiagnostics.MissingValues(reader.Anchor, key));
+            }
+
             return;
         }
 

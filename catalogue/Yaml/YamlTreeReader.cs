@@ -129,6 +129,7 @@ public static class YamlTreeReader
                 var mappingStart = parser.Consume<MappingStart>();
                 start = mappingStart;
                 var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+                var merged = new List<KeyValuePair<YamlScalar, YamlNode>>();
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var key = ReadNode(parser, depth + 1);
@@ -136,6 +137,13 @@ public static class YamlTreeReader
                     if (key is not YamlScalar keyScalar)
                     {
                         diagnostics.Add(CatalogueDiagnostics.WrongShape(key.Span, "键", "文字", key.KindName));
+                        continue;
+                    }
+
+                    // "<<: *base" merges another mapping's entries; keys written here win.
+                    if (keyScalar is { IsPlain: true, Value: "<<" })
+                    {
+                        Merge(value, merged);
                         continue;
                     }
 
@@ -149,7 +157,12 @@ public static class YamlTreeReader
                     entries.Add(new(keyScalar, value));
                 }
 
-                var last = entries.Count > 0 ? entries[^1].Value.End : Offset(mappingStart.End);
+                foreach (var entry in merged.Where(m => entries.All(e => e.Key.Value != m.Key.Value)))
+                {
+                    entries.Add(entry);
+                }
+
+                var last = entries.Count > 0 ? entries.Max(e => e.Value.End) : Offset(mappingStart.End);
                 node = new YamlMapping(entries, source, Offset(mappingStart.Start), Math.Max(last, Offset(mappingStart.End)));
             }
 
@@ -159,6 +172,26 @@ public static class YamlTreeReader
             }
 
             return node;
+        }
+
+        private void Merge(YamlNode value, List<KeyValuePair<YamlScalar, YamlNode>> merged)
+        {
+            var sources = value switch
+            {
+                YamlMapping mapping => [mapping],
+                YamlSequence sequence => sequence.Items.OfType<YamlMapping>().ToList(),
+                _ => [],
+            };
+            if (sources.Count == 0 || (value is YamlSequence list && list.Items.Count != sources.Count))
+            {
+                diagnostics.Add(CatalogueDiagnostics.WrongShape(value.Span, "<<", "映射或映射的列表（如 *基准）", value.KindName));
+                return;
+            }
+
+            foreach (var entry in sources.SelectMany(m => m.Entries).Where(e => merged.All(m => m.Key.Value != e.Key.Value)))
+            {
+                merged.Add(entry);
+            }
         }
     }
 }

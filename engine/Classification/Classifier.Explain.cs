@@ -24,11 +24,11 @@ public sealed partial class Classifier
             case AllCondition all:
                 // All true: every operand; all false: the operands that are false.
                 var allParts = holds ? all.Operands : all.Operands.Where(o => ConditionEvaluator.Evaluate(o, facts) == Truth.False).ToList();
-                return string.Join(" 且 ", allParts.Select(o => Wrap(o, Describe(o, decision, holds))));
+                return Join(allParts, " 且 ", decision, holds);
             case AnyCondition any:
                 // Any true: the operands that are true; any false: every operand.
                 var anyParts = holds ? any.Operands.Where(o => ConditionEvaluator.Evaluate(o, facts) == wanted).ToList() : any.Operands;
-                return string.Join(holds ? " 或 " : " 且 ", anyParts.Select(o => Wrap(o, Describe(o, decision, holds))));
+                return Join(anyParts, holds ? " 或 " : " 且 ", decision, holds);
             case NotCondition not:
                 return Describe(not.Operand, decision, !holds);
             case AlwaysCondition:
@@ -38,10 +38,22 @@ public sealed partial class Classifier
         }
     }
 
-    private static string Wrap(Condition operand, string text) =>
-        operand is AllCondition or AnyCondition && (text.Contains(" 且 ", StringComparison.Ordinal) || text.Contains(" 或 ", StringComparison.Ordinal))
-            ? $"（{text}）"
-            : text;
+    // Brackets only where a compound part stands beside others, so a lone part reads plainly.
+    private static string Join(IReadOnlyList<Condition> parts, string separator, BoundDecision decision, bool holds)
+    {
+        if (parts.Count == 1)
+        {
+            return Describe(parts[0], decision, holds);
+        }
+
+        return string.Join(separator, parts.Select(part =>
+        {
+            var text = Describe(part, decision, holds);
+            return part is AllCondition or AnyCondition && (text.Contains(" 且 ", StringComparison.Ordinal) || text.Contains(" 或 ", StringComparison.Ordinal))
+                ? $"（{text}）"
+                : text;
+        }));
+    }
 
     private static string DescribeLeaf(Condition condition, BoundDecision decision, bool holds)
     {
