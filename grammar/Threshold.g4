@@ -55,7 +55,7 @@ OF          : 'of' ;
 ANY_OF      : '包含任一' ;
 CONTAINS    : 'contains' | '包含' ;
 BETWEEN     : 'between' | '介于' ;
-TO          : '至' ;
+TO          : '至' | '和' ;
 BETWEEN_END : '之间' ;
 ALWAYS      : 'always' | '一律' ;
 TRUE        : 'true' | '是' ;

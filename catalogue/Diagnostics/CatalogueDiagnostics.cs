@@ -433,4 +433,13 @@ public static class CatalogueDiagnostics
         "FS3023",
         $"名称“{name}”不能直接写在条件中：事实名称、别名和分组名只能由中文字符组成，或由英文字母、数字和下划线组成，不能含空格、数字开头或标点。",
         at);
+
+    /// <summary>FS2022: a fact key that is not lower-case snake_case ASCII.</summary>
+    /// <param name="at">Where the key is.</param>
+    /// <param name="key">The key as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic InvalidFactKey(SourceSpan at, string key) => Diagnostic.Error(
+        "FS2022",
+        $"事实键名“{key}”无效：键名供案件系统使用，只能由小写英文字母、数字和下划线组成，并以字母开头，例如 fine_amount。",
+        at);
 }

@@ -82,9 +82,10 @@ public static class FactSchemaLoader
     {
         var key = keyNode.Value;
         var errors = diagnostics.Count;
-        if (!Names.IsFactKey(key))
+        var validKey = Names.IsFactKey(key);
+        if (!validKey)
         {
-            diagnostics.Add(CatalogueDiagnostics.InvalidId(keyNode.Span, key));
+            diagnostics.Add(CatalogueDiagnostics.InvalidFactKey(keyNode.Span, key));
         }
 
         if (value is not YamlMapping body)
@@ -105,7 +106,11 @@ public static class FactSchemaLoader
         }
 
         // Every name of the fact must be unique in the schema and writable in a condition.
-        ClaimName(keyNode, key, owners, diagnostics);
+        if (validKey)
+        {
+            ClaimName(keyNode, key, owners, diagnostics);
+        }
+
         if (label is not null)
         {
             ClaimName(body.Get("label")!, label, owners, diagnostics, key);

@@ -46,7 +46,15 @@ public static class YamlTreeReader
         catch (YamlException exception)
         {
             var offset = Math.Min(Offset(exception.Start), Math.Max(0, source.Text.Length - 1));
-            diagnostics.Add(CatalogueDiagnostics.YamlSyntax(source.GetSpan(new TextSpan(offset, 1)), Translate(exception)));
+            diagnostics.Add(CatalogueDiagnostics.YamlSyntax(source.GetSpan(new TextSpan(offset, 1)), Translate(exception.InnerException?.Message ?? exception.Message)));
+            return (null, diagnostics);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner can fail this way on an unclosed flow collection; the last
+            // event it produced is the best position there is.
+            var offset = Math.Min(builder.LastOffset, Math.Max(0, source.Text.Length - 1));
+            diagnostics.Add(CatalogueDiagnostics.YamlSyntax(source.GetSpan(new TextSpan(offset, 1)), Translate(exception.Message)));
             return (null, diagnostics);
         }
     }
@@ -54,9 +62,8 @@ public static class YamlTreeReader
     private static int Offset(Mark mark) => (int)mark.Index;
 
     // YamlDotNet's messages are English; the common ones get a Chinese explanation and a fix.
-    private static string Translate(YamlException exception)
+    private static string Translate(string message)
     {
-        var message = exception.InnerException?.Message ?? exception.Message;
         var known = new (string Fragment, string Chinese)[]
         {
             ("tab character", "缩进中出现了制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成空格。"),
@@ -70,6 +77,7 @@ public static class YamlTreeReader
             ("While scanning a quoted scalar", "引号没有配对。"),
             ("found undefined alias", "引用了未定义的锚点（*名称）。"),
             ("Anchor", "锚点用法有误。"),
+            ("current state of the object", "此处之后的内容无法解析：方括号、花括号或引号可能没有配对。"),
         };
         foreach (var (fragment, chinese) in known)
         {
@@ -86,8 +94,16 @@ public static class YamlTreeReader
     {
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
 
+        /// <summary>Gets the offset where the last event read ended.</summary>
+        public int LastOffset { get; private set; }
+
         public YamlNode ReadNode(IParser parser, int depth)
         {
+            if (parser.Current is { } previous)
+            {
+                LastOffset = Offset(previous.End);
+            }
+
             if (parser.TryConsume<AnchorAlias>(out var alias))
             {
                 if (_anchors.TryGetValue(alias.Value.Value, out var target))

@@ -46,7 +46,7 @@ public static class EngineDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic JudgementWithoutAttribution(SourceSpan at, string fact) => Diagnostic.Error(
         "FS4004",
-        $"判断类事实“{fact}”由人认定，必须写明认定人和理由，例如 {{\"raised\": true, \"raisedBy\": \"张三\", \"reason\": \"涉及多个法律关系\"}}。",
+        $"判断类事实“{fact}”由人认定，必须写明认定人和理由：JSON 中写 {{\"raisedBy\": \"张三\", \"reason\": \"涉及多个法律关系\"}}，目录清单的测试用例中写 {{raised_by: 张三, reason: 涉及多个法律关系}}；未认定时写 false。",
         at);
 
     /// <summary>FS4005: a date falls in a year whose holiday arrangement is not loaded.</summary>

@@ -33,7 +33,7 @@ public static class GrammarDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic UnrecognizedCharacter(SourceSpan at, string character) => Diagnostic.Error(
         "FS1003",
-        $"无法识别的字符“{character}”（U+{char.ConvertToUtf32(character, 0).ToString("X4", CultureInfo.InvariantCulture)}）。"
+        $"无法识别的字符“{character}”（U+{CodePoint(character).ToString("X4", CultureInfo.InvariantCulture)}）。"
         + "条件中只能使用名称、数额、引号文字、括号、逗号和运算符；请删除该字符，或把含有它的值写成带引号的文字。",
         at);
 
@@ -94,4 +94,8 @@ public static class GrammarDiagnostics
         "FS1009",
         $"条件不完整：结尾处还缺少内容，此处应为{expected}。{hint}",
         at);
+
+    // A lone surrogate (invalid UTF-16) is shown by its code unit rather than rejected.
+    private static int CodePoint(string character) =>
+        character.Length >= 2 && char.IsSurrogatePair(character, 0) ? char.ConvertToUtf32(character, 0) : character[0];
 }

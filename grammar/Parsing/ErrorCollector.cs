@@ -18,6 +18,11 @@ internal sealed class ErrorCollector(SourceFragment source) : IAntlrErrorListene
     public void SyntaxError(TextWriter output, IRecognizer recognizer, int offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
     {
         var offset = Math.Min(_lines.GetLineStart(line) + charPositionInLine, source.Text.Length - 1);
+        if (offset > 0 && char.IsSurrogatePair(source.Text[offset - 1], source.Text[offset]))
+        {
+            // The lexer reads UTF-16 units: the second half of a character was reported with the first.
+            return;
+        }
         var span = source.GetSpan(new TextSpan(offset, char.IsHighSurrogate(source.Text[offset]) ? 2 : 1));
         var character = char.IsHighSurrogate(source.Text[offset]) && offset + 1 < source.Text.Length
             ? source.Text.Substring(offset, 2)
@@ -27,22 +32,35 @@ internal sealed class ErrorCollector(SourceFragment source) : IAntlrErrorListene
             : GrammarDiagnostics.UnrecognizedCharacter(span, character));
     }
 
-    // Parser errors: the offending token and what would have been accepted in its place.
+    // Parser errors: the offending token and what would have been accepted in its place. Only the
+    // first is kept: after recovery ANTLR's further errors in one short condition are mostly echoes.
     public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
     {
+        if (_diagnostics.Count > 0)
+        {
+            return;
+        }
+
         var parser = (Parser)recognizer;
         var expected = ExpectedTokens.Describe(parser.GetExpectedTokens());
         if (offendingSymbol.Type == TokenConstants.EOF)
         {
             // "罚款金额 个人罚款以上" ends early because 以上 was read as part of the name before it.
             var previous = ((ITokenStream)parser.InputStream).LT(-1);
-            var hint = previous?.Type == ThresholdLexer.WORD ? Keywords.SuggestSpacing(previous.Text) : string.Empty;
-            _diagnostics.Add(GrammarDiagnostics.IncompleteCondition(source.GetSpan(new TextSpan(source.Text.TrimEnd().Length, 0)), expected, hint));
+            var spacing = previous?.Type == ThresholdLexer.WORD ? Keywords.SuggestSpacing(previous.Text) : string.Empty;
+            _diagnostics.Add(GrammarDiagnostics.IncompleteCondition(source.GetSpan(new TextSpan(source.Text.TrimEnd().Length, 0)), expected, spacing));
             return;
         }
 
         var span = source.GetSpan(TextSpan.FromBounds(offendingSymbol.StartIndex, offendingSymbol.StopIndex + 1));
-        var glued = offendingSymbol.Type == ThresholdLexer.WORD ? Keywords.SuggestSpacing(offendingSymbol.Text) : string.Empty;
-        _diagnostics.Add(GrammarDiagnostics.UnexpectedToken(span, offendingSymbol.Text, expected, glued));
+        var hint = offendingSymbol.Type == ThresholdLexer.WORD ? Keywords.SuggestSpacing(offendingSymbol.Text) : string.Empty;
+        if (hint.Length == 0 && parser.GetExpectedTokens().Contains(TokenConstants.EOF)
+            && offendingSymbol.Type is ThresholdLexer.WORD or ThresholdLexer.IDENT or ThresholdLexer.LPAREN or ThresholdLexer.NOT)
+        {
+            // "罚款金额 >= 5万元 当事人类型 == 法人": a complete condition followed by another one.
+            hint = "两个条件之间要用“且”（and）或“或”（or）连接。";
+        }
+
+        _diagnostics.Add(GrammarDiagnostics.UnexpectedToken(span, offendingSymbol.Text, expected, hint));
     }
 }
