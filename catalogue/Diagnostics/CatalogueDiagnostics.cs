@@ -14,7 +14,7 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic YamlSyntax(SourceSpan at, string detail) => Diagnostic.Error(
         "FS2001",
-        $"YAML 语法错误：{detail}",
+        $"文件不是有效的 YAML（语法错误）：{detail}",
         at);
 
     /// <summary>FS2002: a required key is missing.</summary>
@@ -147,7 +147,7 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic EmptyText(SourceSpan at, string key) => Diagnostic.Error(
         "FS2015",
-        $"“{key}”不能为空。",
+        $"“{key}”不能为空，请填写内容。",
         at);
 
     /// <summary>FS2016: a test case expects a classification that does not exist.</summary>
@@ -166,7 +166,7 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic FileNotFound(SourceSpan at, string what, string path) => Diagnostic.Error(
         "FS2017",
-        $"找不到{what}“{path}”。",
+        $"找不到{what}“{path}”。请检查路径是否正确。",
         at);
 
     /// <summary>FS2018: a file that cannot be read.</summary>

@@ -46,14 +46,21 @@ public static class YamlTreeReader
         catch (YamlException exception)
         {
             var offset = Math.Min(Offset(exception.Start), Math.Max(0, source.Text.Length - 1));
-            diagnostics.Add(CatalogueDiagnostics.YamlSyntax(source.GetSpan(new TextSpan(offset, 1)), Translate(exception.InnerException?.Message ?? exception.Message)));
+            var message = exception.InnerException?.Message ?? exception.Message;
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(source.Text) is { } tab)
+            {
+                // YamlDotNet marks the start of the mapping; the tab itself is what the author must find.
+                offset = tab;
+            }
+
+            diagnostics.Add(CatalogueDiagnostics.YamlSyntax(source.GetSpan(new TextSpan(offset, 1)), Translate(message)));
             return (null, diagnostics);
         }
         catch (InvalidOperationException exception)
         {
-            // YamlDotNet's scanner can fail this way on an unclosed flow collection; the last
-            // event it produced is the best position there is.
-            var offset = Math.Min(builder.LastOffset, Math.Max(0, source.Text.Length - 1));
+            // YamlDotNet's scanner can fail this way on an unclosed flow collection ([ or {): point
+            // at the last one opened.
+            var offset = Math.Min(builder.LastFlowStart, Math.Max(0, source.Text.Length - 1));
             diagnostics.Add(CatalogueDiagnostics.YamlSyntax(source.GetSpan(new TextSpan(offset, 1)), Translate(exception.Message)));
             return (null, diagnostics);
         }
@@ -61,12 +68,35 @@ public static class YamlTreeReader
 
     private static int Offset(Mark mark) => (int)mark.Index;
 
+    private static int? FirstIndentingTab(string text)
+    {
+        var lineStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '\t' when lineStart:
+                    return i;
+                case '\n' or '\r':
+                    lineStart = true;
+                    break;
+                case ' ':
+                    break;
+                default:
+                    lineStart = false;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
     // YamlDotNet's messages are English; the common ones get a Chinese explanation and a fix.
     private static string Translate(string message)
     {
         var known = new (string Fragment, string Chinese)[]
         {
-            ("tab character", "缩进中出现了制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成空格。"),
+            ("tab", "缩进中出现了制表符（Tab）。YAML 只能用空格缩进，请把 Tab 换成空格。"),
             ("Mapping values are not allowed", "此处不能出现“键: 值”。常见原因：上一行的缩进不对，或文字中含有“: ”而没有加引号。"),
             ("did not find expected key", "缩进不一致：同一层的项应当左对齐。"),
             ("did not find expected '-'", "列表项缩进不一致：同一列表的“-”应当左对齐。"),
@@ -94,14 +124,14 @@ public static class YamlTreeReader
     {
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
 
-        /// <summary>Gets the offset where the last event read ended.</summary>
-        public int LastOffset { get; private set; }
+        /// <summary>Gets the offset of the last flow collection ([ or {) opened.</summary>
+        public int LastFlowStart { get; private set; }
 
         public YamlNode ReadNode(IParser parser, int depth)
         {
-            if (parser.Current is { } previous)
+            if (parser.Current is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow })
             {
-                LastOffset = Offset(previous.End);
+                LastFlowStart = Offset(parser.Current.Start);
             }
 
             if (parser.TryConsume<AnchorAlias>(out var alias))

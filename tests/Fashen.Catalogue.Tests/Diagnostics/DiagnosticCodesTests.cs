@@ -1,0 +1,80 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Fashen.Catalogue.Diagnostics;
+using Fashen.Engine.Diagnostics;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Grammar.Text;
+
+namespace Fashen.Catalogue.Tests.Diagnostics;
+
+/// <summary>Every diagnostic code is unique, in its layer's range, and documented in docs/diagnostics.md.</summary>
+public partial class DiagnosticCodesTests
+{
+    private static readonly (Type Factory, string Prefix)[] Factories =
+    [
+        (typeof(GrammarDiagnostics), "FS1"),
+        (typeof(CatalogueDiagnostics), "FS[23]"),
+        (typeof(EngineDiagnostics), "FS4"),
+    ];
+
+    // Calls every factory method with placeholder arguments and collects what it creates.
+    private static List<(string Method, Diagnostic Diagnostic, string Prefix)> AllDiagnostics()
+    {
+        var span = new SourceSpan("x.yaml", 1, 1, 1, 2);
+        var found = new List<(string, Diagnostic, string)>();
+        foreach (var (factory, prefix) in Factories)
+        {
+            foreach (var method in factory.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Diagnostic)))
+            {
+                var arguments = method.GetParameters().Select(p => p.ParameterType switch
+                {
+                    var t when t == typeof(SourceSpan) => (object)span,
+                    var t when t == typeof(string) => "甲",
+                    var t when t == typeof(int) => 2,
+                    _ => throw new InvalidOperationException($"No placeholder for {p.ParameterType} in {method.Name}"),
+                }).ToArray();
+                found.Add(($"{factory.Name}.{method.Name}", (Diagnostic)method.Invoke(null, arguments)!, prefix));
+            }
+        }
+
+        return found;
+    }
+
+    [Fact]
+    public void Codes_AreUnique()
+    {
+        var duplicates = AllDiagnostics().GroupBy(d => d.Diagnostic.Code).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(x => x.Method))}").ToList();
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public void Codes_AreInTheirLayersRange()
+    {
+        Assert.All(AllDiagnostics(), d => Assert.Matches($"^{d.Prefix}[0-9]{{3}}$", d.Diagnostic.Code));
+    }
+
+    [Fact]
+    public void Messages_AreChinese()
+    {
+        // Placeholders are Chinese too, so the message's own words must make up most of it.
+        Assert.All(AllDiagnostics(), d => Assert.True(
+            d.Diagnostic.Message.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 6, $"{d.Method}: {d.Diagnostic.Message}"));
+    }
+
+    [Fact]
+    public void Codes_AreEachDocumentedOnce_AndTheDocumentationHasNoOthers()
+    {
+        var documented = Heading().Matches(File.ReadAllText(Repository.Path("docs", "diagnostics.md")))
+            .Select(m => m.Groups[1].Value).ToList();
+        var used = AllDiagnostics().Select(d => d.Diagnostic.Code).ToList();
+
+        Assert.Empty(used.Except(documented));
+        Assert.Empty(documented.Except(used));
+        Assert.Equal(documented.Count, documented.Distinct().Count());
+        Assert.Equal(documented.Order(StringComparer.Ordinal), documented);
+    }
+
+    [GeneratedRegex("^## (FS[0-9]{4})", RegexOptions.Multiline)]
+    private static partial Regex Heading();
+}
