@@ -24,7 +24,31 @@ public static class NameSuggestions
         }
 
         var allowed = Math.Max(1, Math.Min(name.Length, best?.Length ?? 0) / 3);
-        return best is not null && bestDistance <= allowed ? best : null;
+        if (best is not null && bestDistance <= allowed)
+        {
+            return best;
+        }
+
+        // Chinese abbreviates by dropping characters (吊销执照 for 吊销营业执照): a name whose characters
+        // all appear, in order, in a slightly longer candidate probably means that candidate.
+        return candidates
+            .Where(c => c.Length > name.Length && c.Length - name.Length <= 3 && name.Length >= 2 && IsSubsequence(name, c))
+            .OrderBy(c => c.Length)
+            .FirstOrDefault();
+    }
+
+    private static bool IsSubsequence(string shorter, string longer)
+    {
+        var i = 0;
+        foreach (var c in longer)
+        {
+            if (i < shorter.Length && shorter[i] == c)
+            {
+                i++;
+            }
+        }
+
+        return i == shorter.Length;
     }
 
     /// <summary>Computes the Levenshtein distance between two names, ignoring case for ASCII letters.</summary>

@@ -1,0 +1,53 @@
+using Fashen.Engine.Decisions;
+using Fashen.Grammar.Text;
+
+namespace Fashen.Engine.Tests.Decisions;
+
+public class DecisionJsonReaderTests
+{
+    [Fact]
+    public void Read_Decision_KeepsPositionsOfValues()
+    {
+        var json = "{\n  \"caseId\": \"甲\",\n  \"facts\": {\n    \"罚款金额\": \"五万元\"\n  }\n}\n";
+
+        var decision = DecisionJsonReader.Read(new SourceText("d.json", json)).Value!;
+
+        var fact = Assert.Single(decision.Facts);
+        Assert.Equal("罚款金额", fact.Name);
+        Assert.Equal((4, 5), (fact.NameSpan.Line, fact.NameSpan.Column));
+        Assert.Equal((4, 13), (fact.Value.Span.Line, fact.Value.Span.Column));
+        Assert.Equal(new RawText("五万元", fact.Value.Span), fact.Value);
+    }
+
+    [Theory]
+    [InlineData("{ \"caseId\": \"a\",, }", "FS4013", 1)]
+    [InlineData("[1, 2]", "FS4013", 1)]
+    [InlineData("{ \"case\": \"a\" }", "FS4013", 1)]
+    [InlineData("{ \"facts\": [] }", "FS4013", 1)]
+    [InlineData("{ \"facts\": { \"疑难复杂\": { \"who\": \"x\" } } }", "FS4013", 1)]
+    [InlineData("{\n\"caseId\": 5\n}", "FS4013", 2)]
+    public void Read_Malformed_ReportsFS4013WithPosition(string json, string code, int line)
+    {
+        var result = DecisionJsonReader.Read(new SourceText("d.json", json));
+
+        Assert.False(result.Succeeded);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(code, diagnostic.Code);
+        Assert.Equal(line, diagnostic.Span.Line);
+    }
+
+    [Fact]
+    public void Read_ValueKinds_AreKeptApart()
+    {
+        var json = """{ "facts": { "a": 1.50, "b": "x", "c": true, "d": null, "e": ["p", "q"], "f": { "raised": false } } }""";
+
+        var facts = DecisionJsonReader.Read(new SourceText("d.json", json)).Value!.Facts.ToDictionary(f => f.Name, f => f.Value);
+
+        Assert.Equal(1.50m, Assert.IsType<RawNumber>(facts["a"]).Value);
+        Assert.IsType<RawText>(facts["b"]);
+        Assert.True(Assert.IsType<RawBoolean>(facts["c"]).Value);
+        Assert.IsType<RawNull>(facts["d"]);
+        Assert.Equal(2, Assert.IsType<RawList>(facts["e"]).Items.Count);
+        Assert.False(Assert.IsType<RawJudgement>(facts["f"]).Raised);
+    }
+}
