@@ -1,0 +1,22 @@
+namespace Fashen.Cli.Tests;
+
+/// <summary>Runs the fashen command line in-process, from the repository root, as a user would.</summary>
+internal static class Fashen
+{
+    public static (int Exit, string Output, string Error) Run(params string[] args) => RunAt(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)), args);
+
+    public static (int Exit, string Output, string Error) RunAt(DateTimeOffset now, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CliApplication.Run(args, output, error, new FixedClock(now), Repository.Root);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+        public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.CreateCustomTimeZone("CST", now.Offset, "China Standard Time", "CST");
+    }
+}
