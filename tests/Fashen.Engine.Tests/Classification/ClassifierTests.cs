@@ -199,7 +199,7 @@ public class ClassifierTests
         }
     }
 
-    private static BoundDecision RandomDecision(Engine.Catalogues.Catalogue catalogue, List<decimal> amounts, Random random)
+    internal static BoundDecision RandomDecision(Engine.Catalogues.Catalogue catalogue, List<decimal> amounts, Random random)
     {
         var schema = catalogue.Schema;
         var values = new FactValue?[schema.Facts.Count];
@@ -227,7 +227,7 @@ public class ClassifierTests
         return new BoundDecision("r", catalogue.Id, action, Procedure.General, null, schema, values);
     }
 
-    private static IEnumerable<decimal> Amounts(Condition condition) => condition switch
+    internal static IEnumerable<decimal> Amounts(Condition condition) => condition switch
     {
         AllCondition all => all.Operands.SelectMany(Amounts),
         AnyCondition any => any.Operands.SelectMany(Amounts),

@@ -1,0 +1,52 @@
+using Fashen.Catalogue.Loading;
+using Fashen.Engine.Classification;
+using Fashen.Engine.Decisions;
+using CatalogueModel = Fashen.Engine.Catalogues.Catalogue;
+
+namespace Fashen.Bench;
+
+/// <summary>The decisions every way of classifying is measured on: the embedded test decisions of
+/// all sample catalogues (ordinary procedure), each with its department's compiled catalogue.</summary>
+public sealed class BenchmarkCorpus
+{
+    private BenchmarkCorpus(IReadOnlyList<CatalogueModel> catalogues, IReadOnlyList<(Classifier Classifier, BoundDecision Decision)> cases)
+    {
+        Catalogues = catalogues;
+        Cases = cases;
+    }
+
+    public IReadOnlyList<CatalogueModel> Catalogues { get; }
+
+    public IReadOnlyList<(Classifier Classifier, BoundDecision Decision)> Cases { get; }
+
+    public static BenchmarkCorpus Load(string repositoryRoot)
+    {
+        var workspace = CatalogueWorkspace.Load([Path.Combine(repositoryRoot, "samples", "catalogues")]);
+        if (workspace.HasErrors)
+        {
+            throw new InvalidOperationException("The sample catalogues have errors; run fashen lint samples/catalogues.");
+        }
+
+        var classifiers = workspace.Catalogues.ToDictionary(c => c.Id, Classifier.Compile);
+        var cases = workspace.Catalogues
+            .SelectMany(c => c.Tests)
+            .Where(t => t.Decision.Procedure == Engine.Catalogues.Procedure.General)
+            .Select(t => (classifiers[t.Decision.Department], t.Decision))
+            .ToList();
+        return new BenchmarkCorpus(workspace.Catalogues, cases);
+    }
+
+    /// <summary>Finds the repository root above a folder (the one holding Fashen.slnx).</summary>
+    public static string FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Fashen.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from inside the Fashen repository.");
+    }
+}

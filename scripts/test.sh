@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test of Fashen on a fresh machine: installs what is missing, builds, tests, and ends
+# with the line "N passed, N failed". This is the README's test command; .ci/run calls it.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '==> %s\n' "$*"; }
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  log "installing $* with apt"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# Java runs the ANTLR tool that generates the threshold parser at build time.
+command -v java >/dev/null 2>&1 || apt_install openjdk-17-jre-headless
+# npm fetches the ANTLR tool (package antlr4ng-cli, pinned in tools/antlr/package-lock.json).
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+command -v dotnet >/dev/null 2>&1 || { echo "the .NET SDK (see global.json) is required" >&2; exit 1; }
+
+log "restoring the ANTLR tool"
+(cd tools/antlr && npm ci --no-audit --no-fund --loglevel=error) || exit 1
+
+log "building (Release)"
+dotnet build Fashen.slnx -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
+
+log "testing"
+log_file=$(mktemp)
+dotnet test Fashen.slnx -c Release --no-build -nologo 2>&1 | tee "$log_file"
+rc=${PIPESTATUS[0]}
+
+# dotnet test prints one summary per test project; add them up into the line CI reads.
+awk '/^(Passed|Failed)!  - Failed:/ { gsub(/,/, ""); f += $4; p += $6; s += $8; n++ }
+     END { if (n == 0) { print "no test summary found"; exit 1 }
+           printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log_file" || rc=1
+rm -f "$log_file"
+exit "$rc"
