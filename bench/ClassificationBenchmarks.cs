@@ -101,12 +101,15 @@ public class ClassificationBenchmarks
 
     private static string WorkflowName(Classifier classifier, ActionKind action) => $"{classifier.Catalogue.Id}/{action.ToWire()}";
 
+    // RulesEngine refuses an empty workflow, so action kinds a catalogue does not cover get none.
     private static IEnumerable<Workflow> WorkflowsByAction(Classifier classifier) =>
-        ActionKinds.All.Select(action => new Workflow
-        {
-            WorkflowName = WorkflowName(classifier, action),
-            Rules = classifier.Workflow.Rules
-                .Where(r => classifier.Catalogue.Rules.Single(x => x.Id == r.RuleName).Actions.Contains(action))
-                .ToList(),
-        });
+        ActionKinds.All
+            .Select(action => new Workflow
+            {
+                WorkflowName = WorkflowName(classifier, action),
+                Rules = classifier.Workflow.Rules
+                    .Where(r => classifier.Catalogue.Rules.Single(x => x.Id == r.RuleName).Actions.Contains(action))
+                    .ToList(),
+            })
+            .Where(w => w.Rules.Any());
 }

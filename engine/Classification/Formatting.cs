@@ -12,12 +12,19 @@ public static class Formatting
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>
     public static string Amount(FactDefinition fact, decimal value) =>
-        fact.Type == FactType.Money ? Money(value) : value.ToString("#,##0.####", CultureInfo.InvariantCulture);
+        fact.Type == FactType.Money ? Money(value) : Grouped(value, 4);
 
     /// <summary>Formats an amount of money in 元, with thousands separators.</summary>
     /// <param name="value">The amount.</param>
     /// <returns>The text, such as "60,000 元".</returns>
-    public static string Money(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture) + " 元";
+    public static string Money(decimal value) => Grouped(value, 2) + " 元";
+
+    // The standard "N" format is much cheaper than a custom pattern; trailing zeros are then trimmed.
+    private static string Grouped(decimal value, int decimals)
+    {
+        var text = value.ToString(decimals == 2 ? "N2" : "N4", CultureInfo.InvariantCulture);
+        return text.TrimEnd('0').TrimEnd('.');
+    }
 
     /// <summary>Gets the mathematical symbol of a comparison.</summary>
     /// <param name="op">The comparison.</param>
