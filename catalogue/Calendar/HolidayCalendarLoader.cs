@@ -28,15 +28,9 @@ public static class HolidayCalendarLoader
     /// <returns>The calendar, or every diagnostic found.</returns>
     public static Result<WorkingCalendar> Load(SourceText source)
     {
-        var (root, diagnostics) = YamlTreeReader.Read(source);
-        var all = diagnostics.ToList();
-        if (root is not YamlMapping mapping)
+        var all = new List<Diagnostic>();
+        if (YamlTreeReader.ReadMapping(source, "节假日安排", all) is not { } mapping)
         {
-            if (root is not null || all.Count == 0)
-            {
-                all.Add(CatalogueDiagnostics.WrongShape(root?.Span ?? SourceSpan.FileOnly(source.Path), "节假日安排", "映射", root?.KindName ?? "空文件"));
-            }
-
             return Result<WorkingCalendar>.Failure(all);
         }
 

@@ -185,14 +185,8 @@ public static partial class CatalogueReader
         MappingReader reader, FactSchema schema, Dictionary<string, NamedThreshold> thresholds, List<Diagnostic> diagnostics)
     {
         var rules = new List<Rule>();
-        if (reader.Node("rules", required: true, "目录条目") is not { } node)
+        if (reader.Sequence("rules", required: true, "目录条目", "列表（每项一条规则，以“- id:”开头）") is not { } sequence)
         {
-            return rules;
-        }
-
-        if (node is not YamlSequence sequence)
-        {
-            diagnostics.Add(CatalogueDiagnostics.WrongShape(node.Span, "rules", "列表（每项一条规则，以“- id:”开头）", node.KindName));
             return rules;
         }
 
@@ -284,14 +278,8 @@ public static partial class CatalogueReader
         MappingReader reader, FactSchema schema, string department, List<Rule> rules, List<Diagnostic> diagnostics)
     {
         var tests = new List<CatalogueTestCase>();
-        if (reader.Node("tests", required: false, "测试用例") is not { } node)
+        if (reader.Sequence("tests", required: false, "测试用例", "列表（每项一个测试用例，以“- name:”开头）") is not { } sequence)
         {
-            return tests;
-        }
-
-        if (node is not YamlSequence sequence)
-        {
-            diagnostics.Add(CatalogueDiagnostics.WrongShape(node.Span, "tests", "列表（每项一个测试用例，以“- name:”开头）", node.KindName));
             return tests;
         }
 

@@ -34,15 +34,9 @@ public static class FactSchemaLoader
     /// <returns>The schema, or every diagnostic found.</returns>
     public static Result<FactSchema> Load(SourceText source)
     {
-        var (root, diagnostics) = YamlTreeReader.Read(source);
-        var all = diagnostics.ToList();
-        if (root is not YamlMapping mapping)
+        var all = new List<Diagnostic>();
+        if (YamlTreeReader.ReadMapping(source, "事实表", all) is not { } mapping)
         {
-            if (root is not null || all.Count == 0)
-            {
-                all.Add(CatalogueDiagnostics.WrongShape(root?.Span ?? SourceSpan.FileOnly(source.Path), "事实表", "映射", root?.KindName ?? "空文件"));
-            }
-
             return Result<FactSchema>.Failure(all);
         }
 

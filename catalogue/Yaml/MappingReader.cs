@@ -53,6 +53,10 @@ internal sealed class MappingReader
     public YamlMapping? Map(string key, bool required, string meaning) =>
         Shape<YamlMapping>(Node(key, required, meaning), key, "映射（“键: 值”的集合）");
 
+    /// <summary>Reads a list whose items are described by <paramref name="shape"/> for the error message.</summary>
+    public YamlSequence? Sequence(string key, bool required, string meaning, string shape) =>
+        Shape<YamlSequence>(Node(key, required, meaning), key, shape);
+
     /// <summary>Reads a non-empty, trimmed text.</summary>
     public string? Text(string key, bool required, string meaning)
     {

@@ -66,6 +66,28 @@ public static class YamlTreeReader
         }
     }
 
+    /// <summary>Reads a file whose document must be a mapping, such as a fact schema or a calendar.</summary>
+    /// <param name="source">The file.</param>
+    /// <param name="what">What the file is, in Chinese, for the message when it is not a mapping.</param>
+    /// <param name="diagnostics">Where every problem found is added.</param>
+    /// <returns>The root mapping, or null after a diagnostic.</returns>
+    public static YamlMapping? ReadMapping(SourceText source, string what, List<Diagnostic> diagnostics)
+    {
+        var (root, found) = Read(source);
+        diagnostics.AddRange(found);
+        if (root is YamlMapping mapping)
+        {
+            return mapping;
+        }
+
+        if (root is not null || found.Count == 0)
+        {
+            diagnostics.Add(CatalogueDiagnostics.WrongShape(root?.Span ?? SourceSpan.FileOnly(source.Path), what, "映射", root?.KindName ?? "空文件"));
+        }
+
+        return null;
+    }
+
     private static int Offset(Mark mark) => (int)mark.Index;
 
     private static int? FirstIndentingTab(string text)

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Fashen.Catalogue.Loading;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Testing;
-using Fashen.Grammar.Diagnostics;
 
 namespace Fashen.Cli.Commands;
 
@@ -12,11 +10,7 @@ internal static class TestCommand
 {
     public static Command Create(CliContext context)
     {
-        var paths = new Argument<string[]>("路径")
-        {
-            Description = "目录清单文件或文件夹",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var paths = CatalogueFiles.PathsArgument("目录清单文件或文件夹");
         var command = new Command("test", "运行目录清单中的测试用例。") { paths };
         command.SetAction(result => Run(context, result.GetValue(paths)!));
         return command;
@@ -24,12 +18,7 @@ internal static class TestCommand
 
     public static int Run(CliContext context, IReadOnlyList<string> paths)
     {
-        var workspace = CatalogueWorkspace.Load(paths, baseDirectory: context.WorkingDirectory);
-        if (workspace.Diagnostics.Count > 0)
-        {
-            context.Error.Write(DiagnosticRenderer.Render(workspace.Diagnostics, workspace.Source));
-        }
-
+        var workspace = CatalogueFiles.LoadAndReport(context, paths);
         if (workspace.HasErrors)
         {
             context.Output.WriteLine("目录清单有错误，未运行测试。请先修正上面的问题（fashen lint）。");
