@@ -60,7 +60,7 @@ public static partial class CatalogueReader
         var rules = ReadRules(reader, extendedSchema, thresholds, diagnostics);
         var tests = departmentId is null
             ? []
-            : ReadTests(reader, extendedSchema, departmentId, rules, diagnostics);
+            : ReadTests(reader, extendedSchema, departmentId, rules, DeclaredRuleIds(root), diagnostics);
 
         if (diagnostics.Any(d => d.IsError) || departmentId is null || departmentName is null || version is null
             || effectiveFrom is null || defaults is null)
@@ -274,8 +274,15 @@ public static partial class CatalogueReader
         return actions;
     }
 
+    // Ids of every rule written, also those with errors, so a test naming one is not reported twice.
+    private static HashSet<string> DeclaredRuleIds(YamlMapping root) =>
+        (root.Get("rules") as YamlSequence)?.Items.OfType<YamlMapping>()
+            .Select(r => (r.Get("id") as YamlScalar)?.Value.Trim())
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal) ?? [];
+
     private static List<CatalogueTestCase> ReadTests(
-        MappingReader reader, FactSchema schema, string department, List<Rule> rules, List<Diagnostic> diagnostics)
+        MappingReader reader, FactSchema schema, string department, List<Rule> rules, HashSet<string> declared, List<Diagnostic> diagnostics)
     {
         var tests = new List<CatalogueTestCase>();
         if (reader.Sequence("tests", required: false, "测试用例", "列表（每项一个测试用例，以“- name:”开头）") is not { } sequence)
@@ -311,7 +318,7 @@ public static partial class CatalogueReader
                 ? TestDecision(decisionNode, name ?? "test", department, schema, diagnostics)
                 : null;
             var expectation = testReader.Map("expect", required: true, "期望的结论：classification、rules") is { } expectNode
-                ? Expectation(expectNode, schema, rules, decision, diagnostics)
+                ? Expectation(expectNode, schema, rules, declared, decision, diagnostics)
                 : null;
             if (name is not null && decision is not null && expectation is not null)
             {
@@ -392,7 +399,7 @@ public static partial class CatalogueReader
     }
 
     private static TestExpectation? Expectation(
-        YamlMapping mapping, FactSchema schema, List<Rule> rules, BoundDecision? decision, List<Diagnostic> diagnostics)
+        YamlMapping mapping, FactSchema schema, List<Rule> rules, HashSet<string> declared, BoundDecision? decision, List<Diagnostic> diagnostics)
     {
         var reader = new MappingReader(mapping, ExpectKeys, diagnostics);
         var kindNode = reader.Scalar("classification", required: true, "major、minor、exempt 或 undetermined");
@@ -411,11 +418,11 @@ public static partial class CatalogueReader
             {
                 var id = node.Value.Trim();
                 var rule = rules.FirstOrDefault(r => r.Id == id);
-                if (rule is null)
+                if (rule is null && !declared.Contains(id))
                 {
                     diagnostics.Add(CatalogueDiagnostics.UnknownRuleInTest(node.Span, id, NameSuggestions.Closest(id, rules.Select(r => r.Id))));
                 }
-                else if (decision is not null && !rule.Actions.Contains(decision.Action))
+                else if (rule is not null && decision is not null && !rule.Actions.Contains(decision.Action))
                 {
                     diagnostics.Add(CatalogueDiagnostics.RuleTestsActionItDoesNotCover(node.Span, id, string.Join("、", rule.Actions.Select(a => a.ToChinese()))));
                 }

@@ -87,6 +87,7 @@ public sealed partial class Classifier
     /// <returns>The matched rules, in catalogue order; empty for a decision under the simple procedure.</returns>
     public IReadOnlyList<CatalogueRule> Match(BoundDecision decision)
     {
+        RequireSameSchema(decision);
         if (decision.Procedure == Procedure.Simple)
         {
             return [];
@@ -113,6 +114,7 @@ public sealed partial class Classifier
     /// <returns>The answer.</returns>
     public ClassificationResult Classify(BoundDecision decision, ClassificationOptions? options = null)
     {
+        RequireSameSchema(decision);
         options ??= ClassificationOptions.Default;
         if (decision.Procedure == Procedure.Simple)
         {
@@ -157,6 +159,15 @@ public sealed partial class Classifier
         {
             NearMisses = nearMisses,
         };
+    }
+
+    // Slots are only meaningful against the schema the decision was bound to.
+    private void RequireSameSchema(BoundDecision decision)
+    {
+        if (!ReferenceEquals(decision.Schema, Catalogue.Schema))
+        {
+            throw new ArgumentException($"Decision {decision.CaseId} was bound to another schema than catalogue {Catalogue.Id}'s; bind it with DecisionBinder against Catalogue.Schema.", nameof(decision));
+        }
     }
 
     private ClassificationResult Result(BoundDecision decision, ClassificationKind kind, string summary) =>

@@ -39,6 +39,9 @@ public static class DecisionJsonReader
             }
 
             var decision = ReadDecision(ref reader, positions, diagnostics);
+
+            // Anything but whitespace after the decision makes the reader throw, reported below.
+            reader.Read();
             return diagnostics.Count == 0 ? Result<Decision>.Success(decision) : Result<Decision>.Failure(diagnostics);
         }
         catch (JsonException exception)

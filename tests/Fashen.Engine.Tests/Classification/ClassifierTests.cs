@@ -149,6 +149,14 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Classify_DecisionBoundToAnotherCataloguesSchema_IsRefused()
+    {
+        var decision = Samples.Decision(FoodFine);
+
+        Assert.Throws<ArgumentException>(() => Samples.Classifier("nync").Classify(decision));
+    }
+
+    [Fact]
     public void Classify_SameDecisionTwice_SameAnswer()
     {
         var classifier = Samples.Classifier("scjg");

@@ -32,7 +32,7 @@ public class HandWrittenBaselineTests
     public void HandWrittenRules_MatchExactlyWhatFashenMatches_OnRandomDecisions()
     {
         var random = new Random(58);
-        foreach (var catalogue in BenchmarkCorpus.Load(Repository.Root).Catalogues)
+        foreach (var catalogue in Samples.Workspace.Catalogues)
         {
             var classifier = Samples.Classifier(catalogue.Id);
             var amounts = catalogue.Rules.SelectMany(r => ClassifierTests.Amounts(r.Condition)).Distinct().ToList();

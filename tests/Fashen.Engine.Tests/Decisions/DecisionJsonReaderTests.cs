@@ -26,6 +26,7 @@ public class DecisionJsonReaderTests
     [InlineData("{ \"facts\": [] }", "FS4013", 1)]
     [InlineData("{ \"facts\": { \"疑难复杂\": { \"who\": \"x\" } } }", "FS4013", 1)]
     [InlineData("{\n\"caseId\": 5\n}", "FS4013", 2)]
+    [InlineData("{ \"caseId\": \"a\" }\n{ }", "FS4013", 2)]
     public void Read_Malformed_ReportsFS4013WithPosition(string json, string code, int line)
     {
         var result = DecisionJsonReader.Read(new SourceText("d.json", json));
