@@ -23,7 +23,7 @@ public static partial class CatalogueReader
     private static readonly string[] RootKeys = ["department", "version", "effective_from", "schema", "defaults", "values", "thresholds", "rules", "tests"];
     private static readonly string[] DepartmentKeys = ["id", "name"];
     private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials"];
-    private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "note"];
+    private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "note"];
     private static readonly string[] TestKeys = ["name", "decision", "expect"];
     private static readonly string[] TestDecisionKeys = ["case_id", "action", "procedure", "proposed_on", "facts"];
     private static readonly string[] ExpectKeys = ["classification", "rules", "missing"];
@@ -230,11 +230,12 @@ public static partial class CatalogueReader
                 : [];
             var materials = Texts(ruleReader.TextList("materials", required: false, "本条目增加的送审材料", nonEmpty: false));
             var deadline = WorkingDays(ruleReader.Scalar("deadline", required: false, "本条目的审核时限"), allowZero: false, diagnostics);
+            var counsel = Boolean(ruleReader.Scalar("counsel_opinion", required: false, "同意前是否须听取法律顾问意见"), "counsel_opinion", diagnostics);
             ruleReader.Text("note", required: false, "备注");
 
             if (diagnostics.Count(d => d.IsError) == errors && id is not null && title is not null && condition is not null)
             {
-                rules.Add(new Rule(id, title, actions, condition, when!.Value.Trim(), basis, checklist, materials, deadline, mapping.Entries[0].Key.Span));
+                rules.Add(new Rule(id, title, actions, condition, when!.Value.Trim(), basis, checklist, materials, deadline, mapping.Entries[0].Key.Span, counsel));
             }
         }
 
@@ -533,6 +534,20 @@ public static partial class CatalogueReader
 
         diagnostics.Add(CatalogueDiagnostics.InvalidWorkingDays(scalar.Span, scalar.Value));
         return null;
+    }
+
+    private static bool Boolean(YamlScalar? scalar, string key, List<Diagnostic> diagnostics)
+    {
+        switch (scalar?.Value.Trim())
+        {
+            case null or "false" or "否":
+                return false;
+            case "true" or "是" or "required" or "必须":
+                return true;
+            default:
+                diagnostics.Add(CatalogueDiagnostics.InvalidBoolean(scalar.Span, key, scalar.Value));
+                return false;
+        }
     }
 
     private static List<string> Texts(IReadOnlyList<YamlScalar>? nodes) =>

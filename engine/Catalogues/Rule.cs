@@ -14,6 +14,7 @@ namespace Fashen.Engine.Catalogues;
 /// <param name="Materials">Materials this rule adds to the submission.</param>
 /// <param name="DeadlineWorkingDays">The rule's own deadline, or null to use the catalogue's.</param>
 /// <param name="Span">Where the rule is declared.</param>
+/// <param name="RequiresCounselOpinion">Whether 同意 needs a legal counsel's opinion first.</param>
 public sealed record Rule(
     string Id,
     string Title,
@@ -24,4 +25,5 @@ public sealed record Rule(
     IReadOnlyList<ChecklistItem> Checklist,
     IReadOnlyList<string> Materials,
     int? DeadlineWorkingDays,
-    SourceSpan Span);
+    SourceSpan Span,
+    bool RequiresCounselOpinion = false);

@@ -28,7 +28,15 @@ public sealed record ClassificationResult(
     IReadOnlyList<ChecklistItem> Checklist,
     IReadOnlyList<string> Materials,
     ReviewDeadline? Deadline,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Gets the review deadline in working days for a major decision (the shortest of the matched
+    /// rules'), whether or not a date was given; null otherwise.</summary>
+    public int? DeadlineWorkingDays { get; init; }
+
+    /// <summary>Gets how many working days one extension may add; 0 when the catalogue allows none.</summary>
+    public int ExtensionWorkingDays { get; init; }
+}
 
 /// <summary>Which catalogue version answered.</summary>
 /// <param name="Id">The department id.</param>
@@ -44,7 +52,9 @@ public sealed record CatalogueReference(string Id, string Name, string Version, 
 /// <param name="Basis">Legal basis citations.</param>
 /// <param name="Explanation">The clauses that hold, with the decision's values and the thresholds.</param>
 /// <param name="Location">Where the rule is in its catalogue.</param>
-public sealed record MatchedRule(string Id, string Title, IReadOnlyList<string> Basis, string Explanation, SourceSpan Location);
+/// <param name="RequiresCounselOpinion">Whether 同意 needs a legal counsel's opinion first.</param>
+public sealed record MatchedRule(
+    string Id, string Title, IReadOnlyList<string> Basis, string Explanation, SourceSpan Location, bool RequiresCounselOpinion = false);
 
 /// <summary>A fact whose absence leaves the answer open.</summary>
 /// <param name="Key">The fact's key.</param>

@@ -132,12 +132,14 @@ public sealed partial class Classifier
             return Result(decision, ClassificationKind.Major, $"重大执法决定：命中目录条目 {ids}，须经法制审核，未经审核或审核未通过的不得作出决定。") with
             {
                 MatchedRules = matched.Select(r => new MatchedRule(
-                    r.Rule.Id, r.Rule.Title, r.Rule.Basis, Explain(r.Rule.Condition, decision), r.Rule.Span)).ToList(),
+                    r.Rule.Id, r.Rule.Title, r.Rule.Basis, Explain(r.Rule.Condition, decision), r.Rule.Span, r.Rule.RequiresCounselOpinion)).ToList(),
                 NearMisses = nearMisses,
                 Checklist = Checklist(matched),
                 Materials = Catalogue.Defaults.Materials.Concat(matched.SelectMany(r => r.Rule.Materials)).Distinct().ToList(),
                 Deadline = deadline,
                 Diagnostics = diagnostics,
+                DeadlineWorkingDays = DeadlineDays(matched),
+                ExtensionWorkingDays = Catalogue.Defaults.ExtensionWorkingDays,
             };
         }
 
@@ -248,6 +250,9 @@ public sealed partial class Classifier
         return items;
     }
 
+    private int DeadlineDays(List<CompiledRule> matched) =>
+        matched.Min(r => r.Rule.DeadlineWorkingDays ?? Catalogue.Defaults.DeadlineWorkingDays);
+
     // The shortest deadline of the matched rules: every rule's own deadline must be kept.
     private (ReviewDeadline? Deadline, IReadOnlyList<Diagnostic> Diagnostics) Deadline(List<CompiledRule> matched, ClassificationOptions options)
     {
@@ -256,7 +261,7 @@ public sealed partial class Classifier
             return (null, []);
         }
 
-        var days = matched.Min(r => r.Rule.DeadlineWorkingDays ?? Catalogue.Defaults.DeadlineWorkingDays);
+        var days = DeadlineDays(matched);
         var count = calendar.AddWorkingDays(complete, days);
         if (count.MissingYear is { } year)
         {

@@ -46,12 +46,65 @@ public static class DecisionJsonReader
         }
         catch (JsonException exception)
         {
-            var line = (int)(exception.LineNumber ?? 0) + 1;
-            var start = source.GetLineStart(line);
-            var offset = positions.CharOffsetInLine(start, (int)(exception.BytePositionInLine ?? 0));
-            diagnostics.Add(EngineDiagnostics.MalformedDecision(source.GetSpan(new TextSpan(offset, 1)), "不是有效的 JSON（请检查引号、逗号和括号是否配对）。"));
+            diagnostics.Add(JsonSyntax(exception, source, positions));
             return Result<Decision>.Failure(diagnostics);
         }
+    }
+
+    /// <summary>Reads a decision that is one member of a larger request, such as <c>{"decision": {…}, "materials": […]}</c>,
+    /// keeping positions in the whole request.</summary>
+    /// <param name="source">The request's JSON text.</param>
+    /// <param name="property">The member that holds the decision.</param>
+    /// <returns>The decision, or the diagnostics that explain why it could not be read.</returns>
+    public static Result<Decision> ReadMember(SourceText source, string property)
+    {
+        var bytes = Encoding.UTF8.GetBytes(source.Text);
+        var positions = new BytePositions(source, bytes.Length);
+        var reader = new Utf8JsonReader(bytes, Options);
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.SpanAt(0, 1), "请求体应为一个 JSON 对象 { … }。"));
+                return Result<Decision>.Failure(diagnostics);
+            }
+
+            Decision? decision = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (name == property && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    decision = ReadDecision(ref reader, positions, diagnostics);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            reader.Read();
+            if (decision is null)
+            {
+                diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.SpanAt(0, 1), $"请求体缺少“{property}”对象（决定）。"));
+            }
+
+            return diagnostics.Count == 0 ? Result<Decision>.Success(decision!) : Result<Decision>.Failure(diagnostics);
+        }
+        catch (JsonException exception)
+        {
+            diagnostics.Add(JsonSyntax(exception, source, positions));
+            return Result<Decision>.Failure(diagnostics);
+        }
+    }
+
+    private static Diagnostic JsonSyntax(JsonException exception, SourceText source, BytePositions positions)
+    {
+        var line = (int)(exception.LineNumber ?? 0) + 1;
+        var offset = positions.CharOffsetInLine(source.GetLineStart(line), (int)(exception.BytePositionInLine ?? 0));
+        return EngineDiagnostics.MalformedDecision(source.GetSpan(new TextSpan(offset, 1)), "不是有效的 JSON（请检查引号、逗号和括号是否配对）。");
     }
 
     private static Decision ReadDecision(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics)

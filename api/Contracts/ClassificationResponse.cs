@@ -1,0 +1,53 @@
+using Fashen.Engine.Classification;
+
+namespace Fashen.Api.Contracts;
+
+/// <summary>The answer to "is this decision major?", as sent to case systems and written by <c>fashen classify --format json</c>.</summary>
+public sealed record ClassificationResponse(
+    string CaseId,
+    string Classification,
+    string Summary,
+    CatalogueReferenceResponse Catalogue,
+    IReadOnlyList<MatchedRuleResponse> MatchedRules,
+    IReadOnlyList<MissingFactResponse> MissingFacts,
+    IReadOnlyList<NearMissResponse> NearMisses,
+    IReadOnlyList<ChecklistItemResponse> Checklist,
+    IReadOnlyList<string> Materials,
+    DeadlineResponse? Deadline,
+    IReadOnlyList<Problems.DiagnosticResponse> Diagnostics)
+{
+    public static ClassificationResponse From(ClassificationResult r) => new(
+        r.CaseId,
+        r.Kind.ToWire(),
+        r.Summary,
+        CatalogueReferenceResponse.From(r.Catalogue),
+        r.MatchedRules.Select(m => new MatchedRuleResponse(
+            m.Id, m.Title, m.Basis, m.Explanation, m.RequiresCounselOpinion, new LocationResponse(m.Location.File, m.Location.Line, m.Location.Column))).ToList(),
+        r.MissingFacts.Select(m => new MissingFactResponse(m.Key, m.Label, m.RuleIds)).ToList(),
+        r.NearMisses.Select(n => new NearMissResponse(n.Id, n.Title, n.Failed, n.ToMatch)).ToList(),
+        r.Checklist.Select(c => new ChecklistItemResponse(c.Id, c.Title, c.Question, c.Source)).ToList(),
+        r.Materials,
+        r.Deadline is { } d
+            ? new DeadlineResponse(d.WorkingDays, Formatting.Date(d.MaterialsCompleteOn), Formatting.Date(d.StartsOn), Formatting.Date(d.DueDate), d.ExtensionWorkingDays)
+            : null,
+        r.Diagnostics.Select(d => new Problems.DiagnosticResponse(
+            d.Code, d.IsError ? "error" : "warning", d.Message, d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn)).ToList());
+}
+
+public sealed record CatalogueReferenceResponse(string Id, string Name, string Version, string Revision, string EffectiveFrom)
+{
+    public static CatalogueReferenceResponse From(CatalogueReference c) => new(c.Id, c.Name, c.Version, c.Revision, Formatting.Date(c.EffectiveFrom));
+}
+
+public sealed record MatchedRuleResponse(
+    string Id, string Title, IReadOnlyList<string> Basis, string Explanation, bool RequiresCounselOpinion, LocationResponse Location);
+
+public sealed record LocationResponse(string File, int Line, int Column);
+
+public sealed record MissingFactResponse(string Key, string Label, IReadOnlyList<string> Rules);
+
+public sealed record NearMissResponse(string Id, string Title, IReadOnlyList<string> Failed, IReadOnlyList<string> ToMatch);
+
+public sealed record ChecklistItemResponse(string Id, string Title, string Question, string Source);
+
+public sealed record DeadlineResponse(int WorkingDays, string MaterialsCompleteOn, string StartsOn, string DueDate, int ExtensionWorkingDays);

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Fashen.Engine.Classification;
+using Fashen.Engine.Records;
+using Fashen.Engine.Reviews;
+
+namespace Fashen.Api.Contracts;
+
+/// <summary>A review with everything a case system, a reviewer or counsel needs to see.</summary>
+public sealed record ReviewResponse(
+    string Id,
+    string Department,
+    string CaseId,
+    string Action,
+    string State,
+    string StateLabel,
+    int Round,
+    long Version,
+    string? Outcome,
+    string? OutcomeLabel,
+    string? OutcomeReason,
+    ActorResponse? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    JsonNode Decision,
+    string Digest,
+    CatalogueRef Catalogue,
+    IReadOnlyList<RuleSummary> MatchedRules,
+    IReadOnlyList<string> RequiredMaterials,
+    IReadOnlyList<string> AttachedMaterials,
+    IReadOnlyList<string> MissingMaterials,
+    string? ReturnNote,
+    IReadOnlyList<ChecklistEntryResponse> Checklist,
+    IReadOnlyList<OpinionResponse> Opinions,
+    bool CounselRequired,
+    ActorResponse? Reviewer,
+    ActorResponse SubmittedBy,
+    string SubmitterName,
+    IReadOnlyList<string> HandledBy,
+    ReviewDeadlineResponse Deadline,
+    ExtensionResponse? Extension,
+    IReadOnlyList<RoundResponse> Rounds,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static ReviewResponse From(Review r, DueState due) => new(
+        r.Id,
+        r.Department,
+        r.CaseId,
+        r.Submission.Decision["action"]?.GetValue<string>() ?? string.Empty,
+        r.State.ToWire(),
+        r.State.ToChinese(),
+        r.Round,
+        r.Version,
+        r.Outcome?.ToWire(),
+        r.Outcome?.ToChinese(),
+        r.OutcomeReason,
+        r.Decided is { } decided ? ActorResponse.From(decided.By) : null,
+        r.Decided?.At,
+        r.Submission.Decision.DeepClone(),
+        r.Submission.Digest,
+        r.Submission.Catalogue,
+        r.Submission.MatchedRules,
+        r.Submission.RequiredMaterials,
+        r.Submission.AttachedMaterials,
+        r.MissingMaterials,
+        r.ReturnNote,
+        r.Checklist.Select(c => new ChecklistEntryResponse(
+            c.Item.Id, c.Item.Title, c.Item.Question, c.Item.Source, c.Status.ToString().ToLowerInvariant(), c.Status.ToChinese(),
+            c.Note, c.By is { } by ? ActorResponse.From(by) : null, c.At)).ToList(),
+        r.Opinions.Select(o => new OpinionResponse(ActorResponse.From(o.By), o.Text, o.At, o.Round)).ToList(),
+        r.CounselRequired,
+        r.Reviewer is { } reviewer ? ActorResponse.From(reviewer) : null,
+        ActorResponse.From(r.SubmittedBy),
+        r.SubmitterName,
+        r.HandledBy,
+        new ReviewDeadlineResponse(
+            r.Deadline.WorkingDays,
+            r.Deadline.ExtensionWorkingDays,
+            r.Deadline.ExtensionGranted,
+            Date(r.Deadline.MaterialsCompleteOn),
+            Date(r.Deadline.StartsOn),
+            Date(r.Deadline.DueDate),
+            due.ToWire(),
+            due.ToChinese(),
+            r.Deadline.DueUnknownReason,
+            r.Deadline.ConsumedWorkingDays,
+            r.Deadline.Running),
+        r.Extension is { } e
+            ? new ExtensionResponse(
+                ActorResponse.From(e.RequestedBy), e.Reason, e.At,
+                e.Decision is { } d ? new ExtensionDecisionResponse(d.Approved, ActorResponse.From(d.By), d.Reason, d.At) : null)
+            : null,
+        r.Rounds.Select(x => new RoundResponse(x.Round, x.At, x.Digest, x.Resubmission, x.Changes.Select(c => new ChangeResponse(c.Key, c.Label, c.Before, c.After)).ToList(), x.MaterialsAdded, x.MaterialsRemoved)).ToList(),
+        r.SubmittedAt,
+        r.UpdatedAt);
+
+    private static string? Date(DateOnly? date) => date is { } d ? Formatting.Date(d) : null;
+}
+
+public sealed record ActorResponse(string Kind, string Id, string Name)
+{
+    public static ActorResponse From(Actor actor) => new(actor.Kind switch
+    {
+        ActorKind.Person => "person",
+        ActorKind.CaseSystem => "case_system",
+        _ => "system",
+    }, actor.Id, actor.Name);
+}
+
+public sealed record ChecklistEntryResponse(
+    string Id, string Title, string Question, string Source, string Status, string StatusLabel, string? Note, ActorResponse? By, DateTimeOffset? At);
+
+public sealed record OpinionResponse(ActorResponse By, string Text, DateTimeOffset At, int Round);
+
+public sealed record ReviewDeadlineResponse(
+    int WorkingDays,
+    int ExtensionWorkingDays,
+    bool ExtensionGranted,
+    string? MaterialsCompleteOn,
+    string? StartsOn,
+    string? DueDate,
+    string DueState,
+    string DueStateLabel,
+    string? DueUnknownReason,
+    int ConsumedWorkingDays,
+    bool Running);
+
+public sealed record ExtensionResponse(ActorResponse RequestedBy, string Reason, DateTimeOffset At, ExtensionDecisionResponse? Decision);
+
+public sealed record ExtensionDecisionResponse(bool Approved, ActorResponse By, string? Reason, DateTimeOffset At);
+
+public sealed record RoundResponse(
+    int Round, DateTimeOffset At, string Digest, bool Resubmission, IReadOnlyList<ChangeResponse> Changes,
+    IReadOnlyList<string> MaterialsAdded, IReadOnlyList<string> MaterialsRemoved);
+
+public sealed record ChangeResponse(string Key, string Label, string? Before, string? After);
+
+/// <summary>A review in a list.</summary>
+public sealed record ReviewSummary(
+    string Id,
+    string Department,
+    string CaseId,
+    string Action,
+    string Title,
+    string State,
+    string StateLabel,
+    string? DueDate,
+    string DueState,
+    string DueStateLabel,
+    long Version,
+    string? ReviewerId,
+    bool CounselPending,
+    bool ExtensionPending,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static ReviewSummary From(ReviewIndexEntry e, DueState due) => new(
+        e.ReviewId, e.Department, e.CaseId, e.Action, e.Title, e.State.ToWire(), e.State.ToChinese(),
+        e.DueDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        due.ToWire(), due.ToChinese(), e.Version, e.ReviewerId, e.CounselPending, e.ExtensionPending, e.SubmittedAt, e.UpdatedAt);
+}
+
+public sealed record ReviewListResponse(IReadOnlyList<ReviewSummary> Items, int Total, int Page, int PageSize);
+
+/// <summary>One entry of the tamper-evident record.</summary>
+public sealed record RecordEntryResponse(
+    long Sequence, DateTimeOffset At, string Type, string? ReviewId, string? Department, ActorResponse Actor, JsonNode? Data, string PreviousHash, string Hash)
+{
+    public static RecordEntryResponse From(AuditEntry e) =>
+        new(e.Sequence, e.At, e.Type, e.ReviewId, e.Department, ActorResponse.From(e.Actor), JsonNode.Parse(e.Data), e.PreviousHash, e.Hash);
+}
+
+public sealed record RecordVerificationResponse(bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head);

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using Fashen.Api.Access;
+using Fashen.Api.Catalogues;
+using Fashen.Api.Classifications;
+using Fashen.Api.Issuance;
+using Fashen.Api.Problems;
+using Fashen.Api.Records;
+using Fashen.Api.Reviews;
+using Fashen.Engine.Access;
+using Fashen.Engine.Permits;
+using Fashen.Engine.Reviews;
+using Fashen.Grammar.Diagnostics;
+using Fashen.Store;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Fashen.Api;
+
+/// <summary>The composition root of the service: every dependency is chosen here, and nowhere else.</summary>
+public static class FashenApplication
+{
+    /// <summary>Builds the service: configuration, storage, catalogues, authentication, endpoints.</summary>
+    /// <param name="args">Command-line arguments, as configuration (--Fashen:DataFolder=…, --urls=…).</param>
+    /// <param name="configure">Changes to the options after configuration is read, for <c>fashen serve</c>.</param>
+    /// <returns>The application, ready to run.</returns>
+    public static WebApplication Build(string[] args, Action<FashenOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // Options: configuration first, then what the caller says.
+        builder.Services.AddOptions<FashenOptions>().Bind(builder.Configuration.GetSection("Fashen")).PostConfigure(o => configure?.Invoke(o));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<FashenOptions>>().Value);
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<FashenOptions>>((kestrel, fashen) =>
+            kestrel.Limits.MaxRequestBodySize = fashen.Value.MaxRequestBodyBytes);
+
+        // Time: the real clock, injected so the core never reads it directly.
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Storage: one LiteDB file in the data folder.
+        builder.Services.AddSingleton(sp => new LiteDbStore(DataFolder(sp)));
+        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        builder.Services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<LiteDbStore>());
+
+        // Catalogues, permits and the review workflow.
+        builder.Services.AddSingleton<CatalogueProvider>();
+        builder.Services.AddSingleton<ICatalogueSource>(sp => sp.GetRequiredService<CatalogueProvider>());
+        builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(DataFolder(sp))));
+        builder.Services.AddSingleton(new ReviewOptions());
+        builder.Services.AddSingleton<ReviewService>();
+
+        // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
+        builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddDataProtection().SetApplicationName("fashen");
+        builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IServiceProvider>((keys, sp) => keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(DataFolder(sp), "token-keys")), sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddAuthentication("Fashen")
+            .AddPolicyScheme("Fashen", "Fashen", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : BearerTokenDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme);
+        builder.Services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme).Configure<IOptions<FashenOptions>>((o, f) =>
+            o.BearerTokenExpiration = f.Value.TokenLifetime);
+        builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // HTTP: problem+json for every error, readable Chinese in JSON, OpenAPI, health.
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "法审 Fashen API";
+            document.Info.Description = "重大执法决定法制审核服务：判定、报送、审核、作出决定的关卡与全过程记录。错误均为 application/problem+json，带稳定的 code（见 docs/diagnostics.md）。";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddHealthChecks()
+            .AddCheck("catalogues", () => HealthCheckResult.Healthy(), tags: ["ready"]);
+
+        var app = builder.Build();
+        Start(app);
+
+        app.UseExceptionHandler(errors => errors.Run(HandleException));
+        app.UseStatusCodePages(StatusCodePage);
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Fashen v1");
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "法审 Fashen API";
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Endpoints: one line per feature.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapAuth().AddEndpointFilter<ValidationFilter>();
+        app.MapCatalogues();
+        app.MapClassifications();
+        app.MapReviews().AddEndpointFilter<ValidationFilter>();
+        app.MapIssuance().AddEndpointFilter<ValidationFilter>();
+        app.MapRecords();
+        return app;
+    }
+
+    private static string DataFolder(IServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<FashenOptions>().DataFolder);
+
+    // Loads the catalogues (a service with broken catalogues does not start), records it, and seeds the demo.
+    private static void Start(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<FashenOptions>();
+        Directory.CreateDirectory(DataFolder(app.Services));
+        var provider = app.Services.GetRequiredService<CatalogueProvider>();
+        var diagnostics = provider.Reload();
+        if (diagnostics.Any(d => d.IsError))
+        {
+            throw new InvalidOperationException("目录清单有错误，服务没有启动：\n" + DiagnosticRenderer.Render(diagnostics, p => provider.Workspace?.Source(p)));
+        }
+
+        var service = app.Services.GetRequiredService<ReviewService>();
+        service.RecordCatalogueLoad(new Caller(Engine.Records.Actor.System, new HashSet<Role> { Role.Admin }, [Caller.AllDepartments]), 0);
+        if (options.Demo)
+        {
+            var departments = provider.Current.Classifiers.ToDictionary(c => c.Key, c => c.Value.Catalogue.Name);
+            var url = app.Urls.FirstOrDefault() ?? app.Configuration["urls"] ?? "http://127.0.0.1:5080";
+            if (DemoSetup.Run(app.Services.GetRequiredService<IAccountStore>(), departments, DataFolder(app.Services), url) is { } text)
+            {
+                Console.WriteLine(text);
+                Console.WriteLine($"以上账号和密钥也保存在 {Path.Combine(DataFolder(app.Services), DemoSetup.FileName)}。");
+            }
+        }
+    }
+
+    private static async Task HandleException(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var options = context.RequestServices.GetRequiredService<FashenOptions>();
+        var problem = error switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.BodyTooLarge(options.MaxRequestBodyBytes),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiProblems.UnsupportedMediaType(),
+            BadHttpRequestException => ApiProblems.MalformedJson(),
+            _ => ApiProblems.InternalError(Activity.Current?.Id ?? context.TraceIdentifier),
+        };
+        await ProblemResults.WriteAsync(context, problem);
+    }
+
+    private static Task StatusCodePage(StatusCodeContext context) => context.HttpContext.Response.StatusCode switch
+    {
+        StatusCodes.Status401Unauthorized => ProblemResults.WriteAsync(context.HttpContext, ApiProblems.Unauthenticated()),
+        StatusCodes.Status403Forbidden => ProblemResults.WriteAsync(context.HttpContext, ApiProblems.Forbidden()),
+        StatusCodes.Status404NotFound => ProblemResults.WriteAsync(context.HttpContext, ApiProblems.NotFound()),
+        _ => Task.CompletedTask,
+    };
+}

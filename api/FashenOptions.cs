@@ -1,0 +1,29 @@
+namespace Fashen.Api;
+
+/// <summary>How the service runs; read from the "Fashen" configuration section, environment
+/// variables (Fashen__DataFolder …) or <c>fashen serve</c> options.</summary>
+public sealed class FashenOptions
+{
+    /// <summary>Gets or sets the catalogue folder.</summary>
+    /// <value>The default value is samples/catalogues.</value>
+    public string Catalogues { get; set; } = "samples/catalogues";
+
+    /// <summary>Gets or sets the holiday calendar file; null finds holidays.yaml above the catalogues.</summary>
+    public string? Calendar { get; set; }
+
+    /// <summary>Gets or sets the data folder: the database, the permit signing key, the token keys.</summary>
+    /// <value>The default value is .fashen-data.</value>
+    public string DataFolder { get; set; } = ".fashen-data";
+
+    /// <summary>Gets or sets a value indicating whether to create demo accounts and API keys when there are none.</summary>
+    /// <value>The default value is false; <c>fashen serve</c> turns it on unless --no-demo is given.</value>
+    public bool Demo { get; set; }
+
+    /// <summary>Gets or sets the largest request body accepted, in bytes.</summary>
+    /// <value>The default value is 256 KB.</value>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Gets or sets how long a person's sign-in token lasts.</summary>
+    /// <value>The default value is 8 hours.</value>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+}

@@ -1,0 +1,64 @@
+namespace Fashen.Api.Problems;
+
+/// <summary>A problem of the HTTP layer itself, before the workflow sees the request.</summary>
+/// <param name="Code">The stable code, FS6xxx; documented in docs/diagnostics.md.</param>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Title">A short title, in Chinese.</param>
+/// <param name="Detail">What happened and what to do, in Chinese.</param>
+public sealed record ApiProblem(string Code, int Status, string Title, string Detail);
+
+/// <summary>Every problem of the HTTP layer (codes FS6xxx). Each code is documented in docs/diagnostics.md
+/// and is never reused or renumbered.</summary>
+public static class ApiProblems
+{
+    /// <summary>FS6001: the body is not well-formed JSON, or not the shape the endpoint takes.</summary>
+    public static ApiProblem MalformedJson(string? detail = null) => new(
+        "FS6001", StatusCodes.Status400BadRequest, "请求体格式有误",
+        detail ?? "请求体不是有效的 JSON，或字段的类型不对。请检查引号、逗号、括号和字段类型。");
+
+    /// <summary>FS6002: the body is larger than the service accepts.</summary>
+    public static ApiProblem BodyTooLarge(long limit) => new(
+        "FS6002", StatusCodes.Status413PayloadTooLarge, "请求体过大",
+        $"请求体超过了 {limit / 1024} KB 的上限。决定和材料清单不应这么大；材料本身不通过本接口上传。");
+
+    /// <summary>FS6003: no valid credentials were sent.</summary>
+    public static ApiProblem Unauthenticated() => new(
+        "FS6003", StatusCodes.Status401Unauthorized, "需要身份认证",
+        "请求没有有效的身份凭证。案件系统请在 X-Api-Key 请求头中提供 API 密钥；个人请先调用 POST /v1/auth/token 取得令牌，再在 Authorization: Bearer 中提供。");
+
+    /// <summary>FS6004: wrong username or password.</summary>
+    public static ApiProblem InvalidCredentials() => new(
+        "FS6004", StatusCodes.Status401Unauthorized, "用户名或密码错误",
+        "用户名或密码错误，或账号已停用。");
+
+    /// <summary>FS6005: fields of the request are missing or invalid.</summary>
+    public static ApiProblem ValidationFailed(string detail) => new(
+        "FS6005", StatusCodes.Status400BadRequest, "请求字段有误", detail);
+
+    /// <summary>FS6006: a body that is not JSON.</summary>
+    public static ApiProblem UnsupportedMediaType() => new(
+        "FS6006", StatusCodes.Status415UnsupportedMediaType, "请求体类型不支持",
+        "请求体须为 JSON，请设置请求头 Content-Type: application/json。");
+
+    /// <summary>FS6007: a catalogue reload found errors; the catalogues in force are unchanged.</summary>
+    public static ApiProblem CatalogueReloadFailed(int errors) => new(
+        "FS6007", StatusCodes.Status422UnprocessableEntity, "目录清单有错误，未重新载入",
+        $"目录清单有 {errors} 处错误，原有目录继续使用。请按 diagnostics 修改后再重新载入。");
+
+    /// <summary>FS6008: no such route or resource.</summary>
+    public static ApiProblem NotFound() => new(
+        "FS6008", StatusCodes.Status404NotFound, "未找到", "请求的地址不存在。可用的接口见 /openapi/v1.json 和 /docs。");
+
+    /// <summary>FS6009: an unexpected failure inside the service; nothing half-written is kept.</summary>
+    public static ApiProblem InternalError(string traceId) => new(
+        "FS6009", StatusCodes.Status500InternalServerError, "服务内部错误",
+        $"服务处理请求时出错，本次请求没有写入任何内容。请稍后重试；如果问题持续，请把跟踪编号 {traceId} 告知管理员。");
+
+    /// <summary>FS6010: authenticated, but this kind of caller may not use the endpoint at all.</summary>
+    public static ApiProblem Forbidden() => new(
+        "FS6010", StatusCodes.Status403Forbidden, "无权访问", "你的账号或密钥无权使用这个接口。");
+
+    /// <summary>FS6011: the same request header was given an unusable value.</summary>
+    public static ApiProblem InvalidHeader(string header, string detail) => new(
+        "FS6011", StatusCodes.Status400BadRequest, "请求头有误", $"请求头 {header} 的值无效：{detail}");
+}

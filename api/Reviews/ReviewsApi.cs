@@ -1,0 +1,211 @@
+using Fashen.Api.Access;
+using Fashen.Api.Contracts;
+using Fashen.Api.Problems;
+using Fashen.Engine.Reviews;
+
+namespace Fashen.Api.Reviews;
+
+/// <summary>The review workflow over HTTP: submission by case systems, and the work of reviewers,
+/// counsel and heads. Every rule is in <see cref="ReviewService"/>; these endpoints only translate.</summary>
+public static class ReviewsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static RouteGroupBuilder MapReviews(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/reviews").WithTags("法制审核");
+
+        group.MapPost("/", async (HttpContext context, ReviewService service) => await Callers.WithAsync(context, async caller =>
+        {
+            var (request, problem) = await SubmissionAsync(context);
+            if (request is null)
+            {
+                return problem!;
+            }
+
+            var outcome = service.Submit(caller, request, IdempotencyKey(context));
+            return outcome.Succeeded
+                ? WithVersion(context, outcome.Value!, TypedResults.Created($"/v1/reviews/{outcome.Value!.Id}", ReviewResponse.From(outcome.Value!, service.DueStateOf(outcome.Value!))))
+                : ProblemResults.From(outcome.Error!);
+        }))
+        .WithSummary("报送法制审核（案件系统）：报送重大执法决定及所附材料")
+        .Accepts<SubmitReviewRequest>("application/json")
+        .Produces<ReviewResponse>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/", (HttpContext context, ReviewService service, string? department, string? state, string? action, string? caseId,
+            string? due, bool? counselPending, bool? extensionPending, int? page, int? pageSize) => Callers.With(context, caller =>
+        {
+            var states = new List<ReviewState>();
+            foreach (var name in (state ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!ReviewNames.TryParseState(name, out var parsed))
+                {
+                    return ProblemResults.From(ApiProblems.ValidationFailed($"未知的审核状态“{name}”。可用：returned、accepted、under_review、correcting、approved、rejected、referred。"));
+                }
+
+                states.Add(parsed);
+            }
+
+            DueState? dueState = null;
+            if (due is not null)
+            {
+                if (!DueStates.TryParse(due, out var parsedDue))
+                {
+                    return ProblemResults.From(ApiProblems.ValidationFailed($"未知的期限状态“{due}”。可用：on_time、due_soon、overdue、paused、closed、unknown。"));
+                }
+
+                dueState = parsedDue;
+            }
+
+            var query = new ReviewQuery
+            {
+                Department = department,
+                States = states,
+                Action = action,
+                CaseIdContains = caseId,
+                Due = dueState,
+                CounselPendingOnly = counselPending ?? false,
+                ExtensionPendingOnly = extensionPending ?? false,
+                Page = page ?? 1,
+                PageSize = pageSize ?? 50,
+            };
+            var outcome = service.Query(caller, query);
+            if (!outcome.Succeeded)
+            {
+                return ProblemResults.From(outcome.Error!);
+            }
+
+            var result = outcome.Value!;
+            return TypedResults.Ok(new ReviewListResponse(
+                result.Items.Select(i => ReviewSummary.From(i, service.DueStateOf(i))).ToList(), result.Total, Math.Max(1, query.Page), Math.Clamp(query.PageSize, 1, 200)));
+        }))
+        .WithSummary("审核列表：按截止日期排序，可按部门、状态、执法行为、案件编号、期限状态筛选")
+        .Produces<ReviewListResponse>();
+
+        group.MapGet("/{id}", (HttpContext context, ReviewService service, string id) =>
+            Callers.With(context, caller => Respond(context, service, service.Get(caller, id))))
+            .WithSummary("查看审核")
+            .Produces<ReviewResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/history", (HttpContext context, ReviewService service, string id) => Callers.With(context, caller =>
+        {
+            var outcome = service.History(caller, id);
+            return outcome.Succeeded
+                ? TypedResults.Ok(outcome.Value!.Select(RecordEntryResponse.From).ToList())
+                : ProblemResults.From(outcome.Error!);
+        }))
+        .WithSummary("审核的全过程记录：按顺序列出每一条带哈希链的记录")
+        .Produces<List<RecordEntryResponse>>();
+
+        group.MapPost("/{id}/resubmissions", async (HttpContext context, ReviewService service, string id) => await Callers.WithAsync(context, async caller =>
+        {
+            var (request, problem) = await SubmissionAsync(context);
+            return request is null ? problem! : Respond(context, service, service.Resubmit(caller, id, request, IdempotencyKey(context)));
+        }))
+        .WithSummary("重新报送（案件系统）：补正材料后，或纠正决定后")
+        .Accepts<SubmitReviewRequest>("application/json")
+        .Produces<ReviewResponse>();
+
+        group.MapPost("/{id}/acceptance", (HttpContext context, ReviewService service, string id, VersionRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.AcceptMaterials(caller, id, request.Version!.Value))))
+            .WithSummary("受理材料（审核人员）：材料齐全，恢复计时")
+            .Produces<ReviewResponse>();
+
+        group.MapPost("/{id}/return", (HttpContext context, ReviewService service, string id, ReturnRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.ReturnForMaterials(caller, id, request.Version!.Value, request.MissingMaterials!, request.Note))))
+            .WithSummary("退回补正（审核人员）：列明需补正的材料，暂停计时")
+            .Produces<ReviewResponse>();
+
+        group.MapPost("/{id}/assignment", (HttpContext context, ReviewService service, string id, VersionRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.Assign(caller, id, request.Version!.Value))))
+            .WithSummary("领取审核（审核人员）")
+            .Produces<ReviewResponse>();
+
+        group.MapPut("/{id}/checklist/{itemId}", (HttpContext context, ReviewService service, string id, string itemId, ChecklistRequest request) =>
+            Callers.With(context, caller =>
+            {
+                var status = request.Status switch
+                {
+                    "pass" or "无问题" => ChecklistStatus.Pass,
+                    "problem" or "有问题" => ChecklistStatus.Problem,
+                    _ => (ChecklistStatus?)null,
+                };
+                return status is null
+                    ? ProblemResults.From(ApiProblems.ValidationFailed("status 应为 pass（无问题）或 problem（有问题）。"))
+                    : Respond(context, service, service.RecordChecklist(caller, id, request.Version!.Value, itemId, status.Value, request.Note));
+            }))
+            .WithSummary("填写审核要点（审核人员）：无问题或有问题，并写明说明")
+            .Produces<ReviewResponse>();
+
+        group.MapPost("/{id}/opinions", (HttpContext context, ReviewService service, string id, OpinionRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.AddOpinion(caller, id, request.Text!))))
+            .WithSummary("提出法律顾问意见（法律顾问）")
+            .Produces<ReviewResponse>();
+
+        group.MapPost("/{id}/extension", (HttpContext context, ReviewService service, string id, ExtensionRequestBody request) =>
+            Callers.With(context, caller => Respond(context, service, service.RequestExtension(caller, id, request.Version!.Value, request.Reason!))))
+            .WithSummary("申请延长审核时限（审核人员，只能一次）")
+            .Produces<ReviewResponse>();
+
+        group.MapPost("/{id}/extension/decision", (HttpContext context, ReviewService service, string id, ExtensionDecisionRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.DecideExtension(caller, id, request.Version!.Value, request.Approved!.Value, request.Reason))))
+            .WithSummary("批准或不批准延长（负责人）")
+            .Produces<ReviewResponse>();
+
+        group.MapPost("/{id}/outcome", (HttpContext context, ReviewService service, string id, OutcomeRequest request) =>
+            Callers.With(context, caller => ReviewNames.TryParseOutcome(request.Outcome!, out var outcome)
+                ? Respond(context, service, service.Decide(caller, id, request.Version!.Value, outcome, request.Reason))
+                : ProblemResults.From(ApiProblems.ValidationFailed("outcome 应为 approve（同意）、correct（纠正）、reject（不同意）或 refer（移送）。"))))
+            .WithSummary("作出审核意见（审核人员）：同意、纠正、不同意或移送")
+            .Produces<ReviewResponse>();
+
+        return group;
+    }
+
+    private static IResult Respond(HttpContext context, ReviewService service, Outcome<Review> outcome) =>
+        outcome.Succeeded
+            ? WithVersion(context, outcome.Value!, TypedResults.Ok(ReviewResponse.From(outcome.Value!, service.DueStateOf(outcome.Value!))))
+            : ProblemResults.From(outcome.Error!);
+
+    private static IResult WithVersion(HttpContext context, Review review, IResult result)
+    {
+        context.Response.Headers.ETag = $"\"{review.Version}\"";
+        return result;
+    }
+
+    private static string? IdempotencyKey(HttpContext context) =>
+        context.Request.Headers.TryGetValue(IdempotencyHeader, out var values) && !string.IsNullOrWhiteSpace(values.ToString())
+            ? values.ToString().Trim()
+            : null;
+
+    private static async Task<(SubmissionRequest? Request, IResult? Problem)> SubmissionAsync(HttpContext context)
+    {
+        var (body, problem) = await RequestBodies.ReadJsonAsync(context.Request);
+        if (body is null)
+        {
+            return (null, problem);
+        }
+
+        var decision = RequestBodies.Decision(body, "decision");
+        if (decision.Value is null)
+        {
+            return (null, ProblemResults.From(ApiProblems.MalformedJson("请求中的决定（decision）格式有误，详见 diagnostics。"), decision.Diagnostics));
+        }
+
+        var materials = RequestBodies.Strings(body.Json, "materials", out var materialsProblem) ?? [];
+        var handledBy = RequestBodies.Strings(body.Json, "handledBy", out var handledProblem) ?? [];
+        var submittedBy = RequestBodies.Text(body.Json, "submittedBy", out var submitterProblem);
+        var fieldProblem = materialsProblem ?? handledProblem ?? submitterProblem
+            ?? (string.IsNullOrWhiteSpace(submittedBy) ? "缺少“submittedBy”：报送的承办人姓名。" : null);
+        if (fieldProblem is not null)
+        {
+            return (null, ProblemResults.From(ApiProblems.ValidationFailed(fieldProblem)));
+        }
+
+        return (new SubmissionRequest(decision.Value, materials, submittedBy!, handledBy, body.Fingerprint), null);
+    }
+}

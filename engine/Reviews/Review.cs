@@ -1,0 +1,310 @@
+using System.Text.Json.Nodes;
+using Fashen.Engine.Records;
+
+namespace Fashen.Engine.Reviews;
+
+/// <summary>A review as its recorded events make it: nothing about a review is stored apart from its events.</summary>
+public sealed class Review
+{
+    private readonly List<ChecklistEntry> _checklist = [];
+    private readonly List<OpinionEntry> _opinions = [];
+    private readonly List<RoundEntry> _rounds = [];
+
+    private Review(string id, string caseId, string department)
+    {
+        Id = id;
+        CaseId = caseId;
+        Department = department;
+    }
+
+    /// <summary>Gets the review id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the case id.</summary>
+    public string CaseId { get; }
+
+    /// <summary>Gets the department id.</summary>
+    public string Department { get; }
+
+    /// <summary>Gets the number of events so far: the version a caller must name to change the review.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Gets the state.</summary>
+    public ReviewState State { get; private set; }
+
+    /// <summary>Gets the current round: 1, and one more after each 纠正 and resubmission.</summary>
+    public int Round { get; private set; }
+
+    /// <summary>Gets the decision and classification of the latest submission.</summary>
+    public SubmittedDecision Submission { get; private set; } = null!;
+
+    /// <summary>Gets who submitted the review.</summary>
+    public Actor SubmittedBy { get; private set; } = null!;
+
+    /// <summary>Gets the case handler named as submitting it.</summary>
+    public string SubmitterName { get; private set; } = string.Empty;
+
+    /// <summary>Gets everyone who handled the case.</summary>
+    public IReadOnlyList<string> HandledBy { get; private set; } = [];
+
+    /// <summary>Gets when it was first submitted.</summary>
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>Gets when it last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Gets the reviewer who took it, or null.</summary>
+    public Actor? Reviewer { get; private set; }
+
+    /// <summary>Gets the checklist of the current round.</summary>
+    public IReadOnlyList<ChecklistEntry> Checklist => _checklist;
+
+    /// <summary>Gets the counsel opinions, in the order given.</summary>
+    public IReadOnlyList<OpinionEntry> Opinions => _opinions;
+
+    /// <summary>Gets each submission and resubmission, in order.</summary>
+    public IReadOnlyList<RoundEntry> Rounds => _rounds;
+
+    /// <summary>Gets the materials still missing after the last return, or empty.</summary>
+    public IReadOnlyList<string> MissingMaterials { get; private set; } = [];
+
+    /// <summary>Gets the note of the last return, or null.</summary>
+    public string? ReturnNote { get; private set; }
+
+    /// <summary>Gets the outcome, once recorded.</summary>
+    public ReviewOutcome? Outcome { get; private set; }
+
+    /// <summary>Gets the outcome's reason, or null.</summary>
+    public string? OutcomeReason { get; private set; }
+
+    /// <summary>Gets who recorded the outcome and when, or null.</summary>
+    public (Actor By, DateTimeOffset At)? Decided { get; private set; }
+
+    /// <summary>Gets the deadline clock.</summary>
+    public DeadlineState Deadline { get; private set; } = new();
+
+    /// <summary>Gets the pending or decided extension, or null.</summary>
+    public ExtensionEntry? Extension { get; private set; }
+
+    /// <summary>Gets a value indicating whether a matched rule requires a counsel opinion before 同意.</summary>
+    public bool CounselRequired => Submission.MatchedRules.Any(r => r.RequiresCounselOpinion);
+
+    /// <summary>Rebuilds a review from its events, in order.</summary>
+    /// <param name="events">The review's entries and their events.</param>
+    /// <returns>The review.</returns>
+    public static Review Replay(IEnumerable<(AuditEntry Entry, ReviewEvent Event)> events)
+    {
+        Review? review = null;
+        foreach (var (entry, reviewEvent) in events)
+        {
+            if (review is null)
+            {
+                var submitted = (ReviewSubmitted)reviewEvent;
+                review = new Review(submitted.ReviewId, submitted.CaseId, submitted.Department);
+            }
+
+            review.Apply(entry, reviewEvent);
+        }
+
+        return review ?? throw new ArgumentException("A review has at least its submission event.", nameof(events));
+    }
+
+    /// <summary>Applies one more event.</summary>
+    /// <param name="entry">The event's record entry (who, when).</param>
+    /// <param name="reviewEvent">The event.</param>
+    public void Apply(AuditEntry entry, ReviewEvent reviewEvent)
+    {
+        Version++;
+        UpdatedAt = entry.At;
+        switch (reviewEvent)
+        {
+            case ReviewSubmitted e:
+                SubmittedAt = entry.At;
+                SubmittedBy = entry.Actor;
+                SubmitterName = e.SubmittedBy;
+                HandledBy = e.HandledBy;
+                StartRound(1, e.Submission, entry, [], [], []);
+                Deadline = new DeadlineState { WorkingDays = e.Submission.DeadlineWorkingDays, ExtensionWorkingDays = e.Submission.ExtensionWorkingDays };
+                break;
+            case ReviewAccepted e:
+                State = Reviewer is null ? ReviewState.Accepted : ReviewState.UnderReview;
+                MissingMaterials = [];
+                Deadline = Deadline with
+                {
+                    MaterialsCompleteOn = e.MaterialsCompleteOn,
+                    StartsOn = e.StartsOn,
+                    DueDate = e.DueDate,
+                    DueUnknownReason = e.DueUnknownReason,
+                    ConsumedWorkingDays = e.ConsumedWorkingDays,
+                    Running = true,
+                };
+                break;
+            case ReviewReturned e:
+                State = ReviewState.Returned;
+                MissingMaterials = e.MissingMaterials;
+                ReturnNote = e.Note;
+                Deadline = Deadline with { ConsumedWorkingDays = e.ConsumedWorkingDays, Running = false, DueDate = null };
+                break;
+            case ReviewResubmitted e:
+                if (e.NewRound)
+                {
+                    StartRound(e.Round, e.Submission, entry, e.Changes, e.MaterialsAdded, e.MaterialsRemoved);
+                    Outcome = null;
+                    OutcomeReason = null;
+                    Decided = null;
+                    Extension = null;
+                    Deadline = new DeadlineState { WorkingDays = e.Submission.DeadlineWorkingDays, ExtensionWorkingDays = e.Submission.ExtensionWorkingDays };
+                }
+                else
+                {
+                    Submission = e.Submission;
+                    _rounds.Add(new RoundEntry(Round, entry.At, e.Submission.Digest, e.Changes, e.MaterialsAdded, e.MaterialsRemoved, Resubmission: true));
+                }
+
+                State = ReviewState.Returned;
+                break;
+            case ReviewAssigned e:
+                Reviewer = e.Reviewer;
+                if (State == ReviewState.Accepted)
+                {
+                    State = ReviewState.UnderReview;
+                }
+
+                break;
+            case ChecklistItemRecorded e:
+                var index = _checklist.FindIndex(c => c.Item.Id == e.ItemId);
+                _checklist[index] = _checklist[index] with { Status = e.Status, Note = e.Note, By = entry.Actor, At = entry.At };
+                break;
+            case OpinionAdded e:
+                _opinions.Add(new OpinionEntry(entry.Actor, e.Text, entry.At, Round));
+                break;
+            case ExtensionRequested e:
+                Extension = new ExtensionEntry(entry.Actor, e.Reason, entry.At, null);
+                break;
+            case ExtensionDecided e:
+                Extension = Extension! with { Decision = new ExtensionDecision(e.Approved, entry.Actor, e.Reason, entry.At) };
+                if (e.Approved)
+                {
+                    Deadline = Deadline with { ExtensionGranted = true, DueDate = e.DueDate ?? Deadline.DueDate };
+                }
+
+                break;
+            case OutcomeRecorded e:
+                Outcome = e.Outcome;
+                OutcomeReason = e.Reason;
+                Decided = (entry.Actor, entry.At);
+                State = e.Outcome switch
+                {
+                    ReviewOutcome.Approve => ReviewState.Approved,
+                    ReviewOutcome.Correct => ReviewState.Correcting,
+                    ReviewOutcome.Reject => ReviewState.Rejected,
+                    _ => ReviewState.Referred,
+                };
+                Deadline = Deadline with { Running = false };
+                break;
+        }
+    }
+
+    /// <summary>Finds a checklist entry.</summary>
+    /// <param name="itemId">The item id.</param>
+    /// <returns>The entry, or null.</returns>
+    public ChecklistEntry? FindChecklistItem(string itemId) => _checklist.FirstOrDefault(c => c.Item.Id == itemId);
+
+    private void StartRound(
+        int round, SubmittedDecision submission, AuditEntry entry, IReadOnlyList<Decisions.DecisionChange> changes,
+        IReadOnlyList<string> added, IReadOnlyList<string> removed)
+    {
+        Round = round;
+        Submission = submission;
+        Reviewer = round == 1 ? null : Reviewer;
+        _checklist.Clear();
+        _checklist.AddRange(submission.Checklist.Select(item => new ChecklistEntry(item, ChecklistStatus.Pending, null, null, null)));
+        _rounds.Add(new RoundEntry(round, entry.At, submission.Digest, changes, added, removed, Resubmission: round > 1));
+    }
+
+    /// <summary>Reads the current decision's canonical facts, by key.</summary>
+    /// <returns>Fact key to canonical value text.</returns>
+    public IReadOnlyDictionary<string, string> CurrentFacts() =>
+        (Submission.Decision["facts"] as JsonObject ?? [])
+            .ToDictionary(p => p.Key, p => CanonicalJson.Serialize(p.Value), StringComparer.Ordinal);
+}
+
+/// <summary>A checklist item and what the reviewer found.</summary>
+/// <param name="Item">The item.</param>
+/// <param name="Status">What was found.</param>
+/// <param name="Note">The note, or null.</param>
+/// <param name="By">Who checked it, or null.</param>
+/// <param name="At">When, or null.</param>
+public sealed record ChecklistEntry(ChecklistDefinition Item, ChecklistStatus Status, string? Note, Actor? By, DateTimeOffset? At);
+
+/// <summary>A counsel opinion.</summary>
+/// <param name="By">The counsel.</param>
+/// <param name="Text">The opinion.</param>
+/// <param name="At">When it was given.</param>
+/// <param name="Round">The round it was given in.</param>
+public sealed record OpinionEntry(Actor By, string Text, DateTimeOffset At, int Round);
+
+/// <summary>A submission or resubmission.</summary>
+/// <param name="Round">The round.</param>
+/// <param name="At">When it arrived.</param>
+/// <param name="Digest">The decision's digest.</param>
+/// <param name="Changes">How the facts changed since the submission before.</param>
+/// <param name="MaterialsAdded">Materials added since the submission before.</param>
+/// <param name="MaterialsRemoved">Materials no longer attached.</param>
+/// <param name="Resubmission">Whether this was a resubmission.</param>
+public sealed record RoundEntry(
+    int Round,
+    DateTimeOffset At,
+    string Digest,
+    IReadOnlyList<Decisions.DecisionChange> Changes,
+    IReadOnlyList<string> MaterialsAdded,
+    IReadOnlyList<string> MaterialsRemoved,
+    bool Resubmission);
+
+/// <summary>An extension request and, once decided, its decision.</summary>
+/// <param name="RequestedBy">The reviewer who asked.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="At">When.</param>
+/// <param name="Decision">The head's decision, or null while pending.</param>
+public sealed record ExtensionEntry(Actor RequestedBy, string Reason, DateTimeOffset At, ExtensionDecision? Decision);
+
+/// <summary>The head's decision on an extension.</summary>
+/// <param name="Approved">Whether it was approved.</param>
+/// <param name="By">The head (负责人).</param>
+/// <param name="Reason">The head's reason, or null.</param>
+/// <param name="At">When.</param>
+public sealed record ExtensionDecision(bool Approved, Actor By, string? Reason, DateTimeOffset At);
+
+/// <summary>The review's deadline clock.</summary>
+public sealed record DeadlineState
+{
+    /// <summary>Gets the deadline in working days.</summary>
+    public int WorkingDays { get; init; }
+
+    /// <summary>Gets how many working days one extension may add.</summary>
+    public int ExtensionWorkingDays { get; init; }
+
+    /// <summary>Gets a value indicating whether the extension was granted.</summary>
+    public bool ExtensionGranted { get; init; }
+
+    /// <summary>Gets the day the materials were last complete, or null.</summary>
+    public DateOnly? MaterialsCompleteOn { get; init; }
+
+    /// <summary>Gets the first working day counted since then, or null.</summary>
+    public DateOnly? StartsOn { get; init; }
+
+    /// <summary>Gets the last day of the review, or null while paused, not started, or when the calendar lacks the year.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>Gets why the due date is unknown, or null.</summary>
+    public string? DueUnknownReason { get; init; }
+
+    /// <summary>Gets the working days used before the current running stretch.</summary>
+    public int ConsumedWorkingDays { get; init; }
+
+    /// <summary>Gets a value indicating whether the clock runs (accepted and not decided).</summary>
+    public bool Running { get; init; }
+
+    /// <summary>Gets the total working days allowed, with the extension when granted.</summary>
+    public int TotalWorkingDays => WorkingDays + (ExtensionGranted ? ExtensionWorkingDays : 0);
+}

@@ -1,0 +1,168 @@
+using Fashen.Grammar.Diagnostics;
+
+namespace Fashen.Engine.Reviews;
+
+/// <summary>Every refusal of the review workflow (codes FS5xxx). Each code is documented in
+/// docs/diagnostics.md and is never reused or renumbered.</summary>
+public static class ReviewErrors
+{
+    /// <summary>FS5001: no such review, or not visible to the caller.</summary>
+    /// <param name="id">The review id asked for.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError ReviewNotFound(string id) => Error(
+        "FS5001", $"没有编号为“{id}”的审核。请检查编号。", ReviewErrorKind.NotFound);
+
+    /// <summary>FS5002: a decision that is not major was submitted for review.</summary>
+    /// <param name="classification">The classification in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError NotMajor(string classification) => Error(
+        "FS5002", $"该决定判定为“{classification}”，不属于重大执法决定，无需报送法制审核；可以直接申请作出决定（issuance）。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5003: a decision lacks facts needed to classify it.</summary>
+    /// <param name="missing">The missing facts' labels, joined.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError Undetermined(string missing) => Error(
+        "FS5003", $"缺少 {missing}，尚无法判定是否属于重大执法决定。请补充这些事实后再报送。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5004: the case already has an open review.</summary>
+    /// <param name="caseId">The case id.</param>
+    /// <param name="reviewId">The open review.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError ReviewAlreadyOpen(string caseId, string reviewId) => Error(
+        "FS5004", $"案件“{caseId}”已有未结束的审核 {reviewId}。补正或纠正后请重新报送到该审核，不要另行报送。", ReviewErrorKind.Conflict)
+        with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
+
+    /// <summary>FS5005: an action on a review that has ended.</summary>
+    /// <param name="state">The final state in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError ReviewClosed(string state) => Error(
+        "FS5005", $"该审核已经结束（{state}），不能再作任何变更。决定改变的，请作为新的决定重新报送。", ReviewErrorKind.Conflict);
+
+    /// <summary>FS5006: an action the review's current state does not allow.</summary>
+    /// <param name="action">The action in Chinese.</param>
+    /// <param name="state">The current state in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError WrongState(string action, string state) => Error(
+        "FS5006", $"审核当前为“{state}”，不能{action}。", ReviewErrorKind.Conflict);
+
+    /// <summary>FS5007: the review changed since the caller read it.</summary>
+    /// <param name="expected">The version the caller sent.</param>
+    /// <param name="actual">The review's current version.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError StaleVersion(long expected, long actual) => Error(
+        "FS5007", $"审核已被他人更新（你看到的是第 {expected} 版，当前为第 {actual} 版）。请刷新后重新操作。", ReviewErrorKind.Conflict)
+        with { Details = new Dictionary<string, string> { ["currentVersion"] = actual.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+
+    /// <summary>FS5008: 同意 while checklist items are still unchecked.</summary>
+    /// <param name="pending">The unchecked items' titles, joined.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError ChecklistIncomplete(string pending) => Error(
+        "FS5008", $"审核要点尚未全部完成：{pending}。同意前须逐项填写“无问题”或“有问题”。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5009: an outcome that needs a written reason has none.</summary>
+    /// <param name="outcome">The outcome in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError ReasonRequired(string outcome) => Error(
+        "FS5009", $"审核意见“{outcome}”须写明理由。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5010: 同意 before the counsel opinion a rule requires.</summary>
+    /// <param name="rules">The rules that require it, joined.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError CounselOpinionRequired(string rules) => Error(
+        "FS5010", $"目录条目 {rules} 要求同意前听取法律顾问意见，目前还没有法律顾问意见。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5011: the reviewer submitted or handled the case.</summary>
+    /// <param name="name">The reviewer's name.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError SeparationOfDuties(string name) => Error(
+        "FS5011", $"“{name}”是本案的报送人或承办人，不能审核本案（审办分离）。请由其他法制审核人员审核。", ReviewErrorKind.Forbidden);
+
+    /// <summary>FS5012: a first-time reviewer without the legal-profession qualification tried to decide.</summary>
+    /// <param name="name">The reviewer's name.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError QualificationRequired(string name) => Error(
+        "FS5012", $"“{name}”初次从事法制审核，依照《行政处罚法》第五十八条第二款，应当取得法律职业资格后才能作出审核意见。", ReviewErrorKind.Forbidden);
+
+    /// <summary>FS5013: the caller may not see or act on this department.</summary>
+    /// <param name="department">The department id.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError DepartmentNotAllowed(string department) => Error(
+        "FS5013", $"你无权查看或办理部门“{department}”的审核。", ReviewErrorKind.Forbidden);
+
+    /// <summary>FS5014: the caller lacks the role an action needs.</summary>
+    /// <param name="action">The action in Chinese.</param>
+    /// <param name="role">The role needed, in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError RoleRequired(string action, string role) => Error(
+        "FS5014", $"{action}须由{role}办理。", ReviewErrorKind.Forbidden);
+
+    /// <summary>FS5015: a second extension.</summary>
+    /// <returns>The error.</returns>
+    public static ReviewError ExtensionAlreadyUsed() => Error(
+        "FS5015", "审核时限只能延长一次，本审核已经申请过延长。", ReviewErrorKind.Conflict);
+
+    /// <summary>FS5016: an extension the catalogue does not allow, or a decision on no request.</summary>
+    /// <param name="why">Why, in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError ExtensionNotAvailable(string why) => Error(
+        "FS5016", why, ReviewErrorKind.Conflict);
+
+    /// <summary>FS5017: no such checklist item.</summary>
+    /// <param name="itemId">The item id asked for.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError ChecklistItemNotFound(string itemId) => Error(
+        "FS5017", $"本审核没有审核要点“{itemId}”。", ReviewErrorKind.NotFound);
+
+    /// <summary>FS5018: a reviewer acting on a review another reviewer has taken.</summary>
+    /// <param name="reviewer">The assigned reviewer's name.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError AssignedToAnother(string reviewer) => Error(
+        "FS5018", $"本审核由“{reviewer}”负责，其他审核人员不能填写审核要点或作出审核意见。", ReviewErrorKind.Forbidden);
+
+    /// <summary>FS5019: an idempotency key reused for a different request.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError IdempotencyKeyReused(string key) => Error(
+        "FS5019", $"幂等键“{key}”已用于另一个不同内容的请求。重试请原样重发；新的请求请使用新的幂等键。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5020: a resubmission for another case or department.</summary>
+    /// <param name="expected">The review's case, as "department/case".</param>
+    /// <returns>The error.</returns>
+    public static ReviewError CaseMismatch(string expected) => Error(
+        "FS5020", $"重新报送的决定与本审核的案件（{expected}）不一致。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5021: the decision sent has errors.</summary>
+    /// <param name="diagnostics">The diagnostics (FS4xxx) about it.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError DecisionInvalid(IReadOnlyList<Diagnostic> diagnostics) => new(
+        "FS5021", $"决定有 {diagnostics.Count(d => d.IsError)} 处错误，请按 diagnostics 逐项修改后重发。", ReviewErrorKind.Invalid, diagnostics);
+
+    /// <summary>FS5022: a text field that must not be empty is empty.</summary>
+    /// <param name="field">The field in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError TextRequired(string field) => Error(
+        "FS5022", $"{field}不能为空。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5023: issuance of a major decision that was never reviewed.</summary>
+    /// <returns>The refusal.</returns>
+    public static ReviewError NotReviewed() => Error(
+        "FS5023", "该决定属于重大执法决定，未经法制审核不得作出。请先报送法制审核。", ReviewErrorKind.Conflict);
+
+    /// <summary>FS5024: issuance while the review has not ended with 同意.</summary>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="state">Its state in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError ReviewNotApproved(string reviewId, string state) => Error(
+        "FS5024", $"审核 {reviewId} 当前为“{state}”，未经审核同意的重大执法决定不得作出。", ReviewErrorKind.Conflict)
+        with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
+
+    /// <summary>FS5025: issuance of a decision that differs from the one approved.</summary>
+    /// <param name="reviewId">The review that approved another version.</param>
+    /// <param name="changes">What changed, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError ChangedSinceApproval(string reviewId, string changes) => Error(
+        "FS5025", $"拟作出的决定与审核 {reviewId} 同意的版本不一致（{changes}），须重新报送法制审核。", ReviewErrorKind.Conflict)
+        with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
+
+    private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
+}

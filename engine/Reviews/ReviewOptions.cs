@@ -1,0 +1,22 @@
+namespace Fashen.Engine.Reviews;
+
+/// <summary>Settings of the review workflow.</summary>
+public sealed record ReviewOptions
+{
+    /// <summary>Gets the time zone whose calendar dates count (acceptance, deadlines).</summary>
+    /// <value>The default value is China Standard Time (UTC+8, Asia/Shanghai).</value>
+    public TimeZoneInfo TimeZone { get; init; } = ChinaStandardTime();
+
+    private static TimeZoneInfo ChinaStandardTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // Machines without time zone data: China has had no daylight saving since 1991.
+            return TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "China Standard Time", "CST");
+        }
+    }
+}

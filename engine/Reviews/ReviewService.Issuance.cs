@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using Fashen.Engine.Classification;
+using Fashen.Engine.Decisions;
+using Fashen.Engine.Permits;
+using Fashen.Engine.Records;
+
+namespace Fashen.Engine.Reviews;
+
+/// <summary>The issuance gate: only a decision that is not major, or that a review approved exactly as
+/// it is now, may be issued.</summary>
+public sealed partial class ReviewService
+{
+    /// <summary>Asks whether a decision may be issued now; a yes comes with a signed permit.</summary>
+    /// <param name="caller">The case system.</param>
+    /// <param name="decision">The decision it wants to issue.</param>
+    /// <param name="fingerprint">The request as canonical text, to recognise a retry.</param>
+    /// <param name="idempotencyKey">The request's idempotency key, or null.</param>
+    /// <returns>The answer, or why the request itself was refused.</returns>
+    public Outcome<IssuanceAnswer> RequestIssuance(Caller caller, Decision decision, string fingerprint, string? idempotencyKey)
+    {
+        if (!caller.IsCaseSystem)
+        {
+            return ReviewErrors.RoleRequired("申请作出决定", "案件系统");
+        }
+
+        var requestHash = CanonicalJson.Hash(fingerprint);
+        if (idempotencyKey is not null && _store.FindIdempotency("issue", caller.Actor.Id, idempotencyKey) is { } earlier)
+        {
+            return earlier.RequestHash != requestHash ? ReviewErrors.IdempotencyKeyReused(idempotencyKey) : Retry(earlier);
+        }
+
+        var bound = Bind(caller, decision);
+        if (!bound.Succeeded)
+        {
+            return bound.Error!;
+        }
+
+        var (classifier, boundDecision) = bound.Value!;
+        var result = classifier.Classify(boundDecision, ClassificationOptions.Default with { NearMisses = 0 });
+        var digest = DecisionCanonicalForm.Digest(boundDecision);
+        string? reviewId = null;
+        ReviewError? refusal = result.Kind switch
+        {
+            ClassificationKind.Undetermined => ReviewErrors.Undetermined(string.Join("、", result.MissingFacts.Select(m => m.Label))),
+            ClassificationKind.Major => MajorRefusal(boundDecision, digest, classifier, out reviewId),
+            _ => null,
+        };
+
+        var at = _clock.GetUtcNow();
+        if (refusal is not null)
+        {
+            var refused = new JsonObject
+            {
+                ["caseId"] = boundDecision.CaseId,
+                ["digest"] = digest,
+                ["classification"] = result.Kind.ToWire(),
+                ["code"] = refusal.Code,
+                ["reason"] = refusal.Message,
+                ["reviewId"] = reviewId,
+            };
+            _store.Append(new AppendBatch(at, [new PendingEntry("issuance.refused", reviewId, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(refused))]));
+            return new IssuanceAnswer(false, result.Kind.ToWire(), digest, reviewId, [refusal], null);
+        }
+
+        var claims = new PermitClaims(
+            NewId("P", Today), "fashen", at.ToUnixTimeSeconds(), boundDecision.CaseId, boundDecision.Department, digest,
+            result.Kind.ToWire(), reviewId, classifier.Catalogue.Revision);
+        var permit = new StoredPermit(claims.PermitId, _signer.Sign(claims), claims);
+        var data = new JsonObject
+        {
+            ["permitId"] = claims.PermitId,
+            ["caseId"] = claims.CaseId,
+            ["digest"] = digest,
+            ["classification"] = claims.Classification,
+            ["reviewId"] = reviewId,
+        };
+        var idempotency = idempotencyKey is null ? null : new IdempotencyRecord("issue", caller.Actor.Id, idempotencyKey, requestHash, permit.Id);
+        var outcome = _store.Append(new AppendBatch(
+            at, [new PendingEntry("permit.issued", reviewId, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(data))],
+            Idempotency: idempotency, Permit: permit));
+        if (outcome.Status == AppendStatus.IdempotencyConflict && idempotency is not null
+            && _store.FindIdempotency("issue", caller.Actor.Id, idempotency.Key) is { } winner)
+        {
+            return winner.RequestHash == requestHash ? Retry(winner) : ReviewErrors.IdempotencyKeyReused(idempotency.Key);
+        }
+
+        return new IssuanceAnswer(true, result.Kind.ToWire(), digest, reviewId, [], permit);
+    }
+
+    /// <summary>Checks a permit a case system presents: Fashen's signature, and that Fashen issued it.</summary>
+    /// <param name="token">The permit token.</param>
+    /// <returns>What it states, or why it is not valid.</returns>
+    public PermitVerification VerifyPermit(string token)
+    {
+        var verification = _signer.Verify(token);
+        if (verification.Claims is { } claims && _store.FindPermit(claims.PermitId) is null)
+        {
+            return new PermitVerification(false, null, "签名有效，但本系统的记录中没有这张许可凭证。");
+        }
+
+        return verification;
+    }
+
+    /// <summary>Gets the public key permits are signed with, for offline verification.</summary>
+    public JsonObject PermitKey => _signer.PublicJwk;
+
+    private IssuanceAnswer Retry(IdempotencyRecord earlier)
+    {
+        var permit = _store.FindPermit(earlier.ResourceId)!;
+        return new IssuanceAnswer(true, permit.Claims.Classification, permit.Claims.DecisionDigest, permit.Claims.ReviewId, [], permit);
+    }
+
+    private ReviewError? MajorRefusal(BoundDecision decision, string digest, Classifier classifier, out string? reviewId)
+    {
+        reviewId = null;
+        if (_store.LatestReviewFor(decision.Department, decision.CaseId) is not { } entry)
+        {
+            return ReviewErrors.NotReviewed();
+        }
+
+        reviewId = entry.ReviewId;
+        if (entry.State != ReviewState.Approved)
+        {
+            return ReviewErrors.ReviewNotApproved(entry.ReviewId, entry.State.ToChinese());
+        }
+
+        if (entry.Digest == digest)
+        {
+            return null;
+        }
+
+        var review = Load(entry.ReviewId)!;
+        var changes = DecisionChange.Compare(classifier.Catalogue.Schema, review.CurrentFacts(), DecisionCanonicalForm.Facts(decision));
+        var described = changes.Count == 0
+            ? "决定的日期、程序或其他字段有变化"
+            : string.Join("；", changes.Select(c => $"{c.Label}：{c.Before ?? "未提供"} → {c.After ?? "未提供"}"));
+        return ReviewErrors.ChangedSinceApproval(entry.ReviewId, described);
+    }
+}
+
+/// <summary>The gate's answer.</summary>
+/// <param name="Issuable">Whether the decision may be issued now.</param>
+/// <param name="Classification">The decision's classification (wire name).</param>
+/// <param name="DecisionDigest">The digest of the decision asked about.</param>
+/// <param name="ReviewId">The review concerned, or null.</param>
+/// <param name="Reasons">Why not, when not.</param>
+/// <param name="Permit">The signed permit, when yes.</param>
+public sealed record IssuanceAnswer(
+    bool Issuable,
+    string Classification,
+    string DecisionDigest,
+    string? ReviewId,
+    IReadOnlyList<ReviewError> Reasons,
+    StoredPermit? Permit);

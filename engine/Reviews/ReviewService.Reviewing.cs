@@ -1,0 +1,351 @@
+namespace Fashen.Engine.Reviews;
+
+/// <summary>What reviewers, counsel and heads do to a review.</summary>
+public sealed partial class ReviewService
+{
+    /// <summary>Accepts the materials as complete though their names differ from the catalogue's list; the clock resumes.</summary>
+    /// <param name="caller">A reviewer of the department.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="version">The version the reviewer saw.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> AcceptMaterials(Caller caller, string reviewId, long version)
+    {
+        var open = Open(caller, reviewId, version, Role.Reviewer, "受理送审材料");
+        if (!open.Succeeded)
+        {
+            return open;
+        }
+
+        var review = open.Value!;
+        if (review.State != ReviewState.Returned)
+        {
+            return ReviewErrors.WrongState("受理材料（只有退回补正的审核需要受理）", review.State.ToChinese());
+        }
+
+        var (starts, due, unknown) = StartClock(Today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays);
+        return Commit(review, version, caller.Actor, [new ReviewAccepted(Today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, Automatic: false)]);
+    }
+
+    /// <summary>Returns a review for missing materials (补正); the clock pauses.</summary>
+    /// <param name="caller">A reviewer of the department.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="version">The version the reviewer saw.</param>
+    /// <param name="missingMaterials">What must be supplied.</param>
+    /// <param name="note">What else the case system should know, or null.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> ReturnForMaterials(Caller caller, string reviewId, long version, IReadOnlyList<string> missingMaterials, string? note)
+    {
+        var open = Open(caller, reviewId, version, Role.Reviewer, "退回补正");
+        if (!open.Succeeded)
+        {
+            return open;
+        }
+
+        var review = open.Value!;
+        if (review.State is not (ReviewState.Accepted or ReviewState.UnderReview))
+        {
+            return ReviewErrors.WrongState("退回补正", review.State.ToChinese());
+        }
+
+        var missing = missingMaterials.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return ReviewErrors.TextRequired("需要补正的材料");
+        }
+
+        return Commit(review, version, caller.Actor, [new ReviewReturned(missing, Trimmed(note), ConsumedSoFar(review), Automatic: false)]);
+    }
+
+    /// <summary>Takes a review to review it.</summary>
+    /// <param name="caller">A reviewer of the department who did not handle the case.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="version">The version the reviewer saw.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> Assign(Caller caller, string reviewId, long version)
+    {
+        var open = Open(caller, reviewId, version, Role.Reviewer, "领取审核");
+        if (!open.Succeeded)
+        {
+            return open;
+        }
+
+        var review = open.Value!;
+        if (SeparationProblem(caller, review) is { } problem)
+        {
+            return problem;
+        }
+
+        if (review.Reviewer is { } reviewer)
+        {
+            return reviewer.Id == caller.Actor.Id ? review : ReviewErrors.AssignedToAnother(reviewer.Name);
+        }
+
+        return Commit(review, version, caller.Actor, [new ReviewAssigned(caller.Actor)]);
+    }
+
+    /// <summary>Records what the reviewer found for one checklist item; takes the review if nobody has.</summary>
+    /// <param name="caller">The review's reviewer.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="version">The version the reviewer saw.</param>
+    /// <param name="itemId">The checklist item.</param>
+    /// <param name="status">What was found: pass or problem.</param>
+    /// <param name="note">The note; required when a problem was found.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> RecordChecklist(Caller caller, string reviewId, long version, string itemId, ChecklistStatus status, string? note)
+    {
+        var working = Working(caller, reviewId, version, "填写审核要点");
+        if (!working.Succeeded)
+        {
+            return working.Error!;
+        }
+
+        var (review, events) = working.Value;
+        if (review.FindChecklistItem(itemId) is null)
+        {
+            return ReviewErrors.ChecklistItemNotFound(itemId);
+        }
+
+        if (status == ChecklistStatus.Pending)
+        {
+            return ReviewErrors.TextRequired("审核结果（无问题或有问题）");
+        }
+
+        if (status == ChecklistStatus.Problem && string.IsNullOrWhiteSpace(note))
+        {
+            return ReviewErrors.TextRequired("发现问题时的说明");
+        }
+
+        events.Add(new ChecklistItemRecorded(itemId, status, Trimmed(note)));
+        return Commit(review, version, caller.Actor, events);
+    }
+
+    /// <summary>Adds a legal counsel's opinion.</summary>
+    /// <param name="caller">Legal counsel of the department.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="text">The opinion.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> AddOpinion(Caller caller, string reviewId, string text)
+    {
+        var found = Get(caller, reviewId);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+
+        var review = found.Value!;
+        if (!caller.Has(Role.Counsel))
+        {
+            return ReviewErrors.RoleRequired("提出法律顾问意见", Role.Counsel.ToChinese());
+        }
+
+        if (review.State.IsClosed())
+        {
+            return ReviewErrors.ReviewClosed(review.State.ToChinese());
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ReviewErrors.TextRequired("法律顾问意见");
+        }
+
+        // Opinions only add to the review, so they never conflict with other changes: no version check.
+        return Commit(review, review.Version, caller.Actor, [new OpinionAdded(text.Trim())]);
+    }
+
+    /// <summary>Asks the head to extend the deadline, once.</summary>
+    /// <param name="caller">The review's reviewer.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="version">The version the reviewer saw.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> RequestExtension(Caller caller, string reviewId, long version, string reason)
+    {
+        var working = Working(caller, reviewId, version, "申请延长审核时限");
+        if (!working.Succeeded)
+        {
+            return working.Error!;
+        }
+
+        var (review, events) = working.Value;
+        if (review.Deadline.ExtensionWorkingDays == 0)
+        {
+            return ReviewErrors.ExtensionNotAvailable("本部门目录清单规定审核时限不得延长。");
+        }
+
+        if (review.Extension is not null)
+        {
+            return ReviewErrors.ExtensionAlreadyUsed();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ReviewErrors.TextRequired("延长理由");
+        }
+
+        events.Add(new ExtensionRequested(reason.Trim()));
+        return Commit(review, version, caller.Actor, events);
+    }
+
+    /// <summary>Approves or refuses a pending extension request.</summary>
+    /// <param name="caller">The head (负责人) of the department.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="version">The version the head saw.</param>
+    /// <param name="approved">Whether to approve.</param>
+    /// <param name="reason">The head's reason; required when refusing.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> DecideExtension(Caller caller, string reviewId, long version, bool approved, string? reason)
+    {
+        var open = Open(caller, reviewId, version, Role.Head, "批准延长审核时限");
+        if (!open.Succeeded)
+        {
+            return open;
+        }
+
+        var review = open.Value!;
+        if (review.Extension is not { Decision: null })
+        {
+            return ReviewErrors.ExtensionNotAvailable("本审核没有待批准的延长申请。");
+        }
+
+        if (!approved && string.IsNullOrWhiteSpace(reason))
+        {
+            return ReviewErrors.TextRequired("不同意延长的理由");
+        }
+
+        var days = approved ? review.Deadline.ExtensionWorkingDays : 0;
+        DateOnly? due = null;
+        if (approved && review.Deadline.DueDate is { } current && _catalogues.Current.Calendar is { } calendar)
+        {
+            due = calendar.AddWorkingDays(current, days).LastDay;
+        }
+
+        return Commit(review, version, caller.Actor, [new ExtensionDecided(approved, Trimmed(reason), days, due)]);
+    }
+
+    /// <summary>Records the outcome (审核意见): 同意, 纠正, 不同意 or 移送.</summary>
+    /// <param name="caller">The review's reviewer, qualified to decide.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="version">The version the reviewer saw.</param>
+    /// <param name="outcome">The outcome.</param>
+    /// <param name="reason">The written reason; required except for a plain 同意.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> Decide(Caller caller, string reviewId, long version, ReviewOutcome outcome, string? reason)
+    {
+        var working = Working(caller, reviewId, version, "作出审核意见");
+        if (!working.Succeeded)
+        {
+            return working.Error!;
+        }
+
+        var (review, events) = working.Value;
+        if (caller.FirstTimeReviewer && !caller.LegalQualification)
+        {
+            return ReviewErrors.QualificationRequired(caller.Actor.Name);
+        }
+
+        var hasReason = !string.IsNullOrWhiteSpace(reason);
+        if (outcome == ReviewOutcome.Approve)
+        {
+            var pending = review.Checklist.Where(c => c.Status == ChecklistStatus.Pending).Select(c => c.Item.Title).ToList();
+            if (pending.Count > 0)
+            {
+                return ReviewErrors.ChecklistIncomplete(string.Join("、", pending));
+            }
+
+            if (review.Checklist.Any(c => c.Status == ChecklistStatus.Problem) && !hasReason)
+            {
+                return ReviewErrors.ReasonRequired("同意（有审核要点发现问题时）");
+            }
+
+            if (review.CounselRequired && !review.Opinions.Any(o => o.Round == review.Round))
+            {
+                return ReviewErrors.CounselOpinionRequired(string.Join("、", review.Submission.MatchedRules.Where(r => r.RequiresCounselOpinion).Select(r => r.Id)));
+            }
+        }
+        else if (!hasReason)
+        {
+            return ReviewErrors.ReasonRequired(outcome.ToChinese());
+        }
+
+        events.Add(new OutcomeRecorded(outcome, Trimmed(reason)));
+        return Commit(review, version, caller.Actor, events);
+    }
+
+    // The review, checked to exist, be visible, be open, be at the version seen, and the caller to have the role.
+    private Outcome<Review> Open(Caller caller, string reviewId, long version, Role role, string action)
+    {
+        var found = Get(caller, reviewId);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+
+        var review = found.Value!;
+        if (!caller.Has(role))
+        {
+            return ReviewErrors.RoleRequired(action, role.ToChinese());
+        }
+
+        if (review.State.IsClosed())
+        {
+            return ReviewErrors.ReviewClosed(review.State.ToChinese());
+        }
+
+        return review.Version == version ? review : ReviewErrors.StaleVersion(version, review.Version);
+    }
+
+    // A review the caller may work on as its reviewer: accepted or under review, taken by them (or
+    // taken now, when nobody had), and not a case they handled.
+    private Outcome<(Review Review, List<ReviewEvent> Events)> Working(Caller caller, string reviewId, long version, string action)
+    {
+        var open = Open(caller, reviewId, version, Role.Reviewer, action);
+        if (!open.Succeeded)
+        {
+            return open.Error!;
+        }
+
+        var review = open.Value!;
+        if (review.State is not (ReviewState.Accepted or ReviewState.UnderReview))
+        {
+            return ReviewErrors.WrongState(action, review.State.ToChinese());
+        }
+
+        if (SeparationProblem(caller, review) is { } problem)
+        {
+            return problem;
+        }
+
+        var events = new List<ReviewEvent>();
+        if (review.Reviewer is null)
+        {
+            events.Add(new ReviewAssigned(caller.Actor));
+        }
+        else if (review.Reviewer.Id != caller.Actor.Id)
+        {
+            return ReviewErrors.AssignedToAnother(review.Reviewer.Name);
+        }
+
+        return (review, events);
+    }
+
+    // 审办分离: whoever submitted or handled the case may not review it.
+    private static ReviewError? SeparationProblem(Caller caller, Review review)
+    {
+        var names = review.HandledBy.Append(review.SubmitterName).Select(n => n.Trim()).ToHashSet(StringComparer.Ordinal);
+        return names.Contains(caller.Actor.Name) || names.Contains(caller.Actor.Id) ? ReviewErrors.SeparationOfDuties(caller.Actor.Name) : null;
+    }
+
+    private int ConsumedSoFar(Review review)
+    {
+        var deadline = review.Deadline;
+        if (!deadline.Running || deadline.MaterialsCompleteOn is not { } since || _catalogues.Current.Calendar is not { } calendar)
+        {
+            return deadline.ConsumedWorkingDays;
+        }
+
+        var (count, _) = calendar.CountWorkingDays(since, Today);
+        return Math.Min(deadline.TotalWorkingDays, deadline.ConsumedWorkingDays + (count ?? 0));
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,302 @@
+using System.Text.Json.Nodes;
+using Fashen.Engine.Classification;
+using Fashen.Engine.Decisions;
+using Fashen.Engine.Diagnostics;
+using Fashen.Engine.Records;
+using Fashen.Grammar.Diagnostics;
+
+namespace Fashen.Engine.Reviews;
+
+/// <summary>Classification, submission and resubmission.</summary>
+public sealed partial class ReviewService
+{
+    /// <summary>Classifies a decision and records that it was asked; notices when a case's classification changes.</summary>
+    /// <param name="caller">Who asks: a case system or a person of the department.</param>
+    /// <param name="decision">The decision as sent.</param>
+    /// <param name="materialsCompleteOn">For the deadline preview: the day the materials would be complete; null for today.</param>
+    /// <returns>The classification, or why not.</returns>
+    public Outcome<ClassificationResult> Classify(Caller caller, Decision decision, DateOnly? materialsCompleteOn = null)
+    {
+        var bound = Bind(caller, decision);
+        if (!bound.Succeeded)
+        {
+            return bound.Error!;
+        }
+
+        var (classifier, boundDecision) = bound.Value!;
+        var result = classifier.Classify(boundDecision, new ClassificationOptions(materialsCompleteOn ?? Today, _catalogues.Current.Calendar));
+        var digest = DecisionCanonicalForm.Digest(boundDecision);
+        var record = new ClassificationRecord(boundDecision.Department, boundDecision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), digest);
+        var entries = new List<PendingEntry>
+        {
+            new("decision.classified", null, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(ClassifiedData(record, result))),
+        };
+        if (Reclassification(record, null, caller.Actor) is { } reclassified)
+        {
+            entries.Add(reclassified);
+        }
+
+        _store.Append(new AppendBatch(_clock.GetUtcNow(), entries, Classification: record));
+        return result;
+    }
+
+    /// <summary>Submits a major decision for review, with the materials attached.</summary>
+    /// <param name="caller">The case system.</param>
+    /// <param name="request">The decision and who submits it.</param>
+    /// <param name="idempotencyKey">The request's idempotency key, or null.</param>
+    /// <returns>The new review (or, for a retry, the one the first request created), or why not.</returns>
+    public Outcome<Review> Submit(Caller caller, SubmissionRequest request, string? idempotencyKey)
+    {
+        if (!caller.IsCaseSystem)
+        {
+            return ReviewErrors.RoleRequired("报送法制审核", "案件系统");
+        }
+
+        var requestHash = CanonicalJson.Hash(request.Fingerprint);
+        if (Retried("submit", caller, idempotencyKey, requestHash) is { } retried)
+        {
+            return retried;
+        }
+
+        var bound = Bind(caller, request.Decision);
+        if (!bound.Succeeded)
+        {
+            return bound.Error!;
+        }
+
+        var (classifier, decision) = bound.Value!;
+        var result = classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
+        if (RequireMajor(result) is { } notMajor)
+        {
+            return notMajor;
+        }
+
+        if (_store.LatestReviewFor(decision.Department, decision.CaseId) is { } open && !open.State.IsClosed())
+        {
+            return ReviewErrors.ReviewAlreadyOpen(decision.CaseId, open.ReviewId);
+        }
+
+        var today = Today;
+        var submission = Submission(classifier, decision, result, request.Materials);
+        var submitted = new ReviewSubmitted(
+            NewId("R", today), decision.CaseId, decision.Department, today, submission, request.SubmittedBy.Trim(), request.HandledBy.Select(h => h.Trim()).Distinct().ToList());
+        var review = Review.Replay([(Provisional(caller.Actor, _clock.GetUtcNow()), submitted)]);
+        var record = new ClassificationRecord(decision.Department, decision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), submission.Digest);
+        var extra = Reclassification(record, review.Id, caller.Actor) is { } reclassified ? [reclassified] : Array.Empty<PendingEntry>();
+        var idempotency = idempotencyKey is null ? null : new IdempotencyRecord("submit", caller.Actor.Id, idempotencyKey, requestHash, review.Id);
+        return Commit(review, 0, caller.Actor, [submitted, MaterialsCheck(review, today, automatic: true)], applied: 1, extra, idempotency, record);
+    }
+
+    /// <summary>Resubmits a review's decision: after 补正 with the missing materials, after 纠正 with the corrected decision.</summary>
+    /// <param name="caller">The case system.</param>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="request">The decision now and the materials attached.</param>
+    /// <param name="idempotencyKey">The request's idempotency key, or null.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> Resubmit(Caller caller, string reviewId, SubmissionRequest request, string? idempotencyKey)
+    {
+        if (!caller.IsCaseSystem)
+        {
+            return ReviewErrors.RoleRequired("重新报送", "案件系统");
+        }
+
+        var found = Get(caller, reviewId);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+
+        var review = found.Value!;
+        var requestHash = CanonicalJson.Hash(request.Fingerprint);
+        if (Retried($"resubmit:{reviewId}", caller, idempotencyKey, requestHash) is { } retried)
+        {
+            return retried;
+        }
+
+        if (review.State.IsClosed())
+        {
+            return ReviewErrors.ReviewClosed(review.State.ToChinese());
+        }
+
+        if (review.State is not (ReviewState.Returned or ReviewState.Correcting))
+        {
+            return ReviewErrors.WrongState("重新报送（只有退回补正或纠正后才需要重新报送）", review.State.ToChinese());
+        }
+
+        var bound = Bind(caller, request.Decision);
+        if (!bound.Succeeded)
+        {
+            return bound.Error!;
+        }
+
+        var (classifier, decision) = bound.Value!;
+        if (decision.CaseId != review.CaseId || decision.Department != review.Department)
+        {
+            return ReviewErrors.CaseMismatch($"{review.Department}/{review.CaseId}");
+        }
+
+        var result = classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
+        if (RequireMajor(result) is { } notMajor)
+        {
+            return notMajor;
+        }
+
+        var today = Today;
+        var submission = Submission(classifier, decision, result, request.Materials);
+        var before = review.Submission;
+        var resubmitted = new ReviewResubmitted(
+            review.State == ReviewState.Correcting ? review.Round + 1 : review.Round,
+            review.State == ReviewState.Correcting,
+            today,
+            submission,
+            DecisionChange.Compare(classifier.Catalogue.Schema, review.CurrentFacts(), DecisionCanonicalForm.Facts(decision)),
+            submission.AttachedMaterials.Except(before.AttachedMaterials).ToList(),
+            before.AttachedMaterials.Except(submission.AttachedMaterials).ToList());
+
+        var record = new ClassificationRecord(decision.Department, decision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), submission.Digest);
+        var extra = Reclassification(record, review.Id, caller.Actor) is { } reclassified ? [reclassified] : Array.Empty<PendingEntry>();
+        var idempotency = idempotencyKey is null ? null : new IdempotencyRecord($"resubmit:{reviewId}", caller.Actor.Id, idempotencyKey, requestHash, review.Id);
+        var version = review.Version;
+
+        // Apply the resubmission first so the materials check sees the new round and materials.
+        review.Apply(Provisional(caller.Actor, _clock.GetUtcNow()), resubmitted);
+        return Commit(review, version, caller.Actor, [resubmitted, MaterialsCheck(review, today, automatic: true)], applied: 1, extra, idempotency, record);
+    }
+
+    private Outcome<Review>? Retried(string scope, Caller caller, string? key, string requestHash)
+    {
+        if (key is null || _store.FindIdempotency(scope, caller.Actor.Id, key) is not { } earlier)
+        {
+            return null;
+        }
+
+        return earlier.RequestHash != requestHash ? ReviewErrors.IdempotencyKeyReused(key) : Get(caller, earlier.ResourceId);
+    }
+
+    // Every required material attached: accepted, and the clock (re)starts the next working day.
+    // Otherwise returned for 补正 with the list of what is missing, and the clock stays paused.
+    private ReviewEvent MaterialsCheck(Review review, DateOnly today, bool automatic)
+    {
+        var missing = review.Submission.RequiredMaterials.Except(review.Submission.AttachedMaterials).ToList();
+        if (missing.Count > 0)
+        {
+            return new ReviewReturned(missing, "送审材料不全，请补正后重新报送。", review.Deadline.ConsumedWorkingDays, automatic);
+        }
+
+        var (starts, due, unknown) = StartClock(today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays);
+        return new ReviewAccepted(today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, automatic);
+    }
+
+    private (DateOnly? StartsOn, DateOnly? DueDate, string? Unknown) StartClock(DateOnly completeOn, int remainingWorkingDays)
+    {
+        if (_catalogues.Current.Calendar is not { } calendar)
+        {
+            return (null, null, "未载入节假日安排，无法按工作日计算截止日期。");
+        }
+
+        if (remainingWorkingDays <= 0)
+        {
+            return (null, completeOn, null);
+        }
+
+        var count = calendar.AddWorkingDays(completeOn, remainingWorkingDays);
+        return count.MissingYear is { } year
+            ? (null, null, $"{year} 年的法定节假日安排尚未载入，暂时无法计算截止日期；载入后重新计算。")
+            : (count.FirstDay, count.LastDay, null);
+    }
+
+    private Outcome<(Classifier Classifier, BoundDecision Decision)> Bind(Caller caller, Decision decision)
+    {
+        var department = decision.Department?.Text.Trim();
+        if (department is null || !_catalogues.Current.Classifiers.TryGetValue(department, out var classifier))
+        {
+            var available = string.Join("、", _catalogues.Current.Classifiers.Keys.Order(StringComparer.Ordinal));
+            Diagnostic diagnostic = decision.Department is { } given
+                ? EngineDiagnostics.NoCatalogueForDepartment(given.Span, given.Text, available.Length == 0 ? "无" : available)
+                : EngineDiagnostics.MissingDecisionField(decision.Span, "department", "部门");
+            return ReviewErrors.DecisionInvalid([diagnostic]);
+        }
+
+        if (!caller.CanAccess(department))
+        {
+            return ReviewErrors.DepartmentNotAllowed(department);
+        }
+
+        var bound = DecisionBinder.Bind(decision, classifier.Catalogue.Schema);
+        if (bound.Value is not { } boundDecision)
+        {
+            return ReviewErrors.DecisionInvalid(bound.Diagnostics);
+        }
+
+        var catalogue = classifier.Catalogue;
+        if (boundDecision.ProposedOn is { } proposed && proposed < catalogue.EffectiveFrom)
+        {
+            return ReviewErrors.DecisionInvalid([EngineDiagnostics.CatalogueNotInForce(
+                decision.ProposedOn!.Span, Formatting.Date(proposed), $"{catalogue.Name} {catalogue.Version}", Formatting.Date(catalogue.EffectiveFrom))]);
+        }
+
+        return (classifier, boundDecision);
+    }
+
+    private static ReviewError? RequireMajor(ClassificationResult result) => result.Kind switch
+    {
+        ClassificationKind.Major => null,
+        ClassificationKind.Undetermined => ReviewErrors.Undetermined(string.Join("、", result.MissingFacts.Select(m => m.Label))),
+        _ => ReviewErrors.NotMajor(result.Kind.ToChinese()),
+    };
+
+    private static SubmittedDecision Submission(Classifier classifier, BoundDecision decision, ClassificationResult result, IReadOnlyList<string> materials) => new(
+        JsonNode.Parse(DecisionCanonicalForm.ToJson(decision))!,
+        DecisionCanonicalForm.Digest(decision),
+        new CatalogueRef(classifier.Catalogue.Id, classifier.Catalogue.Version, classifier.Catalogue.Revision),
+        result.MatchedRules.Select(r => new RuleSummary(r.Id, r.Title, r.Basis, r.Explanation, r.RequiresCounselOpinion)).ToList(),
+        result.Checklist.Select(c => new ChecklistDefinition(c.Id, c.Title, c.Question, c.Source)).ToList(),
+        result.Materials,
+        materials.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList(),
+        result.DeadlineWorkingDays ?? classifier.Catalogue.Defaults.DeadlineWorkingDays,
+        result.ExtensionWorkingDays);
+
+    // A case whose classification or matched rules changed since it was last classified (a hearing
+    // was requested later, a fine corrected) gets a record of the change.
+    private PendingEntry? Reclassification(ClassificationRecord now, string? reviewId, Actor actor)
+    {
+        if (_store.LastClassification(now.Department, now.CaseId) is not { } before
+            || (before.Classification == now.Classification && before.RuleIds.SequenceEqual(now.RuleIds)))
+        {
+            return null;
+        }
+
+        var data = new JsonObject
+        {
+            ["caseId"] = now.CaseId,
+            ["before"] = new JsonObject { ["classification"] = before.Classification, ["rules"] = Strings(before.RuleIds), ["digest"] = before.Digest },
+            ["after"] = new JsonObject { ["classification"] = now.Classification, ["rules"] = Strings(now.RuleIds), ["digest"] = now.Digest },
+        };
+        return new PendingEntry("decision.reclassified", reviewId, now.Department, actor, CanonicalJson.Serialize(data));
+    }
+
+    private static JsonObject ClassifiedData(ClassificationRecord record, ClassificationResult result) => new()
+    {
+        ["caseId"] = record.CaseId,
+        ["classification"] = record.Classification,
+        ["rules"] = Strings(record.RuleIds),
+        ["missingFacts"] = Strings(result.MissingFacts.Select(m => m.Key)),
+        ["digest"] = record.Digest,
+        ["catalogue"] = new JsonObject { ["id"] = result.Catalogue.Id, ["version"] = result.Catalogue.Version, ["revision"] = result.Catalogue.Revision },
+    };
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+}
+
+/// <summary>A submission or resubmission as a case system sends it.</summary>
+/// <param name="Decision">The decision.</param>
+/// <param name="Materials">The names of the materials attached.</param>
+/// <param name="SubmittedBy">The case handler submitting it.</param>
+/// <param name="HandledBy">Everyone who handled the case; none of them may review it.</param>
+/// <param name="Fingerprint">The request's content as canonical text, to recognise a retry.</param>
+public sealed record SubmissionRequest(
+    Decision Decision,
+    IReadOnlyList<string> Materials,
+    string SubmittedBy,
+    IReadOnlyList<string> HandledBy,
+    string Fingerprint);

@@ -1,0 +1,212 @@
+using System.Security.Cryptography;
+using Fashen.Engine.Permits;
+using Fashen.Engine.Records;
+
+namespace Fashen.Engine.Reviews;
+
+/// <summary>The review workflow: classification, submission, the review itself, the issuance gate and
+/// the record. The HTTP endpoints and the review pages both call this, so they can never disagree;
+/// every rule of the workflow, including who may do what, lives here.</summary>
+public sealed partial class ReviewService
+{
+    private readonly ICatalogueSource _catalogues;
+    private readonly IReviewStore _store;
+    private readonly IPermitSigner _signer;
+    private readonly TimeProvider _clock;
+    private readonly ReviewOptions _options;
+
+    /// <summary>Initializes a new instance of the <see cref="ReviewService"/> class.</summary>
+    /// <param name="catalogues">The catalogues in force.</param>
+    /// <param name="store">Where the record is kept.</param>
+    /// <param name="signer">Signs issuance permits.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">Settings.</param>
+    public ReviewService(ICatalogueSource catalogues, IReviewStore store, IPermitSigner signer, TimeProvider clock, ReviewOptions options)
+    {
+        _catalogues = catalogues;
+        _store = store;
+        _signer = signer;
+        _clock = clock;
+        _options = options;
+    }
+
+    /// <summary>Gets today's date where the reviews are made.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), _options.TimeZone).DateTime);
+
+    /// <summary>Gets the catalogues in force.</summary>
+    public CatalogueSet Catalogues => _catalogues.Current;
+
+    /// <summary>Reads a review.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="reviewId">The review id.</param>
+    /// <returns>The review, or why not.</returns>
+    public Outcome<Review> Get(Caller caller, string reviewId)
+    {
+        var review = Load(reviewId);
+        if (review is null)
+        {
+            return ReviewErrors.ReviewNotFound(reviewId);
+        }
+
+        return caller.CanAccess(review.Department) ? review : ReviewErrors.DepartmentNotAllowed(review.Department);
+    }
+
+    /// <summary>Reads a review's full record.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="reviewId">The review id.</param>
+    /// <returns>Every entry of the review, in order, or why not.</returns>
+    public Outcome<IReadOnlyList<AuditEntry>> History(Caller caller, string reviewId)
+    {
+        var review = Get(caller, reviewId);
+        if (!review.Succeeded)
+        {
+            return review.Error!;
+        }
+
+        return Outcome(_store.ReviewEntries(reviewId));
+    }
+
+    /// <summary>Lists the reviews the caller may see.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="query">What to list; the caller's departments are applied on top.</param>
+    /// <returns>A page of reviews, soonest due first.</returns>
+    public Outcome<ReviewPage> Query(Caller caller, ReviewQuery query)
+    {
+        if (query.Department is { } department && !caller.CanAccess(department))
+        {
+            return ReviewErrors.DepartmentNotAllowed(department);
+        }
+
+        var today = Today;
+        return _store.Query(query with
+        {
+            VisibleDepartments = caller.Departments.Contains(Caller.AllDepartments) ? null : caller.Departments,
+            Today = today,
+            NextWorkingDay = NextWorkingDay(today),
+            Page = Math.Max(1, query.Page),
+            PageSize = Math.Clamp(query.PageSize, 1, 200),
+        });
+    }
+
+    /// <summary>Works out how a review stands against its deadline today.</summary>
+    /// <param name="review">The review.</param>
+    /// <returns>The due state.</returns>
+    public DueState DueStateOf(Review review)
+    {
+        var today = Today;
+        return DueStates.Of(review.State, review.Deadline.Running, review.Deadline.DueDate, today, NextWorkingDay(today));
+    }
+
+    /// <summary>Works out how an indexed review stands against its deadline today.</summary>
+    /// <param name="entry">The index entry.</param>
+    /// <returns>The due state.</returns>
+    public DueState DueStateOf(ReviewIndexEntry entry)
+    {
+        var today = Today;
+        return DueStates.Of(entry.State, entry.Running, entry.DueDate, today, NextWorkingDay(today));
+    }
+
+    /// <summary>Verifies the whole record: every entry's hash, the chain between them, and the stored head.</summary>
+    /// <param name="caller">Who asks; the legal-office admin.</param>
+    /// <returns>The outcome of the verification, or why the caller may not ask.</returns>
+    public Outcome<ChainVerification> VerifyRecord(Caller caller)
+    {
+        if (!caller.Has(Role.Admin))
+        {
+            return ReviewErrors.RoleRequired("校验全过程记录", Role.Admin.ToChinese());
+        }
+
+        return AuditChain.Verify(_store.ReadAll(), _store.ChainHead());
+    }
+
+    /// <summary>Records that the catalogues were (re)loaded, or that a reload was refused for errors.</summary>
+    /// <param name="caller">Who reloaded them.</param>
+    /// <param name="errors">How many errors the reload found; 0 when the new catalogues are in force.</param>
+    public void RecordCatalogueLoad(Caller caller, int errors)
+    {
+        var catalogues = new System.Text.Json.Nodes.JsonArray(_catalogues.Current.Classifiers.Values
+            .OrderBy(c => c.Catalogue.Id, StringComparer.Ordinal)
+            .Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+            {
+                ["id"] = c.Catalogue.Id,
+                ["version"] = c.Catalogue.Version,
+                ["revision"] = c.Catalogue.Revision,
+            })
+            .ToArray());
+        var data = new System.Text.Json.Nodes.JsonObject { ["errors"] = errors, ["inForce"] = catalogues };
+        _store.Append(new AppendBatch(_clock.GetUtcNow(), [new PendingEntry(errors == 0 ? "catalogues.loaded" : "catalogues.reload_refused", null, null, caller.Actor, CanonicalJson.Serialize(data))]));
+    }
+
+    private static Outcome<T> Outcome<T>(T value) => value;
+
+    private Review? Load(string reviewId)
+    {
+        var entries = _store.ReviewEntries(reviewId);
+        return entries.Count == 0
+            ? null
+            : Review.Replay(entries.Where(e => ReviewEventSerializer.IsReviewEvent(e.Type))
+                .Select(e => (e, ReviewEventSerializer.Deserialize(e.Type, e.Data))));
+    }
+
+    private DateOnly NextWorkingDay(DateOnly today)
+    {
+        var calendar = _catalogues.Current.Calendar;
+        return calendar?.AddWorkingDays(today, 1).LastDay ?? today.AddDays(1);
+    }
+
+    private static string NewId(string prefix, DateOnly date) =>
+        $"{prefix}{date:yyyyMMdd}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+
+    // Writes a review's new events, with the index recomputed from the review as they leave it. The
+    // first `applied` events were already applied to the review by the caller.
+    private Outcome<Review> Commit(
+        Review review,
+        long expectedVersion,
+        Actor actor,
+        IReadOnlyList<ReviewEvent> events,
+        int applied = 0,
+        IReadOnlyList<PendingEntry>? extra = null,
+        IdempotencyRecord? idempotency = null,
+        ClassificationRecord? classification = null)
+    {
+        var at = _clock.GetUtcNow();
+        foreach (var reviewEvent in events.Skip(applied))
+        {
+            review.Apply(Provisional(actor, at), reviewEvent);
+        }
+
+        var pending = events.Select(e => new PendingEntry(ReviewEventSerializer.TypeOf(e), review.Id, review.Department, actor, ReviewEventSerializer.Serialize(e)))
+            .Concat(extra ?? [])
+            .ToList();
+        var outcome = _store.Append(new AppendBatch(at, pending, review.Id, expectedVersion, IndexOf(review), idempotency, null, classification));
+        return outcome.Status switch
+        {
+            AppendStatus.Appended => review,
+            AppendStatus.VersionConflict => ReviewErrors.StaleVersion(expectedVersion, outcome.CurrentVersion),
+            AppendStatus.OpenReviewExists => ReviewErrors.ReviewAlreadyOpen(review.CaseId, _store.LatestReviewFor(review.Department, review.CaseId)?.ReviewId ?? "?"),
+            _ when idempotency is not null && _store.FindIdempotency(idempotency.Scope, idempotency.Caller, idempotency.Key) is { } winner
+                && winner.RequestHash == idempotency.RequestHash => Load(winner.ResourceId)!,
+            _ => ReviewErrors.IdempotencyKeyReused(idempotency?.Key ?? string.Empty),
+        };
+    }
+
+    private static AuditEntry Provisional(Actor actor, DateTimeOffset at) =>
+        new(0, at, string.Empty, null, null, actor, string.Empty, string.Empty, string.Empty);
+
+    private static ReviewIndexEntry IndexOf(Review review) => new(
+        review.Id,
+        review.Department,
+        review.CaseId,
+        review.Submission.Decision["action"]?.GetValue<string>() ?? string.Empty,
+        review.State,
+        review.Deadline.Running,
+        review.Deadline.DueDate,
+        review.Version,
+        review.SubmittedAt,
+        review.UpdatedAt,
+        review.Reviewer?.Id,
+        review.Submission.Digest,
+        review.Submission.MatchedRules.FirstOrDefault()?.Title ?? string.Empty,
+        review.CounselRequired && !review.State.IsClosed() && !review.Opinions.Any(o => o.Round == review.Round),
+        review.Extension is { Decision: null });
+}

@@ -1,0 +1,402 @@
+using System.Globalization;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using Fashen.Engine.Access;
+using Fashen.Engine.Permits;
+using Fashen.Engine.Records;
+using Fashen.Engine.Reviews;
+using LiteDB;
+
+namespace Fashen.Store;
+
+/// <summary>The embedded store: the record, the review index, idempotency keys, permits, accounts and
+/// API clients in one LiteDB file on disk.</summary>
+/// <remarks>
+/// Entries are only ever inserted. Each <see cref="Append"/> runs in one LiteDB transaction under one
+/// writer lock: the version check, the chain head, the entries and what is derived from them are
+/// written together or not at all. The chain head is also kept in its own document, so that removing
+/// entries from the end of the record shows when it is verified.
+/// </remarks>
+public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
+{
+    /// <summary>The database file's name inside the data folder.</summary>
+    public const string FileName = "fashen.db";
+
+    private const int NoDue = 99_999_999;
+    private readonly LiteDatabase _db;
+    private readonly Lock _writer = new();
+    private readonly ILiteCollection<BsonDocument> _entries;
+    private readonly ILiteCollection<BsonDocument> _reviews;
+    private readonly ILiteCollection<BsonDocument> _idempotency;
+    private readonly ILiteCollection<BsonDocument> _permits;
+    private readonly ILiteCollection<BsonDocument> _classifications;
+    private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly ILiteCollection<BsonDocument> _accounts;
+    private readonly ILiteCollection<BsonDocument> _clients;
+
+    /// <summary>Initializes a new instance of the <see cref="LiteDbStore"/> class, creating the file when needed.</summary>
+    /// <param name="folder">The data folder.</param>
+    public LiteDbStore(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        Path = System.IO.Path.Combine(folder, FileName);
+        _db = new LiteDatabase($"Filename={Path};Connection=direct");
+        _entries = _db.GetCollection("entries");
+        _reviews = _db.GetCollection("reviews");
+        _idempotency = _db.GetCollection("idempotency");
+        _permits = _db.GetCollection("permits");
+        _classifications = _db.GetCollection("classifications");
+        _meta = _db.GetCollection("meta");
+        _accounts = _db.GetCollection("accounts");
+        _clients = _db.GetCollection("clients");
+        _entries.EnsureIndex("reviewId");
+        _reviews.EnsureIndex("department");
+        _reviews.EnsureIndex("caseKey");
+        _reviews.EnsureIndex("dueKey");
+        _reviews.EnsureIndex("open");
+        _accounts.EnsureIndex("username", unique: true);
+    }
+
+    /// <summary>Gets the database file's path.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<AuditEntry> ReviewEntries(string reviewId) =>
+        _entries.Query().Where("reviewId = @0", reviewId).OrderBy("_id").ToEnumerable().Select(ToEntry).ToList();
+
+    /// <inheritdoc/>
+    public ReviewIndexEntry? LatestReviewFor(string department, string caseId) =>
+        _reviews.Query().Where("caseKey = @0", CaseKey(department, caseId)).OrderByDescending("submittedAt").ToEnumerable()
+            .Select(ToIndex).FirstOrDefault();
+
+    /// <inheritdoc/>
+    public ReviewPage Query(ReviewQuery query)
+    {
+        var filters = new List<BsonExpression>();
+        if (query.VisibleDepartments is { } visible)
+        {
+            filters.Add(Any("department", visible));
+        }
+
+        if (query.Department is { } department)
+        {
+            filters.Add(BsonExpression.Create("department = @0", department));
+        }
+
+        if (query.States.Count > 0)
+        {
+            filters.Add(Any("state", query.States.Select(s => s.ToWire())));
+        }
+
+        if (query.Action is { } action)
+        {
+            filters.Add(BsonExpression.Create("action = @0", action));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.CaseIdContains))
+        {
+            filters.Add(BsonExpression.Create("caseId LIKE @0", "%" + query.CaseIdContains.Trim() + "%"));
+        }
+
+        if (query.CounselPendingOnly)
+        {
+            filters.Add(BsonExpression.Create("counselPending = true"));
+        }
+
+        if (query.ExtensionPendingOnly)
+        {
+            filters.Add(BsonExpression.Create("extensionPending = true"));
+        }
+
+        if (query.Due is { } due)
+        {
+            filters.Add(DueFilter(due, DateKey(query.Today), DateKey(query.NextWorkingDay)));
+        }
+
+        var q = _reviews.Query();
+        foreach (var filter in filters)
+        {
+            q = q.Where(filter);
+        }
+
+        var total = q.Count();
+        var items = q.OrderBy("dueKey").Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
+        return new ReviewPage(items, total);
+    }
+
+    /// <inheritdoc/>
+    public AppendOutcome Append(AppendBatch batch)
+    {
+        lock (_writer)
+        {
+            _db.BeginTrans();
+            try
+            {
+                if (batch.ReviewId is { } reviewId && batch.ExpectedVersion is { } expected)
+                {
+                    var current = _reviews.FindById(reviewId)?["version"].AsInt64 ?? 0;
+                    if (current != expected)
+                    {
+                        _db.Rollback();
+                        return new AppendOutcome(AppendStatus.VersionConflict, [], current);
+                    }
+
+                    if (expected == 0 && batch.Index is { } index
+                        && _reviews.Exists(BsonExpression.Create("caseKey = @0 AND open = true", CaseKey(index.Department, index.CaseId))))
+                    {
+                        _db.Rollback();
+                        return new AppendOutcome(AppendStatus.OpenReviewExists, [], 0);
+                    }
+                }
+
+                if (batch.Idempotency is { } key && _idempotency.FindById(IdempotencyId(key.Scope, key.Caller, key.Key)) is not null)
+                {
+                    _db.Rollback();
+                    return new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0);
+                }
+
+                var sealedEntries = AppendEntries(batch);
+                if (batch.Index is { } entry)
+                {
+                    _reviews.Upsert(ToDocument(entry));
+                }
+
+                if (batch.Idempotency is { } record)
+                {
+                    _idempotency.Insert(new BsonDocument
+                    {
+                        ["_id"] = IdempotencyId(record.Scope, record.Caller, record.Key),
+                        ["requestHash"] = record.RequestHash,
+                        ["resourceId"] = record.ResourceId,
+                    });
+                }
+
+                if (batch.Permit is { } permit)
+                {
+                    _permits.Insert(new BsonDocument
+                    {
+                        ["_id"] = permit.Id,
+                        ["token"] = permit.Token,
+                        ["claims"] = JsonSerializer.Serialize(permit.Claims),
+                    });
+                }
+
+                if (batch.Classification is { } classification)
+                {
+                    _classifications.Upsert(new BsonDocument
+                    {
+                        ["_id"] = CaseKey(classification.Department, classification.CaseId),
+                        ["classification"] = classification.Classification,
+                        ["rules"] = new BsonArray(classification.RuleIds.Select(r => new BsonValue(r))),
+                        ["digest"] = classification.Digest,
+                    });
+                }
+
+                _db.Commit();
+                return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<AuditEntry> ReadAll() => _entries.Query().OrderBy("_id").ToEnumerable().Select(ToEntry);
+
+    /// <inheritdoc/>
+    public string? ChainHead() => _meta.FindById("head")?["hash"].AsString;
+
+    /// <inheritdoc/>
+    public IdempotencyRecord? FindIdempotency(string scope, string caller, string key) =>
+        _idempotency.FindById(IdempotencyId(scope, caller, key)) is { } doc
+            ? new IdempotencyRecord(scope, caller, key, doc["requestHash"].AsString, doc["resourceId"].AsString)
+            : null;
+
+    /// <inheritdoc/>
+    public StoredPermit? FindPermit(string id) =>
+        _permits.FindById(id) is { } doc
+            ? new StoredPermit(id, doc["token"].AsString, JsonSerializer.Deserialize<PermitClaims>(doc["claims"].AsString)!)
+            : null;
+
+    /// <inheritdoc/>
+    public ClassificationRecord? LastClassification(string department, string caseId) =>
+        _classifications.FindById(CaseKey(department, caseId)) is { } doc
+            ? new ClassificationRecord(department, caseId, doc["classification"].AsString, doc["rules"].AsArray.Select(r => r.AsString).ToList(), doc["digest"].AsString)
+            : null;
+
+    /// <inheritdoc/>
+    public Account? FindAccount(string username) =>
+        _accounts.FindOne(BsonExpression.Create("username = @0", username)) is { } doc ? ToAccount(doc) : null;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Account> Accounts() => _accounts.Query().OrderBy("username").ToEnumerable().Select(ToAccount).ToList();
+
+    /// <inheritdoc/>
+    public void SaveAccount(Account account)
+    {
+        lock (_writer)
+        {
+            _accounts.Upsert(new BsonDocument
+            {
+                ["_id"] = account.Id,
+                ["username"] = account.Username,
+                ["displayName"] = account.DisplayName,
+                ["passwordHash"] = account.PasswordHash,
+                ["roles"] = new BsonArray(account.Roles.Select(r => new BsonValue(r.ToWire()))),
+                ["departments"] = new BsonArray(account.Departments.Select(d => new BsonValue(d))),
+                ["firstTimeReviewer"] = account.FirstTimeReviewer,
+                ["legalQualification"] = account.LegalQualification,
+                ["disabled"] = account.Disabled,
+            });
+        }
+    }
+
+    /// <inheritdoc/>
+    public ApiClient? FindApiClient(string id) =>
+        _clients.FindById(id) is { } doc
+            ? new ApiClient(id, doc["name"].AsString, doc["secretHash"].AsString, doc["departments"].AsArray.Select(d => d.AsString).ToList(), doc["disabled"].AsBoolean)
+            : null;
+
+    /// <inheritdoc/>
+    public void SaveApiClient(ApiClient client)
+    {
+        lock (_writer)
+        {
+            _clients.Upsert(new BsonDocument
+            {
+                ["_id"] = client.Id,
+                ["name"] = client.Name,
+                ["secretHash"] = client.SecretHash,
+                ["departments"] = new BsonArray(client.Departments.Select(d => new BsonValue(d))),
+                ["disabled"] = client.Disabled,
+            });
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _db.Dispose();
+
+    private List<AuditEntry> AppendEntries(AppendBatch batch)
+    {
+        var head = _meta.FindById("head");
+        var sequence = head?["sequence"].AsInt64 ?? 0;
+        var previous = head?["hash"].AsString ?? AuditChain.Genesis;
+        var sealedEntries = new List<AuditEntry>();
+        foreach (var pending in batch.Entries)
+        {
+            var entry = AuditChain.Seal(pending, ++sequence, batch.At, previous);
+            _entries.Insert(ToDocument(entry));
+            sealedEntries.Add(entry);
+            previous = entry.Hash;
+        }
+
+        if (sealedEntries.Count > 0)
+        {
+            _meta.Upsert(new BsonDocument { ["_id"] = "head", ["sequence"] = sequence, ["hash"] = previous });
+        }
+
+        return sealedEntries;
+    }
+
+    private static BsonDocument ToDocument(AuditEntry entry) => new()
+    {
+        ["_id"] = entry.Sequence,
+        ["at"] = entry.At.ToString("O", CultureInfo.InvariantCulture),
+        ["type"] = entry.Type,
+        ["reviewId"] = entry.ReviewId,
+        ["department"] = entry.Department,
+        ["actorKind"] = entry.Actor.Kind.ToString(),
+        ["actorId"] = entry.Actor.Id,
+        ["actorName"] = entry.Actor.Name,
+        ["data"] = entry.Data,
+        ["previousHash"] = entry.PreviousHash,
+        ["hash"] = entry.Hash,
+    };
+
+    private static AuditEntry ToEntry(BsonDocument doc) => new(
+        doc["_id"].AsInt64,
+        DateTimeOffset.ParseExact(doc["at"].AsString, "O", CultureInfo.InvariantCulture),
+        doc["type"].AsString,
+        doc["reviewId"].IsNull ? null : doc["reviewId"].AsString,
+        doc["department"].IsNull ? null : doc["department"].AsString,
+        new Actor(Enum.Parse<ActorKind>(doc["actorKind"].AsString), doc["actorId"].AsString, doc["actorName"].AsString),
+        doc["data"].AsString,
+        doc["previousHash"].AsString,
+        doc["hash"].AsString);
+
+    private static BsonDocument ToDocument(ReviewIndexEntry entry) => new()
+    {
+        ["_id"] = entry.ReviewId,
+        ["department"] = entry.Department,
+        ["caseId"] = entry.CaseId,
+        ["caseKey"] = CaseKey(entry.Department, entry.CaseId),
+        ["action"] = entry.Action,
+        ["state"] = entry.State.ToWire(),
+        ["open"] = !entry.State.IsClosed(),
+        ["running"] = entry.Running,
+        ["dueKey"] = entry.DueDate is { } due ? DateKey(due) : NoDue,
+        ["version"] = entry.Version,
+        ["submittedAt"] = entry.SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["updatedAt"] = entry.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["reviewerId"] = entry.ReviewerId,
+        ["digest"] = entry.Digest,
+        ["title"] = entry.Title,
+        ["counselPending"] = entry.CounselPending,
+        ["extensionPending"] = entry.ExtensionPending,
+    };
+
+    private static ReviewIndexEntry ToIndex(BsonDocument doc)
+    {
+        ReviewNames.TryParseState(doc["state"].AsString, out var state);
+        var dueKey = doc["dueKey"].AsInt32;
+        return new ReviewIndexEntry(
+            doc["_id"].AsString,
+            doc["department"].AsString,
+            doc["caseId"].AsString,
+            doc["action"].AsString,
+            state,
+            doc["running"].AsBoolean,
+            dueKey == NoDue ? null : new DateOnly(dueKey / 10000, dueKey / 100 % 100, dueKey % 100),
+            doc["version"].AsInt64,
+            DateTimeOffset.ParseExact(doc["submittedAt"].AsString, "O", CultureInfo.InvariantCulture),
+            DateTimeOffset.ParseExact(doc["updatedAt"].AsString, "O", CultureInfo.InvariantCulture),
+            doc["reviewerId"].IsNull ? null : doc["reviewerId"].AsString,
+            doc["digest"].AsString,
+            doc["title"].AsString,
+            doc["counselPending"].AsBoolean,
+            doc["extensionPending"].AsBoolean);
+    }
+
+    private static Account ToAccount(BsonDocument doc) => new(
+        doc["_id"].AsString,
+        doc["username"].AsString,
+        doc["displayName"].AsString,
+        doc["passwordHash"].AsString,
+        doc["roles"].AsArray.Select(r => Enum.Parse<Role>(r.AsString, ignoreCase: true)).ToList(),
+        doc["departments"].AsArray.Select(d => d.AsString).ToList(),
+        doc["firstTimeReviewer"].AsBoolean,
+        doc["legalQualification"].AsBoolean,
+        doc["disabled"].AsBoolean);
+
+    // "Due within one working day" and the rest, as ranges of the indexed due date.
+    private static BsonExpression DueFilter(DueState due, int today, int next) => due switch
+    {
+        DueState.Overdue => BsonExpression.Create("open = true AND running = true AND dueKey < @0", today),
+        DueState.DueSoon => BsonExpression.Create("open = true AND running = true AND dueKey >= @0 AND dueKey <= @1", today, next),
+        DueState.OnTime => BsonExpression.Create("open = true AND running = true AND dueKey > @0 AND dueKey < @1", next, NoDue),
+        DueState.Unknown => BsonExpression.Create("open = true AND running = true AND dueKey = @0", NoDue),
+        DueState.Paused => BsonExpression.Create("open = true AND running = false"),
+        _ => BsonExpression.Create("open = false"),
+    };
+
+    private static BsonExpression Any(string field, IEnumerable<string> values) =>
+        BsonExpression.Create($"{field} IN @0", new BsonArray(values.Select(v => new BsonValue(v))));
+
+    private static int DateKey(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
+
+    private static string CaseKey(string department, string caseId) => $"{department}\u001f{caseId}";
+
+    private static string IdempotencyId(string scope, string caller, string key) => $"{scope}\u001f{caller}\u001f{key}";
+}
