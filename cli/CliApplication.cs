@@ -21,12 +21,19 @@ internal static class CliApplication
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
         var context = new CliContext(output, error, clock, workingDirectory);
-        var root = new RootCommand("法审（Fashen）：重大执法决定法制审核目录清单的检查、测试与判定。")
+        var root = new RootCommand("法审（Fashen）：重大执法决定法制审核——目录清单的检查、测试与判定，审核服务与全过程记录。")
         {
             LintCommand.Create(context),
             TestCommand.Create(context),
             ClassifyCommand.Create(context),
+            ServeCommand.Create(context),
+            AuditCommand.Create(context),
         };
+        foreach (var command in AccountsCommand.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

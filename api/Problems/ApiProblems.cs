@@ -57,8 +57,4 @@ public static class ApiProblems
     /// <summary>FS6010: authenticated, but this kind of caller may not use the endpoint at all.</summary>
     public static ApiProblem Forbidden() => new(
         "FS6010", StatusCodes.Status403Forbidden, "无权访问", "你的账号或密钥无权使用这个接口。");
-
-    /// <summary>FS6011: the same request header was given an unusable value.</summary>
-    public static ApiProblem InvalidHeader(string header, string detail) => new(
-        "FS6011", StatusCodes.Status400BadRequest, "请求头有误", $"请求头 {header} 的值无效：{detail}");
 }

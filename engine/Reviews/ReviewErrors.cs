@@ -105,7 +105,7 @@ public static class ReviewErrors
     /// <param name="why">Why, in Chinese.</param>
     /// <returns>The error.</returns>
     public static ReviewError ExtensionNotAvailable(string why) => Error(
-        "FS5016", why, ReviewErrorKind.Conflict);
+        "FS5016", $"不能延长审核时限：{why}", ReviewErrorKind.Conflict);
 
     /// <summary>FS5017: no such checklist item.</summary>
     /// <param name="itemId">The item id asked for.</param>
@@ -141,7 +141,7 @@ public static class ReviewErrors
     /// <param name="field">The field in Chinese.</param>
     /// <returns>The error.</returns>
     public static ReviewError TextRequired(string field) => Error(
-        "FS5022", $"{field}不能为空。", ReviewErrorKind.Invalid);
+        "FS5022", $"{field}不能为空，请填写后重新提交。", ReviewErrorKind.Invalid);
 
     /// <summary>FS5023: issuance of a major decision that was never reviewed.</summary>
     /// <returns>The refusal.</returns>

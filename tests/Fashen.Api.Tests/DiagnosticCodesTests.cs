@@ -1,13 +1,16 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Fashen.Api.Problems;
 using Fashen.Catalogue.Diagnostics;
 using Fashen.Engine.Diagnostics;
+using Fashen.Engine.Reviews;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Text;
 
-namespace Fashen.Catalogue.Tests.Diagnostics;
+namespace Fashen.Api.Tests;
 
-/// <summary>Every diagnostic code is unique, in its layer's range, and documented in docs/diagnostics.md.</summary>
+/// <summary>Every code of every layer — diagnostics, workflow refusals, HTTP problems — is unique, in its
+/// layer's range, and documented in docs/diagnostics.md.</summary>
 public partial class DiagnosticCodesTests
 {
     private static readonly (Type Factory, string Prefix)[] Factories =
@@ -15,25 +18,38 @@ public partial class DiagnosticCodesTests
         (typeof(GrammarDiagnostics), "FS1"),
         (typeof(CatalogueDiagnostics), "FS[23]"),
         (typeof(EngineDiagnostics), "FS4"),
+        (typeof(ReviewErrors), "FS5"),
+        (typeof(ApiProblems), "FS6"),
     ];
 
-    // Calls every factory method with placeholder arguments and collects what it creates.
-    private static List<(string Method, Diagnostic Diagnostic, string Prefix)> AllDiagnostics()
+    // Calls every factory method with placeholder arguments and collects the code and message it creates.
+    private static List<(string Method, (string Code, string Message) Diagnostic, string Prefix)> AllDiagnostics()
     {
         var span = new SourceSpan("x.yaml", 1, 1, 1, 2);
-        var found = new List<(string, Diagnostic, string)>();
+        var found = new List<(string, (string, string), string)>();
         foreach (var (factory, prefix) in Factories)
         {
-            foreach (var method in factory.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Diagnostic)))
+            foreach (var method in factory.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.ReturnType == typeof(Diagnostic) || m.ReturnType == typeof(ReviewError) || m.ReturnType == typeof(ApiProblem)))
             {
                 var arguments = method.GetParameters().Select(p => p.ParameterType switch
                 {
-                    var t when t == typeof(SourceSpan) => (object)span,
+                    var t when t == typeof(SourceSpan) => (object?)span,
                     var t when t == typeof(string) => "甲",
                     var t when t == typeof(int) => 2,
+                    var t when t == typeof(long) => 2L,
+                    var t when t == typeof(IReadOnlyList<Diagnostic>) => (IReadOnlyList<Diagnostic>)[Diagnostic.Error("FS4001", "甲", span)],
                     _ => throw new InvalidOperationException($"No placeholder for {p.ParameterType} in {method.Name}"),
                 }).ToArray();
-                found.Add(($"{factory.Name}.{method.Name}", (Diagnostic)method.Invoke(null, arguments)!, prefix));
+                var created = method.Invoke(null, arguments);
+                var pair = created switch
+                {
+                    Diagnostic d => (d.Code, d.Message),
+                    ReviewError e => (e.Code, e.Message),
+                    ApiProblem a => (a.Code, a.Title + "：" + a.Detail),
+                    _ => throw new InvalidOperationException(method.Name),
+                };
+                found.Add(($"{factory.Name}.{method.Name}", pair, prefix));
             }
         }
 

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Fashen.Engine.Records;
+using Fashen.Store;
+
+namespace Fashen.Cli.Commands;
+
+/// <summary><c>fashen audit verify</c>: checks the whole tamper-evident record in a data folder.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string>("--data") { Description = "数据文件夹", DefaultValueFactory = _ => ".fashen-data" };
+        var verify = new Command("verify", "逐条校验全过程记录的哈希链：发现删除、改动或插入的记录。") { data };
+        verify.SetAction(result => Verify(context, result.GetValue(data)!));
+        return new Command("audit", "全过程记录。") { verify };
+    }
+
+    public static int Verify(CliContext context, string dataFolder)
+    {
+        var folder = context.Resolve(dataFolder);
+        if (!File.Exists(Path.Combine(folder, LiteDbStore.FileName)))
+        {
+            context.Error.WriteLine($"数据文件夹“{dataFolder}”中没有记录（{LiteDbStore.FileName}）。");
+            return CliApplication.Failure;
+        }
+
+        try
+        {
+            using var store = new LiteDbStore(folder);
+            var verification = AuditChain.Verify(store.ReadAll(), store.ChainHead());
+            if (verification.Valid)
+            {
+                context.Output.WriteLine($"全过程记录完整：共 {verification.EntriesVerified} 条，哈希链无断裂。链头 {verification.Head}");
+                return CliApplication.Success;
+            }
+
+            context.Output.WriteLine($"全过程记录被改动过：{verification.Problem}（前 {verification.EntriesVerified} 条完好）");
+            return CliApplication.Failure;
+        }
+        catch (IOException exception)
+        {
+            context.Error.WriteLine($"无法打开记录：{exception.Message}。服务正在运行时，请改用 GET /v1/record/verification。");
+            return CliApplication.Failure;
+        }
+    }
+}

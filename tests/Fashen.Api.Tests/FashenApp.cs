@@ -1,0 +1,144 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fashen.Api.Access;
+using Fashen.Engine.Access;
+using Fashen.Engine.Reviews;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Fashen.Api.Tests;
+
+/// <summary>A real Fashen service for one test: Kestrel on a free loopback port, the sample catalogues,
+/// a LiteDB file in its own temporary data folder, a clock the test moves, and known accounts and keys.</summary>
+internal sealed class FashenApp : IAsyncDisposable
+{
+    /// <summary>Monday 2 March 2026, 09:00 in China: an ordinary working week.</summary>
+    public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public const string Password = "correct horse battery staple";
+
+    private static readonly (string Username, string Name, Role Role, string[] Departments, bool FirstTime, bool Qualified)[] People =
+    [
+        ("admin", "法制办管理员", Role.Admin, ["*"], false, true),
+        ("li.min", "李敏", Role.Reviewer, ["scjg", "sthj"], false, true),
+        ("wang.fang", "王芳", Role.Reviewer, ["scjg"], false, true),
+        ("wang.qiang", "王强", Role.Reviewer, ["scjg"], false, true),
+        ("xin.ran", "辛然", Role.Reviewer, ["scjg"], true, false),
+        ("zhao.lei", "赵磊", Role.Reviewer, ["nync"], false, true),
+        ("zhou.lawyer", "周律师", Role.Counsel, ["*"], false, true),
+        ("sun.head", "孙局长", Role.Head, ["scjg", "sthj"], false, true),
+        ("qian.head", "钱局长", Role.Head, ["nync"], false, true),
+    ];
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly Dictionary<string, string> _keys;
+    private readonly List<HttpClient> _clients = [];
+
+    private FashenApp(string dataFolder, FakeTimeProvider clock, Dictionary<string, string>? keys)
+    {
+        DataFolder = dataFolder;
+        Clock = clock;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Fashen:DataFolder", dataFolder);
+            builder.UseSetting("Fashen:Catalogues", Repository.Samples("catalogues"));
+            builder.UseSetting("Fashen:Demo", "false");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+        _keys = keys ?? Seed(Services.GetRequiredService<IAccountStore>());
+    }
+
+    public string DataFolder { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public IReviewStore Store => Services.GetRequiredService<IReviewStore>();
+
+    public static FashenApp Start() => new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null);
+
+    /// <summary>Stops this service and starts a new one on the same data folder, as after a restart.</summary>
+    public async Task<FashenApp> RestartAsync()
+    {
+        var keys = _keys;
+        await StopAsync();
+        return new FashenApp(DataFolder, Clock, keys);
+    }
+
+    /// <summary>Stops the service but keeps its data folder.</summary>
+    public async Task StopAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        await _factory.DisposeAsync();
+    }
+
+    public HttpClient Anonymous() => Track(new HttpClient { BaseAddress = BaseAddress });
+
+    public HttpClient CaseSystem(string department)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", _keys[department]);
+        return client;
+    }
+
+    public async Task<HttpClient> PersonAsync(string username)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/v1/auth/token", new { username, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a background thread; the temp folder is cleaned by the system.
+        }
+    }
+
+    private HttpClient Track(HttpClient client)
+    {
+        _clients.Add(client);
+        return client;
+    }
+
+    private static Dictionary<string, string> Seed(IAccountStore accounts)
+    {
+        foreach (var (username, name, role, departments, firstTime, qualified) in People)
+        {
+            var account = new Account(username, username, name, string.Empty, [role], departments, firstTime, qualified, Disabled: false);
+            accounts.SaveAccount(account with { PasswordHash = Credentials.HashPassword(account, Password) });
+        }
+
+        var keys = new Dictionary<string, string>();
+        foreach (var department in new[] { "scjg", "sthj", "nync", "jtys" })
+        {
+            var (client, key) = Credentials.NewApiKey($"{department} 案件系统", [department]);
+            accounts.SaveApiClient(client);
+            keys[department] = key;
+        }
+
+        return keys;
+    }
+}

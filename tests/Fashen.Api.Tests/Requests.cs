@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Fashen.Api.Tests;
+
+/// <summary>Requests the tests send, and reading their answers.</summary>
+internal static class Requests
+{
+    /// <summary>A 60,000 元 fine on a legal person in food safety: major under SC-P-04 of the 市场监管局 catalogue.</summary>
+    public static JsonObject FoodFine(string caseId = "桓市监罚〔2026〕001号", decimal fine = 60000) => new()
+    {
+        ["caseId"] = caseId,
+        ["department"] = "scjg",
+        ["action"] = "行政处罚",
+        ["procedure"] = "一般程序",
+        ["proposedOn"] = "2026-03-02",
+        ["facts"] = new JsonObject
+        {
+            ["party_type"] = "法人",
+            ["field"] = "食品安全",
+            ["fine_amount"] = fine,
+            ["confiscation_amount"] = 0,
+            ["penalty_kinds"] = new JsonArray("罚款"),
+            ["discretion_adjustment"] = "无",
+            ["impact"] = "一般",
+        },
+    };
+
+    public static readonly string[] AllMaterials =
+    [
+        "重大执法决定法制审核送审表",
+        "案件调查终结报告（载明基本事实、适用依据、裁量基准执行情况、执法人员资格）",
+        "拟作出的行政执法决定书（代拟稿）",
+        "证据材料",
+    ];
+
+    public static JsonObject Submission(JsonObject decision, IEnumerable<string>? materials = null) => new()
+    {
+        ["decision"] = decision,
+        ["materials"] = new JsonArray((materials ?? AllMaterials).Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
+        ["submittedBy"] = "王强",
+        ["handledBy"] = new JsonArray("王强", "刘洋"),
+    };
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpClient client, HttpMethod method, string path, JsonNode? body = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public static Task<(HttpStatusCode Status, JsonElement Body)> Post(HttpClient client, string path, JsonNode? body = null, string? idempotencyKey = null) =>
+        Send(client, HttpMethod.Post, path, body, idempotencyKey);
+
+    public static Task<(HttpStatusCode Status, JsonElement Body)> Get(HttpClient client, string path) => Send(client, HttpMethod.Get, path);
+
+    public static string Code(this JsonElement problem) => problem.GetProperty("code").GetString()!;
+
+    public static long Version(this JsonElement review) => review.GetProperty("version").GetInt64();
+
+    public static string State(this JsonElement review) => review.GetProperty("state").GetString()!;
+
+    /// <summary>Submits the food-safety fine with every material, so it is accepted at once.</summary>
+    public static async Task<JsonElement> SubmitAcceptedAsync(FashenApp app, string caseId = "桓市监罚〔2026〕001号")
+    {
+        var (status, review) = await Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine(caseId)));
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("accepted", review.State());
+        return review;
+    }
+
+    /// <summary>Takes a review as a reviewer and passes every checklist item.</summary>
+    public static async Task<JsonElement> CompleteChecklistAsync(HttpClient reviewer, JsonElement review)
+    {
+        var id = review.GetProperty("id").GetString();
+        var (_, current) = await Post(reviewer, $"/v1/reviews/{id}/assignment", new JsonObject { ["version"] = review.Version() });
+        foreach (var item in current.GetProperty("checklist").EnumerateArray().ToList())
+        {
+            var (status, next) = await Send(reviewer, HttpMethod.Put, $"/v1/reviews/{id}/checklist/{Uri.EscapeDataString(item.GetProperty("id").GetString()!)}",
+                new JsonObject { ["version"] = current.Version(), ["status"] = "pass" });
+            Assert.Equal(HttpStatusCode.OK, status);
+            current = next;
+        }
+
+        return current;
+    }
+}
