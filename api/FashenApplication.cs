@@ -157,6 +157,8 @@ public static class FashenApplication
         StatusCodes.Status401Unauthorized => ProblemResults.WriteAsync(context.HttpContext, ApiProblems.Unauthenticated()),
         StatusCodes.Status403Forbidden => ProblemResults.WriteAsync(context.HttpContext, ApiProblems.Forbidden()),
         StatusCodes.Status404NotFound => ProblemResults.WriteAsync(context.HttpContext, ApiProblems.NotFound()),
+        StatusCodes.Status405MethodNotAllowed => ProblemResults.WriteAsync(context.HttpContext, ApiProblems.MethodNotAllowed()),
+        StatusCodes.Status415UnsupportedMediaType => ProblemResults.WriteAsync(context.HttpContext, ApiProblems.UnsupportedMediaType()),
         _ => Task.CompletedTask,
     };
 }

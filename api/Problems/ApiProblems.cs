@@ -57,4 +57,9 @@ public static class ApiProblems
     /// <summary>FS6010: authenticated, but this kind of caller may not use the endpoint at all.</summary>
     public static ApiProblem Forbidden() => new(
         "FS6010", StatusCodes.Status403Forbidden, "无权访问", "你的账号或密钥无权使用这个接口。");
+
+    /// <summary>FS6011: the route exists but does not take this HTTP method.</summary>
+    public static ApiProblem MethodNotAllowed() => new(
+        "FS6011", StatusCodes.Status405MethodNotAllowed, "请求方法不支持",
+        "这个地址不支持该请求方法（例如应为 POST 却用了 GET）。可用的接口和方法见 /openapi/v1.json 和 /docs。");
 }

@@ -46,9 +46,12 @@ internal sealed class FashenApp : IAsyncDisposable
             builder.UseSetting("Fashen:DataFolder", dataFolder);
             builder.UseSetting("Fashen:Catalogues", Repository.Samples("catalogues"));
             builder.UseSetting("Fashen:Demo", "false");
+
+            // A free port, so that test classes running in parallel each get their own server.
+            builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel();
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
         _keys = keys ?? Seed(Services.GetRequiredService<IAccountStore>());
