@@ -121,7 +121,7 @@ public static class FashenApplication
         var diagnostics = provider.Reload();
         if (diagnostics.Any(d => d.IsError))
         {
-            throw new InvalidOperationException("目录清单有错误，服务没有启动：\n" + DiagnosticRenderer.Render(diagnostics, p => provider.Workspace?.Source(p)));
+            throw new CataloguesNotLoadedException("目录清单有错误，服务没有启动：\n" + DiagnosticRenderer.Render(diagnostics, p => provider.Workspace?.Source(p)));
         }
 
         var service = app.Services.GetRequiredService<ReviewService>();

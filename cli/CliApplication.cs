@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Fashen.Cli.Commands;
+using Fashen.Store;
 
 namespace Fashen.Cli;
 
@@ -46,7 +47,16 @@ internal static class CliApplication
             return UsageError;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (DataFolderInUseException exception)
+        {
+            // Any command that opens a data folder while the service has it.
+            error.WriteLine(exception.Message);
+            return Failure;
+        }
     }
 }
 

@@ -21,6 +21,9 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     /// <summary>The database file's name inside the data folder.</summary>
     public const string FileName = "fashen.db";
 
+    /// <summary>The lock file's name inside the data folder.</summary>
+    public const string LockFileName = "fashen.lock";
+
     private const int NoDue = 99_999_999;
     private readonly LiteDatabase _db;
     private readonly Lock _writer = new();
@@ -32,14 +35,30 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _accounts;
     private readonly ILiteCollection<BsonDocument> _clients;
+    private readonly FileStream _folderLock;
+    private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="LiteDbStore"/> class, creating the file when needed.</summary>
     /// <param name="folder">The data folder.</param>
+    /// <exception cref="DataFolderInUseException">Another process (or another store in this one) has the folder open.</exception>
     public LiteDbStore(string folder)
     {
         Directory.CreateDirectory(folder);
         Path = System.IO.Path.Combine(folder, FileName);
-        _db = new LiteDatabase($"Filename={Path};Connection=direct");
+
+        // LiteDB's direct mode does not stop a second process from opening the same file, and two writers
+        // corrupt it. An exclusive lock on a file beside it does: the second opener is refused.
+        _folderLock = DataFolderInUseException.Lock(System.IO.Path.Combine(folder, LockFileName), folder);
+        try
+        {
+            _db = new LiteDatabase($"Filename={Path};Connection=direct");
+        }
+        catch
+        {
+            _folderLock.Dispose();
+            throw;
+        }
+
         _entries = _db.GetCollection("entries");
         _reviews = _db.GetCollection("reviews");
         _idempotency = _db.GetCollection("idempotency");
@@ -131,6 +150,13 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             _db.BeginTrans();
             try
             {
+                // A retry that arrived second is recognised as such before anything else is checked.
+                if (batch.Idempotency is { } key && _idempotency.FindById(IdempotencyId(key.Scope, key.Caller, key.Key)) is not null)
+                {
+                    _db.Rollback();
+                    return new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0);
+                }
+
                 if (batch.ReviewId is { } reviewId && batch.ExpectedVersion is { } expected)
                 {
                     var current = _reviews.FindById(reviewId)?["version"].AsInt64 ?? 0;
@@ -146,12 +172,6 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
                         _db.Rollback();
                         return new AppendOutcome(AppendStatus.OpenReviewExists, [], 0);
                     }
-                }
-
-                if (batch.Idempotency is { } key && _idempotency.FindById(IdempotencyId(key.Scope, key.Caller, key.Key)) is not null)
-                {
-                    _db.Rollback();
-                    return new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0);
                 }
 
                 var sealedEntries = AppendEntries(batch);
@@ -203,7 +223,28 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     }
 
     /// <inheritdoc/>
-    public IEnumerable<AuditEntry> ReadAll() => _entries.Query().OrderBy("_id").ToEnumerable().Select(ToEntry);
+    /// <remarks>Reads in batches, each read whole: a LiteDB cursor left open holds a transaction on its
+    /// thread, which a caller enumerating lazily across threads would leak.</remarks>
+    public IEnumerable<AuditEntry> ReadAll()
+    {
+        const int batchSize = 1000;
+        long after = 0;
+        while (true)
+        {
+            var batch = _entries.Query().Where("_id > @0", after).OrderBy("_id").Limit(batchSize).ToList();
+            foreach (var document in batch)
+            {
+                yield return ToEntry(document);
+            }
+
+            if (batch.Count < batchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1]["_id"].AsInt64;
+        }
+    }
 
     /// <inheritdoc/>
     public string? ChainHead() => _meta.FindById("head")?["hash"].AsString;
@@ -276,7 +317,23 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _db.Dispose();
+    /// <remarks>Copies the write-ahead log into the data file first, so that a clean shutdown leaves one
+    /// self-contained file; safe to call more than once.</remarks>
+    public void Dispose()
+    {
+        lock (_writer)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _db.Checkpoint();
+            _db.Dispose();
+            _folderLock.Dispose();
+        }
+    }
 
     private List<AuditEntry> AppendEntries(AppendBatch batch)
     {

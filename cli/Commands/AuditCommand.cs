@@ -37,9 +37,9 @@ internal static class AuditCommand
             context.Output.WriteLine($"全过程记录被改动过：{verification.Problem}（前 {verification.EntriesVerified} 条完好）");
             return CliApplication.Failure;
         }
-        catch (IOException exception)
+        catch (DataFolderInUseException exception)
         {
-            context.Error.WriteLine($"无法打开记录：{exception.Message}。服务正在运行时，请改用 GET /v1/record/verification。");
+            context.Error.WriteLine($"{exception.Message}服务运行时，可由法制机构管理员调用 GET /v1/record/verification 校验。");
             return CliApplication.Failure;
         }
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Fashen.Api;
+using Fashen.Api.Catalogues;
+using Microsoft.AspNetCore.Builder;
 
 namespace Fashen.Cli.Commands;
 
@@ -18,13 +20,23 @@ internal static class ServeCommand
         var command = new Command("serve", "启动法制审核服务（HTTP API），默认使用示例目录清单和内嵌数据库。") { catalogues, calendar, data, urls, noDemo };
         command.SetAction(result =>
         {
-            var app = FashenApplication.Build(["--urls", result.GetValue(urls)!], options =>
+            WebApplication app;
+            try
             {
-                options.Catalogues = context.Resolve(result.GetValue(catalogues)!);
-                options.Calendar = result.GetValue(calendar) is { } file ? context.Resolve(file) : null;
-                options.DataFolder = context.Resolve(result.GetValue(data)!);
-                options.Demo = !result.GetValue(noDemo);
-            });
+                app = FashenApplication.Build(["--urls", result.GetValue(urls)!], options =>
+                {
+                    options.Catalogues = context.Resolve(result.GetValue(catalogues)!);
+                    options.Calendar = result.GetValue(calendar) is { } file ? context.Resolve(file) : null;
+                    options.DataFolder = context.Resolve(result.GetValue(data)!);
+                    options.Demo = !result.GetValue(noDemo);
+                });
+            }
+            catch (CataloguesNotLoadedException exception)
+            {
+                context.Error.WriteLine(exception.Message);
+                return CliApplication.Failure;
+            }
+
             context.Output.WriteLine($"法审服务：{result.GetValue(urls)}（接口文档 {result.GetValue(urls)}/docs，OpenAPI {result.GetValue(urls)}/openapi/v1.json）");
             app.Run();
             return CliApplication.Success;

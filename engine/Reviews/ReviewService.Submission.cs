@@ -73,7 +73,8 @@ public sealed partial class ReviewService
 
         if (_store.LatestReviewFor(decision.Department, decision.CaseId) is { } open && !open.State.IsClosed())
         {
-            return ReviewErrors.ReviewAlreadyOpen(decision.CaseId, open.ReviewId);
+            // The open review may be this very request's, written by a retry that arrived at the same time.
+            return Retried("submit", caller, idempotencyKey, requestHash) ?? ReviewErrors.ReviewAlreadyOpen(decision.CaseId, open.ReviewId);
         }
 
         var today = Today;

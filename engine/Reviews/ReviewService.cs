@@ -179,14 +179,22 @@ public sealed partial class ReviewService
             .Concat(extra ?? [])
             .ToList();
         var outcome = _store.Append(new AppendBatch(at, pending, review.Id, expectedVersion, IndexOf(review), idempotency, null, classification));
+        if (outcome.Status == AppendStatus.Appended)
+        {
+            return review;
+        }
+
+        // A retry of the same request that got in first wins over every other reason for refusing.
+        if (idempotency is not null && _store.FindIdempotency(idempotency.Scope, idempotency.Caller, idempotency.Key) is { } winner)
+        {
+            return winner.RequestHash == idempotency.RequestHash ? Load(winner.ResourceId)! : ReviewErrors.IdempotencyKeyReused(idempotency.Key);
+        }
+
         return outcome.Status switch
         {
-            AppendStatus.Appended => review,
             AppendStatus.VersionConflict => ReviewErrors.StaleVersion(expectedVersion, outcome.CurrentVersion),
             AppendStatus.OpenReviewExists => ReviewErrors.ReviewAlreadyOpen(review.CaseId, _store.LatestReviewFor(review.Department, review.CaseId)?.ReviewId ?? "?"),
-            _ when idempotency is not null && _store.FindIdempotency(idempotency.Scope, idempotency.Caller, idempotency.Key) is { } winner
-                && winner.RequestHash == idempotency.RequestHash => Load(winner.ResourceId)!,
-            _ => ReviewErrors.IdempotencyKeyReused(idempotency?.Key ?? string.Empty),
+            _ => throw new InvalidOperationException($"Append refused with {outcome.Status} but no idempotency record was found."),
         };
     }
 

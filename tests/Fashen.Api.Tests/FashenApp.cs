@@ -4,6 +4,7 @@ using System.Text.Json;
 using Fashen.Api.Access;
 using Fashen.Engine.Access;
 using Fashen.Engine.Reviews;
+using Fashen.Store;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ internal sealed class FashenApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly Dictionary<string, string> _keys;
     private readonly List<HttpClient> _clients = [];
+    private bool _stopped;
 
     private FashenApp(string dataFolder, FakeTimeProvider clock, Dictionary<string, string>? keys)
     {
@@ -80,11 +82,20 @@ internal sealed class FashenApp : IAsyncDisposable
     /// <summary>Stops the service but keeps its data folder.</summary>
     public async Task StopAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         foreach (var client in _clients)
         {
             client.Dispose();
         }
 
+        // The factory returns from DisposeAsync before the host has disposed its services; closing the
+        // store first makes the data folder free when this returns, as it is after a real shutdown.
+        Services.GetRequiredService<LiteDbStore>().Dispose();
         await _factory.DisposeAsync();
     }
 
