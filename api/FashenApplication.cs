@@ -6,6 +6,7 @@ using Fashen.Api.Classifications;
 using Fashen.Api.Issuance;
 using Fashen.Api.Problems;
 using Fashen.Api.Records;
+using Fashen.Api.Reference;
 using Fashen.Api.Reviews;
 using Fashen.Engine.Access;
 using Fashen.Engine.Permits;
@@ -73,12 +74,7 @@ public static class FashenApplication
         builder.Services.AddProblemDetails();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "法审 Fashen API";
-            document.Info.Description = "重大执法决定法制审核服务：判定、报送、审核、作出决定的关卡与全过程记录。错误均为 application/problem+json，带稳定的 code（见 docs/diagnostics.md）。";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(ApiDocument.Configure);
         builder.Services.AddHealthChecks()
             .AddCheck("catalogues", () => HealthCheckResult.Healthy(), tags: ["ready"]);
 

@@ -99,7 +99,9 @@ public static class ReviewsApi
                 : ProblemResults.From(outcome.Error!);
         }))
         .WithSummary("审核的全过程记录：按顺序列出每一条带哈希链的记录")
-        .Produces<List<RecordEntryResponse>>();
+        .Produces<List<RecordEntryResponse>>()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id}/resubmissions", async (HttpContext context, ReviewService service, string id) => await Callers.WithAsync(context, async caller =>
         {
@@ -108,22 +110,26 @@ public static class ReviewsApi
         }))
         .WithSummary("重新报送（案件系统）：补正材料后，或纠正决定后")
         .Accepts<SubmitReviewRequest>("application/json")
-        .Produces<ReviewResponse>();
+        .Produces<ReviewResponse>()
+        .ProducesWorkflowProblems();
 
         group.MapPost("/{id}/acceptance", (HttpContext context, ReviewService service, string id, VersionRequest request) =>
             Callers.With(context, caller => Respond(context, service, service.AcceptMaterials(caller, id, request.Version!.Value))))
             .WithSummary("受理材料（审核人员）：材料齐全，恢复计时")
-            .Produces<ReviewResponse>();
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
 
         group.MapPost("/{id}/return", (HttpContext context, ReviewService service, string id, ReturnRequest request) =>
             Callers.With(context, caller => Respond(context, service, service.ReturnForMaterials(caller, id, request.Version!.Value, request.MissingMaterials!, request.Note))))
             .WithSummary("退回补正（审核人员）：列明需补正的材料，暂停计时")
-            .Produces<ReviewResponse>();
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
 
         group.MapPost("/{id}/assignment", (HttpContext context, ReviewService service, string id, VersionRequest request) =>
             Callers.With(context, caller => Respond(context, service, service.Assign(caller, id, request.Version!.Value))))
             .WithSummary("领取审核（审核人员）")
-            .Produces<ReviewResponse>();
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
 
         group.MapPut("/{id}/checklist/{itemId}", (HttpContext context, ReviewService service, string id, string itemId, ChecklistRequest request) =>
             Callers.With(context, caller =>
@@ -139,29 +145,34 @@ public static class ReviewsApi
                     : Respond(context, service, service.RecordChecklist(caller, id, request.Version!.Value, itemId, status.Value, request.Note));
             }))
             .WithSummary("填写审核要点（审核人员）：无问题或有问题，并写明说明")
-            .Produces<ReviewResponse>();
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
 
         group.MapPost("/{id}/opinions", (HttpContext context, ReviewService service, string id, OpinionRequest request) =>
             Callers.With(context, caller => Respond(context, service, service.AddOpinion(caller, id, request.Text!))))
             .WithSummary("提出法律顾问意见（法律顾问）")
-            .Produces<ReviewResponse>();
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
 
         group.MapPost("/{id}/extension", (HttpContext context, ReviewService service, string id, ExtensionRequestBody request) =>
             Callers.With(context, caller => Respond(context, service, service.RequestExtension(caller, id, request.Version!.Value, request.Reason!))))
             .WithSummary("申请延长审核时限（审核人员，只能一次）")
-            .Produces<ReviewResponse>();
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
 
         group.MapPost("/{id}/extension/decision", (HttpContext context, ReviewService service, string id, ExtensionDecisionRequest request) =>
             Callers.With(context, caller => Respond(context, service, service.DecideExtension(caller, id, request.Version!.Value, request.Approved!.Value, request.Reason))))
             .WithSummary("批准或不批准延长（负责人）")
-            .Produces<ReviewResponse>();
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
 
         group.MapPost("/{id}/outcome", (HttpContext context, ReviewService service, string id, OutcomeRequest request) =>
             Callers.With(context, caller => ReviewNames.TryParseOutcome(request.Outcome!, out var outcome)
                 ? Respond(context, service, service.Decide(caller, id, request.Version!.Value, outcome, request.Reason))
                 : ProblemResults.From(ApiProblems.ValidationFailed("outcome 应为 approve（同意）、correct（纠正）、reject（不同意）或 refer（移送）。"))))
             .WithSummary("作出审核意见（审核人员）：同意、纠正、不同意或移送")
-            .Produces<ReviewResponse>();
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
 
         return group;
     }
@@ -208,4 +219,12 @@ public static class ReviewsApi
 
         return (new SubmissionRequest(decision.Value, materials, submittedBy!, handledBy, body.Fingerprint), null);
     }
+
+    // Every workflow step can be refused: bad fields, not allowed, no such review, changed meanwhile, or against a rule.
+    private static RouteHandlerBuilder ProducesWorkflowProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -1,0 +1,71 @@
+using System.Net;
+using static Fashen.Api.Tests.Requests;
+
+namespace Fashen.Api.Tests;
+
+/// <summary>The OpenAPI document, the reference page and the health endpoints that operators and case
+/// system developers read.</summary>
+public class ApiReferenceTests
+{
+    [Fact]
+    public async Task OpenApiDocument_MatchesTheCommittedCopy()
+    {
+        await using var app = FashenApp.Start();
+
+        using var response = await app.Anonymous().GetAsync("/openapi/v1.json");
+        var text = await response.Content.ReadAsStringAsync();
+
+        // docs/openapi.v1.json is committed so that every change to the API shows in review.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Baseline.Match(text.TrimEnd() + "\n", Repository.Path("docs", "openapi.v1.json"));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryOperation_InChinese_WithItsCredentials()
+    {
+        await using var app = FashenApp.Start();
+
+        var (_, document) = await Get(app.Anonymous(), "/openapi/v1.json");
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Route: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
+            .ToList();
+        Assert.Contains(operations, o => o.Route == "POST /v1/reviews");
+        Assert.Contains(operations, o => o.Route == "POST /v1/issuance");
+        Assert.Contains(operations, o => o.Route == "GET /v1/record/verification");
+        Assert.All(operations, o => Assert.Matches("[\u4e00-\u9fff]", o.Operation.GetProperty("summary").GetString()));
+        Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("tags", out _), o.Route));
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
+        var signIn = operations.Single(o => o.Route == "POST /v1/auth/token").Operation;
+        Assert.Equal(0, signIn.GetProperty("security").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ReferencePage_IsServed_AndPointsAtTheDocument()
+    {
+        await using var app = FashenApp.Start();
+
+        using var page = await app.Anonymous().GetAsync("/docs/index.html");
+        using var config = await app.Anonymous().GetAsync("/docs/index.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("法审 Fashen API", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("/openapi/v1.json", await config.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_AnswersWithoutCredentials(string path)
+    {
+        await using var app = FashenApp.Start();
+
+        using var response = await app.Anonymous().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
