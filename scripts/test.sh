@@ -6,18 +6,8 @@ cd "$(dirname "$0")/.."
 
 log() { printf '==> %s\n' "$*"; }
 
-apt_install() {
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  log "installing $* with apt"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
-}
-
-# Java runs the ANTLR tool that generates the threshold parser at build time.
-command -v java >/dev/null 2>&1 || apt_install openjdk-17-jre-headless
-# npm fetches the ANTLR tool (package antlr4ng-cli, pinned in tools/antlr/package-lock.json).
-command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-command -v dotnet >/dev/null 2>&1 || { echo "the .NET SDK (see global.json) is required" >&2; exit 1; }
+source scripts/prerequisites.sh
+install_prerequisites || exit 1
 
 log "restoring the ANTLR tool"
 (cd tools/antlr && npm ci --no-audit --no-fund --loglevel=error) || exit 1

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Fashen.Cli.Tests;
+
+/// <summary><c>fashen serve</c> as the README starts it — a real process on a loopback port with the
+/// sample catalogues — and <c>requests/end-to-end.http</c> run against it with the demo credentials it prints.</summary>
+public sealed partial class ServeTests : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("fashen-serve-").FullName;
+    private readonly StringBuilder _output = new();
+    private Process? _server;
+    private Uri _base = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        _base = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "fashen.dll"), "serve", "--data", _data, "--urls", _base.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _server = Process.Start(start)!;
+        _server.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+        _server.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = _base };
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            Assert.False(_server.HasExited, $"fashen serve exited with {(_server.HasExited ? _server.ExitCode : 0)}:\n{Output}");
+            await Task.Delay(500);
+        }
+
+        Assert.Fail($"fashen serve did not become ready:\n{Output}");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            _server.WaitForExit();
+        }
+
+        _server?.Dispose();
+        Directory.Delete(_data, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EndToEndRequests_RunAgainstTheServiceWithTheDemoCredentials()
+    {
+        // The demo credentials, as a user reads them from the console.
+        var output = Output;
+        var variables = new Dictionary<string, string>
+        {
+            ["base"] = _base.ToString().TrimEnd('/'),
+            ["scjgKey"] = Credential().Match(output.Split('\n').First(l => l.StartsWith("  scjg ", StringComparison.Ordinal))).Value,
+            ["reviewerPassword"] = Password(output, "li.min"),
+            ["counselPassword"] = Password(output, "zhou.lawyer"),
+        };
+        Assert.True(File.Exists(Path.Combine(_data, "demo-credentials.txt")));
+
+        var file = HttpFile.Parse(Repository.Path("requests", "end-to-end.http"));
+        using var client = new HttpClient();
+        var exchanges = (await file.RunAsync(client, variables)).ToDictionary(e => e.Request.Name ?? e.Request.Title);
+
+        Assert.All(exchanges.Values, e => Assert.True(e.Status is >= 200 and < 300, $"{e.Request.Title}: {e.Status} {e.Body}"));
+        Assert.Equal("major", exchanges["classify"].Body.GetProperty("classification").GetString());
+        Assert.Equal("returned", exchanges["submit"].Body.GetProperty("state").GetString());
+        Assert.Equal("accepted", exchanges["resubmit"].Body.GetProperty("state").GetString());
+        Assert.Equal("approved", exchanges["outcome"].Body.GetProperty("state").GetString());
+        Assert.True(exchanges["issue"].Body.GetProperty("issuable").GetBoolean());
+        Assert.True(exchanges["verify"].Body.GetProperty("valid").GetBoolean());
+        Assert.False(exchanges["changed"].Body.GetProperty("issuable").GetBoolean());
+        Assert.Contains("罚款金额", exchanges["changed"].Body.GetProperty("reasons")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("FS5023", exchanges["unreviewed"].Body.GetProperty("reasons")[0].GetProperty("code").GetString());
+        Assert.Contains(exchanges["history"].Body.EnumerateArray(), e => e.GetProperty("type").GetString() == "permit.issued");
+    }
+
+    [Fact]
+    public async Task SecondServer_OnTheSameDataFolder_IsRefusedWithAClearMessage()
+    {
+        var (exit, _, error) = await Task.Run(() => Fashen.Run("serve", "--data", _data, "--urls", $"http://127.0.0.1:{FreePort()}"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("正被另一个 Fashen 进程使用", error, StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = _base };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    private static string Password(string output, string username) =>
+        output.Split('\n').First(l => l.StartsWith($"  {username} ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("fsk_[A-Za-z0-9_-]+")]
+    private static partial Regex Credential();
+}
