@@ -12,6 +12,8 @@ using Fashen.Engine.Access;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Reviews;
 using Fashen.Grammar.Diagnostics;
+using Fashen.ReviewUi;
+using Fashen.ReviewUi.Access;
 using Fashen.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -57,17 +59,23 @@ public static class FashenApplication
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddSingleton<PeopleDirectory>();
+        builder.Services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         builder.Services.AddDataProtection().SetApplicationName("fashen");
         builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<IServiceProvider>((keys, sp) => keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(DataFolder(sp), "token-keys")), sp.GetRequiredService<ILoggerFactory>()));
+        // The API takes API keys and bearer tokens, never the pages' cookie: a form on another site can
+        // make a browser send the cookie, but not a header.
         builder.Services.AddAuthentication("Fashen")
-            .AddPolicyScheme("Fashen", "Fashen", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : BearerTokenDefaults.AuthenticationScheme)
+            .AddPolicyScheme("Fashen", "Fashen", o => o.ForwardDefaultSelector = SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme);
+            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme)
+            .AddCookie(ReviewUiSetup.CookieScheme, ReviewUiSetup.ConfigureCookie);
         builder.Services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme).Configure<IOptions<FashenOptions>>((o, f) =>
             o.BearerTokenExpiration = f.Value.TokenLifetime);
+        // The review pages: server-rendered, calling the same ReviewService as the endpoints.
+        builder.Services.AddReviewUi();
         builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         // HTTP: problem+json for every error, readable Chinese in JSON, OpenAPI, health.
@@ -89,6 +97,7 @@ public static class FashenApplication
             o.RoutePrefix = "docs";
             o.DocumentTitle = "法审 Fashen API";
         });
+        app.UseReviewUiAssets();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -102,8 +111,15 @@ public static class FashenApplication
         app.MapReviews().AddEndpointFilter<ValidationFilter>();
         app.MapIssuance().AddEndpointFilter<ValidationFilter>();
         app.MapRecords();
+        app.MapReviewUi();
         return app;
     }
+
+    // API calls by header; the API's paths never by cookie; everything else is a page.
+    private static string SchemeFor(HttpContext context) =>
+        context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName
+        : context.Request.Headers.Authorization.Count > 0 || context.Request.Path.StartsWithSegments("/v1") ? BearerTokenDefaults.AuthenticationScheme
+        : ReviewUiSetup.CookieScheme;
 
     private static string DataFolder(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<FashenOptions>().DataFolder);

@@ -398,6 +398,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
         ["submittedAt"] = entry.SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
         ["updatedAt"] = entry.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
         ["reviewerId"] = entry.ReviewerId,
+        ["reviewerName"] = entry.ReviewerName,
         ["digest"] = entry.Digest,
         ["title"] = entry.Title,
         ["counselPending"] = entry.CounselPending,
@@ -423,7 +424,8 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             doc["digest"].AsString,
             doc["title"].AsString,
             doc["counselPending"].AsBoolean,
-            doc["extensionPending"].AsBoolean);
+            doc["extensionPending"].AsBoolean,
+            doc["reviewerName"].IsNull ? null : doc["reviewerName"].AsString);
     }
 
     private static Account ToAccount(BsonDocument doc) => new(

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Fashen.Api.Contracts;
 using Fashen.Api.Problems;
-using Fashen.Engine.Access;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 
 namespace Fashen.Api.Access;
@@ -12,22 +10,10 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/auth").WithTags("身份认证").AllowAnonymous();
-        group.MapPost("/token", (TokenRequest request, IAccountStore accounts) =>
-        {
-            if (accounts.FindAccount(request.Username!) is not { Disabled: false } account || !Credentials.PasswordMatches(account, request.Password!))
-            {
-                return ProblemResults.From(ApiProblems.InvalidCredentials());
-            }
-
-            var identity = new ClaimsIdentity(
-                [
-                    new Claim(ClaimTypes.NameIdentifier, account.Id),
-                    new Claim(ClaimTypes.Name, account.Username),
-                    new Claim(CallerResolver.KindClaim, CallerResolver.PersonKind),
-                ],
-                BearerTokenDefaults.AuthenticationScheme);
-            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        })
+        group.MapPost("/token", (TokenRequest request, PeopleDirectory people) =>
+            people.SignIn(request.Username!, request.Password!, BearerTokenDefaults.AuthenticationScheme) is { } principal
+                ? Results.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme)
+                : ProblemResults.From(ApiProblems.InvalidCredentials()))
         .WithSummary("取得令牌：用用户名和密码换取访问令牌（Authorization: Bearer）")
         .Produces<AccessTokenResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized);

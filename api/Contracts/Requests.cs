@@ -10,7 +10,8 @@ public sealed record DecisionRequest(
     string Action,
     string Procedure,
     string? ProposedOn,
-    Dictionary<string, JsonElement>? Facts);
+    Dictionary<string, JsonElement>? Facts,
+    string? Party = null);
 
 /// <summary>Submits (or resubmits) a decision for review.</summary>
 public sealed record SubmitReviewRequest(

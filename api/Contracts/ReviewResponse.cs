@@ -149,6 +149,7 @@ public sealed record ReviewSummary(
     string DueStateLabel,
     long Version,
     string? ReviewerId,
+    string? ReviewerName,
     bool CounselPending,
     bool ExtensionPending,
     DateTimeOffset SubmittedAt,
@@ -157,17 +158,21 @@ public sealed record ReviewSummary(
     public static ReviewSummary From(ReviewIndexEntry e, DueState due) => new(
         e.ReviewId, e.Department, e.CaseId, e.Action, e.Title, e.State.ToWire(), e.State.ToChinese(),
         e.DueDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        due.ToWire(), due.ToChinese(), e.Version, e.ReviewerId, e.CounselPending, e.ExtensionPending, e.SubmittedAt, e.UpdatedAt);
+        due.ToWire(), due.ToChinese(), e.Version, e.ReviewerId, e.ReviewerName, e.CounselPending, e.ExtensionPending, e.SubmittedAt, e.UpdatedAt);
 }
 
 public sealed record ReviewListResponse(IReadOnlyList<ReviewSummary> Items, int Total, int Page, int PageSize);
 
 /// <summary>One entry of the tamper-evident record.</summary>
+/// <summary>One entry of the record: what it holds, in Chinese (<c>typeName</c>, <c>summary</c>) and as
+/// recorded (<c>data</c>), with the hashes that chain it.</summary>
 public sealed record RecordEntryResponse(
-    long Sequence, DateTimeOffset At, string Type, string? ReviewId, string? Department, ActorResponse Actor, JsonNode? Data, string PreviousHash, string Hash)
+    long Sequence, DateTimeOffset At, string Type, string TypeName, string Summary, string? ReviewId, string? Department, ActorResponse Actor,
+    JsonNode? Data, string PreviousHash, string Hash)
 {
-    public static RecordEntryResponse From(AuditEntry e) =>
-        new(e.Sequence, e.At, e.Type, e.ReviewId, e.Department, ActorResponse.From(e.Actor), JsonNode.Parse(e.Data), e.PreviousHash, e.Hash);
+    public static RecordEntryResponse From(AuditEntry e) => new(
+        e.Sequence, e.At, e.Type, RecordText.TypeName(e.Type), RecordText.Describe(e), e.ReviewId, e.Department, ActorResponse.From(e.Actor),
+        JsonNode.Parse(e.Data), e.PreviousHash, e.Hash);
 }
 
 public sealed record RecordVerificationResponse(bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head);

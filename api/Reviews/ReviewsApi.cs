@@ -134,15 +134,9 @@ public static class ReviewsApi
         group.MapPut("/{id}/checklist/{itemId}", (HttpContext context, ReviewService service, string id, string itemId, ChecklistRequest request) =>
             Callers.With(context, caller =>
             {
-                var status = request.Status switch
-                {
-                    "pass" or "无问题" => ChecklistStatus.Pass,
-                    "problem" or "有问题" => ChecklistStatus.Problem,
-                    _ => (ChecklistStatus?)null,
-                };
-                return status is null
-                    ? ProblemResults.From(ApiProblems.ValidationFailed("status 应为 pass（无问题）或 problem（有问题）。"))
-                    : Respond(context, service, service.RecordChecklist(caller, id, request.Version!.Value, itemId, status.Value, request.Note));
+                return ReviewNames.TryParseChecklistStatus(request.Status, out var status)
+                    ? Respond(context, service, service.RecordChecklist(caller, id, request.Version!.Value, itemId, status, request.Note))
+                    : ProblemResults.From(ApiProblems.ValidationFailed("status 应为 pass（无问题）或 problem（有问题）。"));
             }))
             .WithSummary("填写审核要点（审核人员）：无问题或有问题，并写明说明")
             .Produces<ReviewResponse>()

@@ -16,6 +16,7 @@ public sealed class BoundDecision
     /// <param name="proposedOn">The date the decision is proposed, if given.</param>
     /// <param name="schema">The schema the facts were checked against.</param>
     /// <param name="values">Each fact's value by slot, null when absent.</param>
+    /// <param name="party">The party (当事人), if given.</param>
     public BoundDecision(
         string caseId,
         string department,
@@ -23,8 +24,10 @@ public sealed class BoundDecision
         Procedure procedure,
         DateOnly? proposedOn,
         FactSchema schema,
-        IReadOnlyList<FactValue?> values)
+        IReadOnlyList<FactValue?> values,
+        string? party = null)
     {
+        Party = party;
         CaseId = caseId;
         Department = department;
         Action = action;
@@ -49,6 +52,9 @@ public sealed class BoundDecision
 
     /// <summary>Gets the date the decision is proposed, if given.</summary>
     public DateOnly? ProposedOn { get; }
+
+    /// <summary>Gets the party the decision is about (当事人), if given.</summary>
+    public string? Party { get; }
 
     /// <summary>Gets the schema the facts were checked against.</summary>
     public FactSchema Schema { get; }

@@ -10,6 +10,7 @@ namespace Fashen.Engine.Decisions;
 /// <param name="ProposedOn">The date the decision is proposed (yyyy-MM-dd).</param>
 /// <param name="Facts">The facts, in the order sent.</param>
 /// <param name="Span">Where the whole decision is.</param>
+/// <param name="Party">The party the decision is about (当事人), for the review documents; optional.</param>
 public sealed record Decision(
     DecisionField? CaseId,
     DecisionField? Department,
@@ -17,4 +18,5 @@ public sealed record Decision(
     DecisionField? Procedure,
     DecisionField? ProposedOn,
     IReadOnlyList<FactInput> Facts,
-    SourceSpan Span);
+    SourceSpan Span,
+    DecisionField? Party = null);

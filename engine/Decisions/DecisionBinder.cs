@@ -74,7 +74,8 @@ public static class DecisionBinder
             return Result<BoundDecision>.Failure(diagnostics);
         }
 
-        return Result<BoundDecision>.Success(new BoundDecision(caseId!, department!, action, procedure, proposedOn, schema, values));
+        var party = string.IsNullOrWhiteSpace(decision.Party?.Text) ? null : decision.Party.Text.Trim();
+        return Result<BoundDecision>.Success(new BoundDecision(caseId!, department!, action, procedure, proposedOn, schema, values, party));
     }
 
     private static string? Required(DecisionField? field, string name, string meaning, Decision decision, List<Diagnostic> diagnostics)

@@ -113,6 +113,7 @@ public enum AppendStatus
 /// <param name="Title">A short title for lists: the first matched rule's wording.</param>
 /// <param name="CounselPending">Whether a counsel opinion is needed and none given yet.</param>
 /// <param name="ExtensionPending">Whether an extension awaits the head.</param>
+/// <param name="ReviewerName">The reviewer's name, or null.</param>
 public sealed record ReviewIndexEntry(
     string ReviewId,
     string Department,
@@ -128,7 +129,8 @@ public sealed record ReviewIndexEntry(
     string Digest,
     string Title,
     bool CounselPending,
-    bool ExtensionPending);
+    bool ExtensionPending,
+    string? ReviewerName = null);
 
 /// <summary>What to list.</summary>
 public sealed record ReviewQuery

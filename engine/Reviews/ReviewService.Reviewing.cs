@@ -17,9 +17,9 @@ public sealed partial class ReviewService
         }
 
         var review = open.Value!;
-        if (review.State != ReviewState.Returned)
+        if (AcceptProblem(review) is { } problem)
         {
-            return ReviewErrors.WrongState("受理材料（只有退回补正的审核需要受理）", review.State.ToChinese());
+            return problem;
         }
 
         var (starts, due, unknown) = StartClock(Today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays);
@@ -42,9 +42,9 @@ public sealed partial class ReviewService
         }
 
         var review = open.Value!;
-        if (review.State is not (ReviewState.Accepted or ReviewState.UnderReview))
+        if (ReturnProblem(review) is { } problem)
         {
-            return ReviewErrors.WrongState("退回补正", review.State.ToChinese());
+            return problem;
         }
 
         var missing = missingMaterials.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
@@ -70,17 +70,12 @@ public sealed partial class ReviewService
         }
 
         var review = open.Value!;
-        if (SeparationProblem(caller, review) is { } problem)
+        if (TakeProblem(caller, review) is { } problem)
         {
             return problem;
         }
 
-        if (review.Reviewer is { } reviewer)
-        {
-            return reviewer.Id == caller.Actor.Id ? review : ReviewErrors.AssignedToAnother(reviewer.Name);
-        }
-
-        return Commit(review, version, caller.Actor, [new ReviewAssigned(caller.Actor)]);
+        return review.Reviewer is null ? Commit(review, version, caller.Actor, [new ReviewAssigned(caller.Actor)]) : review;
     }
 
     /// <summary>Records what the reviewer found for one checklist item; takes the review if nobody has.</summary>
@@ -133,14 +128,9 @@ public sealed partial class ReviewService
         }
 
         var review = found.Value!;
-        if (!caller.Has(Role.Counsel))
+        if (OpenProblem(caller, review, Role.Counsel, "提出法律顾问意见") is { } problem)
         {
-            return ReviewErrors.RoleRequired("提出法律顾问意见", Role.Counsel.ToChinese());
-        }
-
-        if (review.State.IsClosed())
-        {
-            return ReviewErrors.ReviewClosed(review.State.ToChinese());
+            return problem;
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -167,14 +157,9 @@ public sealed partial class ReviewService
         }
 
         var (review, events) = working.Value;
-        if (review.Deadline.ExtensionWorkingDays == 0)
+        if (ExtensionRequestProblem(review) is { } problem)
         {
-            return ReviewErrors.ExtensionNotAvailable("本部门目录清单规定审核时限不得延长。");
-        }
-
-        if (review.Extension is not null)
-        {
-            return ReviewErrors.ExtensionAlreadyUsed();
+            return problem;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -202,9 +187,9 @@ public sealed partial class ReviewService
         }
 
         var review = open.Value!;
-        if (review.Extension is not { Decision: null })
+        if (ExtensionDecisionProblem(review) is { } problem)
         {
-            return ReviewErrors.ExtensionNotAvailable("本审核没有待批准的延长申请。");
+            return problem;
         }
 
         if (!approved && string.IsNullOrWhiteSpace(reason))
@@ -238,28 +223,22 @@ public sealed partial class ReviewService
         }
 
         var (review, events) = working.Value;
-        if (caller.FirstTimeReviewer && !caller.LegalQualification)
+        if (QualificationProblem(caller) is { } unqualified)
         {
-            return ReviewErrors.QualificationRequired(caller.Actor.Name);
+            return unqualified;
         }
 
         var hasReason = !string.IsNullOrWhiteSpace(reason);
         if (outcome == ReviewOutcome.Approve)
         {
-            var pending = review.Checklist.Where(c => c.Status == ChecklistStatus.Pending).Select(c => c.Item.Title).ToList();
-            if (pending.Count > 0)
+            if (ApproveProblems(review).FirstOrDefault() is { } notReady)
             {
-                return ReviewErrors.ChecklistIncomplete(string.Join("、", pending));
+                return notReady;
             }
 
             if (review.Checklist.Any(c => c.Status == ChecklistStatus.Problem) && !hasReason)
             {
                 return ReviewErrors.ReasonRequired("同意（有审核要点发现问题时）");
-            }
-
-            if (review.CounselRequired && !review.Opinions.Any(o => o.Round == review.Round))
-            {
-                return ReviewErrors.CounselOpinionRequired(string.Join("、", review.Submission.MatchedRules.Where(r => r.RequiresCounselOpinion).Select(r => r.Id)));
             }
         }
         else if (!hasReason)
@@ -271,6 +250,22 @@ public sealed partial class ReviewService
         return Commit(review, version, caller.Actor, events);
     }
 
+    /// <summary>Says what a caller may do to a review now and, for each thing they may not, why: the
+    /// same checks the commands make, so a page can offer exactly what would be accepted.</summary>
+    /// <param name="caller">Who asks; the review must be visible to them.</param>
+    /// <param name="review">The review, as read.</param>
+    /// <returns>For each action, null when allowed or the refusal it would get.</returns>
+    public ReviewPermissions PermissionsOf(Caller caller, Review review) => new(
+        Assign: OpenProblem(caller, review, Role.Reviewer, "领取审核") ?? TakeProblem(caller, review),
+        RecordChecklist: OpenProblem(caller, review, Role.Reviewer, "填写审核要点") ?? WorkProblem(caller, review, "填写审核要点"),
+        ReturnForMaterials: OpenProblem(caller, review, Role.Reviewer, "退回补正") ?? ReturnProblem(review),
+        AcceptMaterials: OpenProblem(caller, review, Role.Reviewer, "受理送审材料") ?? AcceptProblem(review),
+        RequestExtension: OpenProblem(caller, review, Role.Reviewer, "申请延长审核时限") ?? WorkProblem(caller, review, "申请延长审核时限") ?? ExtensionRequestProblem(review),
+        DecideExtension: OpenProblem(caller, review, Role.Head, "批准延长审核时限") ?? ExtensionDecisionProblem(review),
+        AddOpinion: OpenProblem(caller, review, Role.Counsel, "提出法律顾问意见"),
+        Decide: OpenProblem(caller, review, Role.Reviewer, "作出审核意见") ?? WorkProblem(caller, review, "作出审核意见") ?? QualificationProblem(caller),
+        Approve: ApproveProblems(review));
+
     // The review, checked to exist, be visible, be open, be at the version seen, and the caller to have the role.
     private Outcome<Review> Open(Caller caller, string reviewId, long version, Role role, string action)
     {
@@ -281,14 +276,9 @@ public sealed partial class ReviewService
         }
 
         var review = found.Value!;
-        if (!caller.Has(role))
+        if (OpenProblem(caller, review, role, action) is { } problem)
         {
-            return ReviewErrors.RoleRequired(action, role.ToChinese());
-        }
-
-        if (review.State.IsClosed())
-        {
-            return ReviewErrors.ReviewClosed(review.State.ToChinese());
+            return problem;
         }
 
         return review.Version == version ? review : ReviewErrors.StaleVersion(version, review.Version);
@@ -305,35 +295,96 @@ public sealed partial class ReviewService
         }
 
         var review = open.Value!;
+        if (WorkProblem(caller, review, action) is { } problem)
+        {
+            return problem;
+        }
+
+        List<ReviewEvent> events = review.Reviewer is null ? [new ReviewAssigned(caller.Actor)] : [];
+        return (review, events);
+    }
+
+    // The checks below are shared by the commands above and by PermissionsOf, so that what the pages
+    // offer and what the commands accept can never differ. None of them looks at the version.
+
+    // The caller has the role, and the review has not ended.
+    private static ReviewError? OpenProblem(Caller caller, Review review, Role role, string action)
+    {
+        if (!caller.Has(role))
+        {
+            return ReviewErrors.RoleRequired(action, role.ToChinese());
+        }
+
+        return review.State.IsClosed() ? ReviewErrors.ReviewClosed(review.State.ToChinese()) : null;
+    }
+
+    // A review the caller may work on as its reviewer: accepted or under review, not a case they
+    // handled, and taken by them or by nobody (then working on it takes it).
+    private static ReviewError? WorkProblem(Caller caller, Review review, string action)
+    {
         if (review.State is not (ReviewState.Accepted or ReviewState.UnderReview))
         {
             return ReviewErrors.WrongState(action, review.State.ToChinese());
         }
 
-        if (SeparationProblem(caller, review) is { } problem)
-        {
-            return problem;
-        }
-
-        var events = new List<ReviewEvent>();
-        if (review.Reviewer is null)
-        {
-            events.Add(new ReviewAssigned(caller.Actor));
-        }
-        else if (review.Reviewer.Id != caller.Actor.Id)
-        {
-            return ReviewErrors.AssignedToAnother(review.Reviewer.Name);
-        }
-
-        return (review, events);
+        return TakeProblem(caller, review);
     }
 
-    // 审办分离: whoever submitted or handled the case may not review it.
-    private static ReviewError? SeparationProblem(Caller caller, Review review)
+    // 审办分离: whoever submitted or handled the case may not review it; and one reviewer per review.
+    private static ReviewError? TakeProblem(Caller caller, Review review)
     {
         var names = review.HandledBy.Append(review.SubmitterName).Select(n => n.Trim()).ToHashSet(StringComparer.Ordinal);
-        return names.Contains(caller.Actor.Name) || names.Contains(caller.Actor.Id) ? ReviewErrors.SeparationOfDuties(caller.Actor.Name) : null;
+        if (names.Contains(caller.Actor.Name) || names.Contains(caller.Actor.Id))
+        {
+            return ReviewErrors.SeparationOfDuties(caller.Actor.Name);
+        }
+
+        return review.Reviewer is { } reviewer && reviewer.Id != caller.Actor.Id ? ReviewErrors.AssignedToAnother(reviewer.Name) : null;
     }
+
+    // 《行政处罚法》第五十八条第二款: a first-time reviewer must hold the legal-profession qualification to decide.
+    private static ReviewError? QualificationProblem(Caller caller) =>
+        caller.FirstTimeReviewer && !caller.LegalQualification ? ReviewErrors.QualificationRequired(caller.Actor.Name) : null;
+
+    // What must be in place before 同意: every checklist item completed, and counsel heard where a rule requires it.
+    private static List<ReviewError> ApproveProblems(Review review)
+    {
+        var problems = new List<ReviewError>();
+        var pending = review.Checklist.Where(c => c.Status == ChecklistStatus.Pending).Select(c => c.Item.Title).ToList();
+        if (pending.Count > 0)
+        {
+            problems.Add(ReviewErrors.ChecklistIncomplete(string.Join("、", pending)));
+        }
+
+        if (review.CounselRequired && !review.Opinions.Any(o => o.Round == review.Round))
+        {
+            problems.Add(ReviewErrors.CounselOpinionRequired(string.Join("、", review.Submission.MatchedRules.Where(r => r.RequiresCounselOpinion).Select(r => r.Id))));
+        }
+
+        return problems;
+    }
+
+    private static ReviewError? AcceptProblem(Review review) => review.State != ReviewState.Returned
+        ? ReviewErrors.WrongState("受理材料（只有退回补正的审核需要受理）", review.State.ToChinese())
+        : null;
+
+    private static ReviewError? ReturnProblem(Review review) => review.State is not (ReviewState.Accepted or ReviewState.UnderReview)
+        ? ReviewErrors.WrongState("退回补正", review.State.ToChinese())
+        : null;
+
+    private static ReviewError? ExtensionRequestProblem(Review review)
+    {
+        if (review.Deadline.ExtensionWorkingDays == 0)
+        {
+            return ReviewErrors.ExtensionNotAvailable("本部门目录清单规定审核时限不得延长。");
+        }
+
+        return review.Extension is not null ? ReviewErrors.ExtensionAlreadyUsed() : null;
+    }
+
+    private static ReviewError? ExtensionDecisionProblem(Review review) => review.Extension is not { Decision: null }
+        ? ReviewErrors.ExtensionNotAvailable("本审核没有待批准的延长申请。")
+        : null;
 
     private int ConsumedSoFar(Review review)
     {

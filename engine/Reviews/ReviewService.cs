@@ -14,6 +14,7 @@ public sealed partial class ReviewService
     private readonly IPermitSigner _signer;
     private readonly TimeProvider _clock;
     private readonly ReviewOptions _options;
+    private StatisticsSnapshot? _statistics;
 
     /// <summary>Initializes a new instance of the <see cref="ReviewService"/> class.</summary>
     /// <param name="catalogues">The catalogues in force.</param>
@@ -119,6 +120,29 @@ public sealed partial class ReviewService
         return AuditChain.Verify(_store.ReadAll(), _store.ChainHead());
     }
 
+    /// <summary>Counts reviews per department and month (数据统计分析), for the departments the caller may see.</summary>
+    /// <param name="caller">Who asks: a person, not a case system.</param>
+    /// <returns>The rows, by department then month, or why not.</returns>
+    /// <remarks>Computed from the whole record, and kept until the record grows: the chain head names
+    /// the record's state exactly.</remarks>
+    public Outcome<IReadOnlyList<MonthStatistics>> Statistics(Caller caller)
+    {
+        if (caller.IsCaseSystem)
+        {
+            return ReviewErrors.RoleRequired("查看数据统计", "法制机构或执法部门的工作人员");
+        }
+
+        var head = _store.ChainHead() ?? string.Empty;
+        var cached = _statistics;
+        if (cached is null || cached.Head != head)
+        {
+            cached = new StatisticsSnapshot(head, ReviewStatistics.Compute(_store.ReadAll(), _catalogues.Current.Calendar, _options.TimeZone));
+            _statistics = cached;
+        }
+
+        return Outcome<IReadOnlyList<MonthStatistics>>(cached.Rows.Where(r => caller.CanAccess(r.Department)).ToList());
+    }
+
     /// <summary>Records that the catalogues were (re)loaded, or that a reload was refused for errors.</summary>
     /// <param name="caller">Who reloaded them.</param>
     /// <param name="errors">How many errors the reload found; 0 when the new catalogues are in force.</param>
@@ -216,5 +240,11 @@ public sealed partial class ReviewService
         review.Submission.Digest,
         review.Submission.MatchedRules.FirstOrDefault()?.Title ?? string.Empty,
         review.CounselRequired && !review.State.IsClosed() && !review.Opinions.Any(o => o.Round == review.Round),
-        review.Extension is { Decision: null });
+        review.Extension is { Decision: null },
+        review.Reviewer?.Name);
 }
+
+/// <summary>Statistics as computed for one state of the record.</summary>
+/// <param name="Head">The chain head they were computed at.</param>
+/// <param name="Rows">The rows.</param>
+internal sealed record StatisticsSnapshot(string Head, IReadOnlyList<MonthStatistics> Rows);

@@ -150,6 +150,21 @@ public static class ReviewNames
         return false;
     }
 
+    /// <summary>Reads what a reviewer found for a checklist item: pass (无问题) or problem (有问题).</summary>
+    /// <param name="text">The name.</param>
+    /// <param name="status">The status.</param>
+    /// <returns>True for pass or problem; pending cannot be recorded.</returns>
+    public static bool TryParseChecklistStatus(string? text, out ChecklistStatus status)
+    {
+        status = text switch
+        {
+            "pass" or "无问题" => ChecklistStatus.Pass,
+            "problem" or "有问题" => ChecklistStatus.Problem,
+            _ => ChecklistStatus.Pending,
+        };
+        return status != ChecklistStatus.Pending;
+    }
+
     /// <summary>Gets the Chinese name of a checklist status.</summary>
     /// <param name="status">The status.</param>
     /// <returns>未审核, 无问题 or 有问题.</returns>

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using static Fashen.Api.Tests.Requests;
+using static Fashen.Tests.Requests;
 
 namespace Fashen.Api.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using static Fashen.Api.Tests.Requests;
+using static Fashen.Tests.Requests;
 
 namespace Fashen.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using static Fashen.Api.Tests.Requests;
+using static Fashen.Tests.Requests;
 
 namespace Fashen.Api.Tests;
 

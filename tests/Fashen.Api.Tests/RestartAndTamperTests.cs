@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Fashen.Engine.Records;
 using Fashen.Store;
 using LiteDB;
-using static Fashen.Api.Tests.Requests;
+using static Fashen.Tests.Requests;
 
 namespace Fashen.Api.Tests;
 

@@ -10,11 +10,11 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Fashen.Api.Tests;
+namespace Fashen.Tests;
 
 /// <summary>A real Fashen service for one test: Kestrel on a free loopback port, the sample catalogues,
 /// a LiteDB file in its own temporary data folder, a clock the test moves, and known accounts and keys.</summary>
-internal sealed class FashenApp : IAsyncDisposable
+public sealed class FashenApp : IAsyncDisposable
 {
     /// <summary>Monday 2 March 2026, 09:00 in China: an ordinary working week.</summary>
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));

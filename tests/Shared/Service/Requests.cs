@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Fashen.Api.Tests;
+namespace Fashen.Tests;
 
 /// <summary>Requests the tests send, and reading their answers.</summary>
 internal static class Requests

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Fashen.Engine.Classification;
+using Fashen.Engine.Records;
+
+namespace Fashen.Engine.Reviews;
+
+/// <summary>Says in Chinese what each entry of the record is and what it holds, for the review pages,
+/// the history in the API and printed documents.</summary>
+public static class RecordText
+{
+    /// <summary>Names an entry's type: <c>review.returned</c> is 退回补正.</summary>
+    /// <param name="type">The entry type.</param>
+    /// <returns>The name in Chinese; the type itself when unknown.</returns>
+    public static string TypeName(string type) => type switch
+    {
+        "review.submitted" => "报送审核",
+        "review.accepted" => "受理",
+        "review.returned" => "退回补正",
+        "review.resubmitted" => "重新报送",
+        "review.assigned" => "领取审核",
+        "review.checklist_recorded" => "填写审核要点",
+        "review.opinion_added" => "法律顾问意见",
+        "review.extension_requested" => "申请延期",
+        "review.extension_decided" => "延期审批",
+        "review.decided" => "审核意见",
+        "decision.classified" => "判定",
+        "decision.reclassified" => "重新判定",
+        "permit.issued" => "准予作出决定",
+        "issuance.refused" => "不予作出决定",
+        "catalogues.loaded" => "载入目录清单",
+        "catalogues.reload_refused" => "拒绝载入目录清单",
+        _ => type,
+    };
+
+    /// <summary>Describes what an entry records, in one line.</summary>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The description in Chinese.</returns>
+    public static string Describe(AuditEntry entry)
+    {
+        if (ReviewEventSerializer.IsReviewEvent(entry.Type))
+        {
+            return Describe(ReviewEventSerializer.Deserialize(entry.Type, entry.Data));
+        }
+
+        var data = JsonNode.Parse(entry.Data) as JsonObject ?? [];
+        return entry.Type switch
+        {
+            "decision.classified" => $"{Text(data, "caseId")}：{Classification(Text(data, "classification"))}{Rules(data["rules"])}",
+            "decision.reclassified" => $"{Text(data, "caseId")}：{Classification(Text(data["before"], "classification"))}{Rules(data["before"]?["rules"])} → "
+                + $"{Classification(Text(data["after"], "classification"))}{Rules(data["after"]?["rules"])}",
+            "permit.issued" => $"{Text(data, "caseId")}：签发许可凭证 {Text(data, "permitId")}",
+            "issuance.refused" => $"{Text(data, "caseId")}：{Text(data, "reason")}",
+            "catalogues.loaded" => "在用目录清单：" + string.Join("、", (data["inForce"] as JsonArray ?? []).Select(c => $"{Text(c, "id")} {Text(c, "version")}")),
+            "catalogues.reload_refused" => "目录清单有错误，原有目录继续使用",
+            _ => entry.Data,
+        };
+    }
+
+    /// <summary>Describes a review event, in one line.</summary>
+    /// <param name="reviewEvent">The event.</param>
+    /// <returns>The description in Chinese.</returns>
+    public static string Describe(ReviewEvent reviewEvent) => reviewEvent switch
+    {
+        ReviewSubmitted e => $"报送人 {e.SubmittedBy}，承办人 {string.Join("、", e.HandledBy)}；附材料 {e.Submission.AttachedMaterials.Count} 项",
+        ReviewAccepted e => (e.Automatic ? "材料齐全，自动受理" : "审核人员受理送审材料")
+            + (e.DueDate is { } due ? $"；自 {Formatting.Date(e.StartsOn!.Value)} 起计算，{Formatting.Date(due)} 届满" : $"；{e.DueUnknownReason ?? "截止日期暂无法确定"}"),
+        ReviewReturned e => (e.Automatic ? "材料不全，自动退回补正" : "退回补正") + $"：缺 {string.Join("、", e.MissingMaterials)}" + Note(e.Note) + "；暂停计时",
+        ReviewResubmitted e => (e.NewRound ? $"纠正后重新报送（第 {e.Round} 轮）" : "补正后重新报送")
+            + (e.Changes.Count > 0 ? $"；{e.Changes.Count} 项事实有变化" : string.Empty)
+            + (e.MaterialsAdded.Count > 0 ? $"；补充 {string.Join("、", e.MaterialsAdded)}" : string.Empty),
+        ReviewAssigned e => $"{e.Reviewer.Name} 领取审核",
+        ChecklistItemRecorded e => $"“{ItemTitle(e.ItemId)}”：{e.Status.ToChinese()}" + Note(e.Note),
+        OpinionAdded e => e.Text,
+        ExtensionRequested e => $"申请延长审核时限：{e.Reason}",
+        ExtensionDecided e => e.Approved
+            ? $"同意延长 {e.AddedWorkingDays} 个工作日" + (e.DueDate is { } due ? $"，{Formatting.Date(due)} 届满" : string.Empty)
+            : "不同意延长" + Note(e.Reason),
+        OutcomeRecorded e => e.Outcome.ToChinese() + Note(e.Reason),
+        _ => reviewEvent.GetType().Name,
+    };
+
+    // Checklist item ids are "source:title"; the title is what people read.
+    private static string ItemTitle(string itemId) => itemId[(itemId.LastIndexOf(':') + 1)..];
+
+    private static string Note(string? note) => string.IsNullOrWhiteSpace(note) ? string.Empty : $"（{note}）";
+
+    private static string Text(JsonNode? node, string member) => node?[member]?.GetValue<string>() ?? string.Empty;
+
+    private static string Classification(string wire) =>
+        ClassificationKinds.TryParse(wire, out var kind) ? kind.ToChinese() : wire;
+
+    private static string Rules(JsonNode? rules) =>
+        rules is JsonArray { Count: > 0 } list ? $"（{string.Join("、", list.Select(r => r!.GetValue<string>()))}）" : string.Empty;
+}

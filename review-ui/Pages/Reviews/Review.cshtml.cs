@@ -1,0 +1,205 @@
+using Fashen.Engine.Catalogues;
+using Fashen.Engine.Records;
+using Fashen.Engine.Reviews;
+using Fashen.ReviewUi.Display;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Fashen.ReviewUi.Pages.Reviews;
+
+/// <summary>One review: the decision, why it is major, materials, the checklist, opinions, the outcome
+/// form and the record. Every action is a form post checked by <see cref="ReviewService"/>; what the page
+/// offers comes from <see cref="ReviewService.PermissionsOf"/>, the same checks.</summary>
+public sealed class ReviewModel(ReviewService reviews, ReviewOptions options) : FashenPage(reviews, options)
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>The version of the review the form was rendered from.</summary>
+    [BindProperty]
+    public long Version { get; set; }
+
+    [BindProperty]
+    public string? ItemId { get; set; }
+
+    [BindProperty]
+    public string? ItemStatus { get; set; }
+
+    [BindProperty]
+    public string? ItemNote { get; set; }
+
+    [BindProperty]
+    public List<string> MissingMaterials { get; set; } = [];
+
+    [BindProperty]
+    public string? ReturnNote { get; set; }
+
+    [BindProperty]
+    public string? ExtensionReason { get; set; }
+
+    [BindProperty]
+    public string? OpinionText { get; set; }
+
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public string? OutcomeReason { get; set; }
+
+    public Review? Review { get; private set; }
+
+    public ReviewPermissions? Permissions { get; private set; }
+
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public IReadOnlyList<(string Label, string Value)> Facts { get; private set; } = [];
+
+    /// <summary>Why the review cannot be shown (no such review, another department's), or null.</summary>
+    public string? Unavailable { get; private set; }
+
+    public IActionResult OnGet() => Load() ? Page() : Unavailability();
+
+    public IActionResult OnPostAssign() =>
+        Done(Reviews.Assign(Caller, Id, Version), "已领取，开始审核。", "actions");
+
+    public IActionResult OnPostChecklist()
+    {
+        var outcome = ReviewNames.TryParseChecklistStatus(ItemStatus, out var status)
+            ? Reviews.RecordChecklist(Caller, Id, Version, ItemId ?? string.Empty, status, ItemNote)
+            : ReviewErrors.TextRequired("审核结果（无问题或有问题）");
+
+        // The page's script saves each item as the reviewer works, and reads the answer as JSON.
+        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        {
+            return ChecklistAnswer(outcome);
+        }
+
+        return Done(outcome, "审核要点已保存。", $"item-{ItemIndex()}", NoteOrStatus(outcome.Error) == "note" ? nameof(ItemNote) : nameof(ItemStatus));
+    }
+
+    public IActionResult OnPostReturn() =>
+        Done(Reviews.ReturnForMaterials(Caller, Id, Version, MissingMaterials, ReturnNote), "已退回补正，暂停计时。", "materials", nameof(MissingMaterials));
+
+    public IActionResult OnPostAccept() =>
+        Done(Reviews.AcceptMaterials(Caller, Id, Version), "已受理送审材料，恢复计时。", "materials");
+
+    public IActionResult OnPostExtension() =>
+        Done(Reviews.RequestExtension(Caller, Id, Version, ExtensionReason ?? string.Empty), "已申请延长审核时限，等待负责人批准。", "deadline", nameof(ExtensionReason));
+
+    public IActionResult OnPostOpinion() =>
+        Done(Reviews.AddOpinion(Caller, Id, OpinionText ?? string.Empty), "法律顾问意见已添加。", "opinions", nameof(OpinionText));
+
+    public IActionResult OnPostOutcome()
+    {
+        if (!ReviewNames.TryParseOutcome(Outcome ?? string.Empty, out var outcome))
+        {
+            ModelState.AddModelError(nameof(Outcome), "请选择审核意见：同意、纠正、不同意或移送。");
+            return Load() ? Page() : Unavailability();
+        }
+
+        return Done(Reviews.Decide(Caller, Id, Version, outcome, OutcomeReason), $"已作出审核意见：{outcome.ToChinese()}。", "outcome",
+            FieldOfOutcomeError);
+    }
+
+    /// <summary>The decision's fields other than facts: action, procedure, proposed date, party.</summary>
+    public string DecisionText(string member) => Review?.Submission.Decision[member]?.GetValue<string>() ?? string.Empty;
+
+    public string ActionName => ActionKinds.TryParse(DecisionText("action"), out var kind) ? kind.ToChinese() : DecisionText("action");
+
+    public string ProcedureName => Procedures.TryParse(DecisionText("procedure"), out var procedure) ? procedure.ToChinese() : DecisionText("procedure");
+
+    public DueState Due => Review is null ? DueState.Unknown : Reviews.DueStateOf(Review);
+
+    /// <summary>Whether the signed-in person is this review's reviewer.</summary>
+    public bool IsMine => Review?.Reviewer?.Id == Caller.Actor.Id;
+
+    // Which field an outcome refusal belongs beside.
+    private static string FieldOfOutcomeError(ReviewError error) => error.Code switch
+    {
+        "FS5009" => nameof(OutcomeReason),
+        _ => nameof(Outcome),
+    };
+
+    // With a valid status, the only text the checklist can lack is the note of a problem found.
+    private string NoteOrStatus(ReviewError? error) =>
+        error?.Code == "FS5022" && ReviewNames.TryParseChecklistStatus(ItemStatus, out _) ? "note" : "status";
+
+    private int ItemIndex() => Review?.Checklist.ToList().FindIndex(c => c.Item.Id == ItemId) ?? -1;
+
+    private bool Load()
+    {
+        var found = Reviews.Get(Caller, Id);
+        if (!found.Succeeded)
+        {
+            Unavailable = found.Error!.Message;
+            Response.StatusCode = found.Error.Kind == ReviewErrorKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden;
+            return false;
+        }
+
+        Review = found.Value!;
+        Permissions = Reviews.PermissionsOf(Caller, Review);
+        History = Reviews.History(Caller, Id).Value ?? [];
+        Facts = FactRows.Of(Review, Reviews.Catalogues);
+        return true;
+    }
+
+    private PageResult Unavailability() => Page();
+
+    private IActionResult Done(Outcome<Review> outcome, string message, string anchor, string field = "") =>
+        Done(outcome, message, anchor, _ => field);
+
+    // After a change: back to the page (so a reload does not post again), or the page again with the
+    // refusal beside the field it concerns and everything typed kept.
+    private IActionResult Done(Outcome<Review> outcome, string message, string anchor, Func<ReviewError, string> field)
+    {
+        if (outcome.Succeeded)
+        {
+            Flash = message;
+            return RedirectToPage("/Reviews/Review", null, new { id = Id }, anchor);
+        }
+
+        var error = outcome.Error!;
+        ModelState.AddModelError(error.Code == "FS5007" ? string.Empty : field(error), error.Message);
+        if (!Load())
+        {
+            return Unavailability();
+        }
+
+        // The version moved on; the form now carries the current one, so trying again is a conscious act.
+        if (error.Code == "FS5007")
+        {
+            ModelState.Remove(nameof(Version));
+        }
+
+        return Page();
+    }
+
+    private JsonResult ChecklistAnswer(Outcome<Review> outcome)
+    {
+        if (!outcome.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            var current = Reviews.Get(Caller, Id).Value;
+            return new JsonResult(new
+            {
+                ok = false,
+                code = outcome.Error!.Code,
+                message = outcome.Error.Message,
+                field = NoteOrStatus(outcome.Error),
+                version = current?.Version,
+            });
+        }
+
+        var review = outcome.Value!;
+        var entry = review.FindChecklistItem(ItemId!)!;
+        var permissions = Reviews.PermissionsOf(Caller, review);
+        return new JsonResult(new
+        {
+            ok = true,
+            version = review.Version,
+            saved = $"已保存：{entry.Status.ToChinese()}，{entry.By?.Name} {Time(entry.At!.Value)}",
+            canApprove = permissions.CanApprove,
+            approveBlockers = permissions.Approve.Select(p => p.Message).ToList(),
+        });
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Fashen.ReviewUi.Tests;
+
+/// <summary>What people do in the pages, written once.</summary>
+internal static class Ui
+{
+    public static async Task<IPage> SignInAsync(Browser browser, FashenApp app, string username)
+    {
+        var page = await browser.NewPageAsync(app);
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await page.GetByLabel("用户名").FillAsync(username);
+        await page.GetByLabel("密码").FillAsync(FashenApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "审核队列" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    public static ILocator ChecklistItems(IPage page) => page.Locator("#checklist li.check-item");
+
+    /// <summary>Marks every checklist item 无问题, waiting for each to be saved.</summary>
+    public static async Task PassEveryItemAsync(IPage page)
+    {
+        var items = ChecklistItems(page);
+        var count = await items.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var item = items.Nth(i);
+            await item.GetByLabel("无问题").CheckAsync();
+            await Expect(item.Locator("[data-saved]")).ToContainTextAsync("已保存：无问题");
+        }
+    }
+
+    /// <summary>Saves a screenshot for the README when asked (UPDATE_SCREENSHOTS=1), else into the test output.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Repository.Path("docs", "images")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
