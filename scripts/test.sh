@@ -9,6 +9,10 @@ log() { printf '==> %s\n' "$*"; }
 source scripts/prerequisites.sh
 install_prerequisites || exit 1
 
+# The review pages are tested in Debian's Chromium, and a CJK font makes Chinese render in screenshots.
+command -v chromium >/dev/null 2>&1 || prerequisites_apt_install chromium || exit 1
+dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || prerequisites_apt_install fonts-wqy-zenhei || exit 1
+
 log "restoring the ANTLR tool"
 (cd tools/antlr && npm ci --no-audit --no-fund --loglevel=error) || exit 1
 

@@ -28,7 +28,7 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options) : F
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public ReviewPage Results { get; private set; } = new([], 0);
@@ -76,7 +76,7 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options) : F
             ["action"] = Action,
             ["due"] = Due,
             ["q"] = Search,
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return route.Where(r => !string.IsNullOrEmpty(r.Value)).ToDictionary(r => r.Key, r => r.Value!);
     }

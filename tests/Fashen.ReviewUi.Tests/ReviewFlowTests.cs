@@ -45,7 +45,7 @@ public class ReviewFlowTests(Browser browser)
         await Expect(reviewer.Locator(".flash")).ToHaveTextAsync("已领取，开始审核。");
 
         // 同意 is offered only once every item is completed; each item saves as it is marked.
-        var approve = reviewer.GetByLabel("同意", new() { Exact = true });
+        var approve = Ui.Radio(reviewer, "同意");
         await Expect(approve).ToBeDisabledAsync();
         await Expect(reviewer.Locator("#approve-blockers")).ToContainTextAsync("审核要点尚未全部完成");
         await Ui.PassEveryItemAsync(reviewer);
@@ -64,7 +64,7 @@ public class ReviewFlowTests(Browser browser)
         // The reviewer sees it after a reload and passes the review.
         await reviewer.ReloadAsync();
         await Expect(reviewer.Locator("#opinions")).ToContainTextAsync("处罚依据充分");
-        await reviewer.GetByLabel("同意", new() { Exact = true }).CheckAsync();
+        await Ui.Radio(reviewer, "同意").CheckAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核意见" }).ClickAsync();
         await Expect(reviewer.Locator(".flash")).ToHaveTextAsync("已作出审核意见：同意。");
         await Expect(reviewer.Locator("#outcome")).ToContainTextAsync("同意");
@@ -98,7 +98,7 @@ public class ReviewFlowTests(Browser browser)
 
         var reviewer = await Ui.SignInAsync(browser, app, "li.min");
         await reviewer.GotoAsync($"/reviews/{id}");
-        await reviewer.GetByLabel("纠正", new() { Exact = false }).First.CheckAsync();
+        await reviewer.GetByRole(AriaRole.Radio, new() { Name = "纠正" }).CheckAsync();
         await reviewer.GetByLabel("理由（纠正、不同意、移送时必填）").FillAsync("罚款数额未按裁量基准确定，请重新核定后报送。");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核意见" }).ClickAsync();
         await Expect(reviewer.Locator(".flash")).ToHaveTextAsync("已作出审核意见：纠正。");

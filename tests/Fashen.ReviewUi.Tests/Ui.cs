@@ -20,6 +20,12 @@ internal static class Ui
 
     public static ILocator ChecklistItems(IPage page) => page.Locator("#checklist li.check-item");
 
+    /// <summary>A radio button by its exact label (同意 is not 不同意).</summary>
+    public static ILocator Radio(IPage page, string name) => page.GetByRole(AriaRole.Radio, new() { Name = name, Exact = true });
+
+    /// <summary>A radio button within part of a page.</summary>
+    public static ILocator Radio(ILocator within, string name) => within.GetByRole(AriaRole.Radio, new() { Name = name, Exact = true });
+
     /// <summary>Marks every checklist item 无问题, waiting for each to be saved.</summary>
     public static async Task PassEveryItemAsync(IPage page)
     {
@@ -28,7 +34,7 @@ internal static class Ui
         for (var i = 0; i < count; i++)
         {
             var item = items.Nth(i);
-            await item.GetByLabel("无问题").CheckAsync();
+            await Radio(item, "无问题").CheckAsync();
             await Expect(item.Locator("[data-saved]")).ToContainTextAsync("已保存：无问题");
         }
     }
