@@ -101,7 +101,12 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             filters.Add(BsonExpression.Create("department = @0", department));
         }
 
-        if (query.States.Count > 0)
+        // The open queue is read most and stays small while closed reviews pile up: its own index.
+        if (query.States.Count > 0 && query.States.ToHashSet().SetEquals(Enum.GetValues<ReviewState>().Where(s => !s.IsClosed())))
+        {
+            filters.Add(BsonExpression.Create("open = true"));
+        }
+        else if (query.States.Count > 0)
         {
             filters.Add(Any("state", query.States.Select(s => s.ToWire())));
         }

@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+using Fashen.Engine.Records;
+using Fashen.Engine.Reviews;
+using Fashen.Store;
+
+namespace Fashen.Bench;
+
+/// <summary>The review queue over a LiteDB file holding thousands of reviews: the first page of the open
+/// queue, a page deep in it, a filtered list and a case search — what a reviewer's page load costs.</summary>
+[MemoryDiagnoser]
+public class QueueBenchmarks
+{
+    private static readonly DateOnly Today = new(2026, 6, 15);
+    private static readonly ReviewState[] Open = [ReviewState.Accepted, ReviewState.UnderReview, ReviewState.Returned, ReviewState.Correcting];
+    private string _folder = string.Empty;
+    private LiteDbStore _store = null!;
+
+    [Params(1_000, 10_000)]
+    public int Reviews { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("fashen-bench-").FullName;
+        _store = new LiteDbStore(_folder);
+        var departments = new[] { "scjg", "sthj", "yjgl", "zhzf", "jtys", "nync" };
+        // As in a year of use: most reviews are decided, a tenth are still open.
+        var states = new[] { ReviewState.Accepted, ReviewState.Approved, ReviewState.Approved, ReviewState.Approved, ReviewState.Approved,
+            ReviewState.Approved, ReviewState.Approved, ReviewState.Rejected, ReviewState.Correcting, ReviewState.Referred };
+        var random = new Random(42);
+        for (var n = 0; n < Reviews; n++)
+        {
+            var id = $"R{n:000000}";
+            var state = states[random.Next(states.Length)];
+            var due = Today.AddDays(random.Next(-20, 40));
+            var at = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.FromHours(8)).AddMinutes(n);
+            var index = new ReviewIndexEntry(id, departments[n % departments.Length], $"桓罚〔2026〕{n:00000}号", "penalty", state, state != ReviewState.Returned,
+                due, 1, at, at, null, "sha256:0", "拟对单位处以5万元以上罚款的行政处罚决定", false, false);
+            _store.Append(new AppendBatch(at, [new PendingEntry("bench.review", id, index.Department, Actor.System, "{}")], id, 0, index));
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "open queue, page 1")]
+    public ReviewPage FirstPage() => _store.Query(Query() with { States = Open });
+
+    [Benchmark(Description = "open queue, page 20")]
+    public ReviewPage DeepPage() => _store.Query(Query() with { States = Open, Page = 20 });
+
+    [Benchmark(Description = "one department, overdue")]
+    public ReviewPage Overdue() => _store.Query(Query() with { Department = "scjg", Due = DueState.Overdue });
+
+    [Benchmark(Description = "search by case number")]
+    public ReviewPage Search() => _store.Query(Query() with { CaseIdContains = "00042" });
+
+    private static ReviewQuery Query() => new() { Today = Today, NextWorkingDay = Today.AddDays(1), PageSize = 50 };
+}
