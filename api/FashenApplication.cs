@@ -130,17 +130,17 @@ public static class FashenApplication
         var options = app.Services.GetRequiredService<FashenOptions>();
         Directory.CreateDirectory(DataFolder(app.Services));
         var provider = app.Services.GetRequiredService<CatalogueProvider>();
-        var diagnostics = provider.Reload();
-        if (diagnostics.Any(d => d.IsError))
+        var reload = provider.Reload();
+        if (reload.Errors > 0)
         {
-            throw new CataloguesNotLoadedException("目录清单有错误，服务没有启动：\n" + DiagnosticRenderer.Render(diagnostics, p => provider.Workspace?.Source(p)));
+            throw new CataloguesNotLoadedException("目录清单有错误，服务没有启动：\n" + DiagnosticRenderer.Render(reload.Diagnostics, reload.Workspace.Source));
         }
 
         var service = app.Services.GetRequiredService<ReviewService>();
         service.RecordCatalogueLoad(new Caller(Engine.Records.Actor.System, new HashSet<Role> { Role.Admin }, [Caller.AllDepartments]), 0);
         if (options.Demo)
         {
-            var departments = provider.Current.Classifiers.ToDictionary(c => c.Key, c => c.Value.Catalogue.Name);
+            var departments = provider.Current.Departments.ToDictionary(d => d, d => provider.Current.Shown(d, service.Today)!.Catalogue.Name);
             var url = app.Urls.FirstOrDefault() ?? app.Configuration["urls"] ?? "http://127.0.0.1:5080";
             if (DemoSetup.Run(app.Services.GetRequiredService<IAccountStore>(), departments, DataFolder(app.Services), url) is { } text)
             {

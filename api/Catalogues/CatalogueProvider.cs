@@ -1,5 +1,4 @@
 using Fashen.Catalogue.Loading;
-using Fashen.Engine.Classification;
 using Fashen.Engine.Reviews;
 using Fashen.Grammar.Diagnostics;
 
@@ -25,22 +24,36 @@ public sealed class CatalogueProvider : ICatalogueSource
     /// <summary>Gets the workspace the catalogues in force came from, for listing them.</summary>
     public CatalogueWorkspace? Workspace { get; private set; }
 
-    /// <summary>Reads the catalogue folder again.</summary>
-    /// <returns>The diagnostics; when any is an error, nothing changed.</returns>
-    public IReadOnlyList<Diagnostic> Reload()
+    /// <summary>Reads the catalogue folder again and, when it is free of errors, swaps the new set in
+    /// whole: requests already running finish on the set they started with.</summary>
+    /// <returns>The diagnostics, and whether the set in force changed; when any diagnostic is an error, nothing changed.</returns>
+    public CatalogueReload Reload()
     {
         lock (_reloading)
         {
             var workspace = CatalogueWorkspace.Load([_options.Catalogues], _options.Calendar, Directory.GetCurrentDirectory());
             if (workspace.HasErrors)
             {
-                return workspace.Diagnostics;
+                return new CatalogueReload(workspace, Changed: false);
             }
 
-            var classifiers = workspace.Catalogues.ToDictionary(c => c.Id, Classifier.Compile);
+            var changed = Workspace is null
+                || !workspace.Catalogues.Select(c => c.Revision + c.Commit).SequenceEqual(Workspace.Catalogues.Select(c => c.Revision + c.Commit));
             Workspace = workspace;
-            _current = new CatalogueSet(classifiers, workspace.Calendar);
-            return workspace.Diagnostics;
+            _current = workspace.ToCatalogueSet();
+            return new CatalogueReload(workspace, changed);
         }
     }
+}
+
+/// <summary>What a reload found.</summary>
+/// <param name="Workspace">What was read, with the sources its diagnostics point into.</param>
+/// <param name="Changed">Whether the catalogues in force changed (a version added, removed or edited).</param>
+public sealed record CatalogueReload(CatalogueWorkspace Workspace, bool Changed)
+{
+    /// <summary>Gets every diagnostic; when any is an error, the catalogues in force did not change.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => Workspace.Diagnostics;
+
+    /// <summary>Gets how many errors were found.</summary>
+    public int Errors => Diagnostics.Count(d => d.IsError);
 }

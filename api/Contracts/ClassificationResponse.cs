@@ -34,9 +34,13 @@ public sealed record ClassificationResponse(
             d.Code, d.IsError ? "error" : "warning", d.Message, d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn)).ToList());
 }
 
-public sealed record CatalogueReferenceResponse(string Id, string Name, string Version, string Revision, string EffectiveFrom)
+/// <summary>The catalogue version that answered: its period, content revision, git commit when it lives in a
+/// checkout, and why it was chosen (<c>chosenBy</c>).</summary>
+public sealed record CatalogueReferenceResponse(
+    string Id, string Name, string Version, string Revision, string EffectiveFrom, string? EffectiveTo, string? Commit, string? ChosenBy)
 {
-    public static CatalogueReferenceResponse From(CatalogueReference c) => new(c.Id, c.Name, c.Version, c.Revision, Formatting.Date(c.EffectiveFrom));
+    public static CatalogueReferenceResponse From(CatalogueReference c) => new(
+        c.Id, c.Name, c.Version, c.Revision, Formatting.Date(c.EffectiveFrom), c.EffectiveTo is { } to ? Formatting.Date(to) : null, c.Commit, c.ChosenBy);
 }
 
 public sealed record MatchedRuleResponse(

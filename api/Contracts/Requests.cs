@@ -11,7 +11,8 @@ public sealed record DecisionRequest(
     string Procedure,
     string? ProposedOn,
     Dictionary<string, JsonElement>? Facts,
-    string? Party = null);
+    string? Party = null,
+    string? FiledOn = null);
 
 /// <summary>Submits (or resubmits) a decision for review.</summary>
 public sealed record SubmitReviewRequest(

@@ -338,14 +338,14 @@ public static class CatalogueDiagnostics
         $"金额“{text}”精确到分以下。金额最多保留两位小数（分）。",
         at);
 
-    /// <summary>FS3014: two catalogue files for the same department.</summary>
+    /// <summary>FS3014: two catalogue files for the same department in force from the same day.</summary>
     /// <param name="at">Where the second department id is.</param>
     /// <param name="id">The department id.</param>
     /// <param name="other">The other file.</param>
     /// <returns>The diagnostic.</returns>
     public static Diagnostic DuplicateDepartment(SourceSpan at, string id, string other) => Diagnostic.Error(
         "FS3014",
-        $"部门“{id}”已有目录清单（{other}）。每个部门只能有一个目录清单文件。",
+        $"部门“{id}”已有同一天施行的目录清单（{other}）。同一部门的各个版本须有不同的施行日期（effective_from）。",
         at);
 
     /// <summary>FS3015: a group of values used where only one value fits.</summary>
@@ -441,5 +441,108 @@ public static class CatalogueDiagnostics
     public static Diagnostic InvalidFactKey(SourceSpan at, string key) => Diagnostic.Error(
         "FS2022",
         $"事实键名“{key}”无效：键名供案件系统使用，只能由小写英文字母、数字和下划线组成，并以字母开头，例如 fine_amount。",
+        at);
+
+    /// <summary>FS3024: two versions of a department's catalogue in force on the same days.</summary>
+    /// <param name="at">Where the later version's effective date is.</param>
+    /// <param name="id">The department id.</param>
+    /// <param name="version">This version and its period.</param>
+    /// <param name="other">The other version, its period and file.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic VersionsOverlap(SourceSpan at, string id, string version, string other) => Diagnostic.Error(
+        "FS3024",
+        $"部门“{id}”的目录版本 {version} 与 {other} 的施行期间重叠，同一天只能有一个版本施行。请给前一版本写明废止日期（effective_to），早于后一版本的施行日期。",
+        at);
+
+    /// <summary>FS3025: a catalogue that ends before it starts.</summary>
+    /// <param name="at">Where the end date is.</param>
+    /// <param name="from">The effective-from date.</param>
+    /// <param name="to">The effective-to date.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic EffectiveToBeforeFrom(SourceSpan at, string from, string to) => Diagnostic.Error(
+        "FS3025",
+        $"废止日期 {to} 早于施行日期 {from}。effective_to 是最后一天施行的日期，不能早于 effective_from。",
+        at);
+
+    /// <summary>FS3026: versions of one department that choose versions by different dates.</summary>
+    /// <param name="at">Where this version's governing date is (or its department).</param>
+    /// <param name="id">The department id.</param>
+    /// <param name="mine">This version's governing date.</param>
+    /// <param name="other">The other version and its governing date.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic GoverningDatesDiffer(SourceSpan at, string id, string mine, string other) => Diagnostic.Error(
+        "FS3026",
+        $"部门“{id}”的各版本选用版本所依据的日期不一致：本版本为 {mine}，{other}。同一部门的各个版本须一致（governing_date）。",
+        at);
+
+    /// <summary>FS3027: an unknown governing date.</summary>
+    /// <param name="at">Where the value is.</param>
+    /// <param name="text">The value.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownGoverningDate(SourceSpan at, string text) => Diagnostic.Error(
+        "FS3027",
+        $"未知的 governing_date“{text}”。可用：proposed_on（拟作出决定日期，默认）或 filed_on（立案日期）。",
+        at);
+
+    /// <summary>FS3028: a parent catalogue that is not loaded.</summary>
+    /// <param name="at">Where the parent is named.</param>
+    /// <param name="parent">The parent's id.</param>
+    /// <param name="available">The catalogues loaded, joined.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownParent(SourceSpan at, string parent, string available) => Diagnostic.Error(
+        "FS3028",
+        $"找不到上级目录清单“{parent}”，或它在本目录施行之日尚未施行。请把上级目录文件一并载入。已载入的目录：{available}。",
+        at);
+
+    /// <summary>FS3029: catalogues that extend each other in a circle.</summary>
+    /// <param name="at">Where the parent is named.</param>
+    /// <param name="chain">The circle, joined with arrows.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic InheritanceCycle(SourceSpan at, string chain) => Diagnostic.Error(
+        "FS3029",
+        $"目录清单之间循环继承：{chain}。",
+        at);
+
+    /// <summary>FS3030: a child catalogue that loosens a threshold of its parent.</summary>
+    /// <param name="at">Where the child's threshold is.</param>
+    /// <param name="name">The threshold's name.</param>
+    /// <param name="parentValue">The parent's value.</param>
+    /// <param name="childValue">The child's value.</param>
+    /// <param name="why">How the parent's rules use it, and so why this loosens them.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic ThresholdLoosened(SourceSpan at, string name, string parentValue, string childValue, string why) => Diagnostic.Error(
+        "FS3030",
+        $"放宽了上级目录的数额标准“{name}”：上级为 {parentValue}，本目录为 {childValue}。{why}下级目录只能把标准定得更严，不能放宽。",
+        at);
+
+    /// <summary>FS3031: a child catalogue that drops a rule of its parent.</summary>
+    /// <param name="at">Where the dropped rule is named.</param>
+    /// <param name="id">The rule id.</param>
+    /// <param name="parent">The parent catalogue.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic ParentRuleDropped(SourceSpan at, string id, string parent) => Diagnostic.Error(
+        "FS3031",
+        $"删除了上级目录“{parent}”的条目 {id}。下级目录只能增加条目，不能删除上级目录的条目；如上级条目确不适用，请报上级法制机构修订。",
+        at);
+
+    /// <summary>FS3032: a child catalogue rule with the id of a parent rule.</summary>
+    /// <param name="at">Where the child's rule id is.</param>
+    /// <param name="id">The rule id.</param>
+    /// <param name="parent">The parent catalogue.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic ParentRuleRedefined(SourceSpan at, string id, string parent) => Diagnostic.Error(
+        "FS3032",
+        $"条目编号 {id} 与上级目录“{parent}”的条目重复。上级条目已自动继承，不能改写；本目录增加的条目请使用新的编号。",
+        at);
+
+    /// <summary>FS3033: two files with the same version of one department's catalogue.</summary>
+    /// <param name="at">Where the version is.</param>
+    /// <param name="id">The department id.</param>
+    /// <param name="version">The version.</param>
+    /// <param name="other">The other file.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DuplicateVersion(SourceSpan at, string id, string version, string other) => Diagnostic.Error(
+        "FS3033",
+        $"部门“{id}”的目录版本“{version}”已在 {other} 中定义。每个版本号只能用一次。",
         at);
 }

@@ -12,6 +12,7 @@ using Fashen.Engine.Decisions;
 using Fashen.Engine.Facts;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Parsing;
+using Fashen.Grammar.Syntax;
 using Fashen.Grammar.Text;
 
 namespace Fashen.Catalogue.Loading;
@@ -20,7 +21,8 @@ namespace Fashen.Catalogue.Loading;
 /// reporting every problem in the file at once.</summary>
 public static partial class CatalogueReader
 {
-    private static readonly string[] RootKeys = ["department", "version", "effective_from", "schema", "defaults", "values", "thresholds", "rules", "tests"];
+    private static readonly string[] RootKeys =
+        ["department", "version", "effective_from", "effective_to", "governing_date", "extends", "baseline", "drop", "schema", "defaults", "values", "thresholds", "rules", "tests"];
     private static readonly string[] DepartmentKeys = ["id", "name"];
     private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials"];
     private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "note"];
@@ -34,11 +36,32 @@ public static partial class CatalogueReader
     /// <returns>True for a catalogue.</returns>
     public static bool IsCatalogue(YamlNode? root) => root is YamlMapping m && m.Get("department") is not null;
 
+    /// <summary>Reads the parent a catalogue names (<c>extends</c>), before the catalogue itself is read.</summary>
+    /// <param name="root">The file's root node.</param>
+    /// <returns>The parent's id and where it is named, or null.</returns>
+    public static (string Id, SourceSpan Span)? ParentOf(YamlMapping root) =>
+        root.Get("extends") is YamlScalar { IsNull: false } parent ? (parent.Value.Trim(), parent.Span) : null;
+
+    /// <summary>Reads a catalogue's department id and first day in force, before the catalogue itself is read.</summary>
+    /// <param name="root">The file's root node.</param>
+    /// <returns>The id and date, when both are written readably.</returns>
+    public static (string Id, DateOnly EffectiveFrom)? Identity(YamlMapping root) =>
+        (root.Get("department") as YamlMapping)?.Get("id") is YamlScalar id
+        && root.Get("effective_from") is YamlScalar date
+        && DateOnly.TryParseExact(date.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            ? (id.Value.Trim(), from)
+            : null;
+
     /// <summary>Reads a catalogue.</summary>
     /// <param name="root">The file's root node, from <see cref="YamlTreeReader"/>.</param>
     /// <param name="schema">The fact schema the catalogue is written against.</param>
+    /// <param name="parent">The parent catalogue it builds on (<c>extends</c>), already read; null for none.</param>
     /// <returns>The catalogue, or every diagnostic found; warnings may come with a catalogue.</returns>
-    public static Result<Engine.Catalogues.Catalogue> Read(YamlMapping root, FactSchema schema)
+    /// <remarks>A catalogue that extends a parent inherits the parent's rules, named thresholds and (unless it
+    /// gives its own) defaults. It may add rules and make thresholds stricter; the inherited rules then use
+    /// the stricter values. Loosening the parent — raising a threshold that makes decisions major, or
+    /// dropping a rule — is an error.</remarks>
+    public static Result<Engine.Catalogues.Catalogue> Read(YamlMapping root, FactSchema schema, Engine.Catalogues.Catalogue? parent = null)
     {
         var diagnostics = new List<Diagnostic>();
         var reader = new MappingReader(root, RootKeys, diagnostics);
@@ -54,13 +77,40 @@ public static partial class CatalogueReader
 
         var version = reader.Text("version", required: true, "目录版本号，如 2026.1");
         var effectiveFrom = Date(reader.Scalar("effective_from", required: true, "施行日期，如 2026-01-01"), diagnostics);
-        var defaults = ReadDefaults(reader, diagnostics);
-        var extendedSchema = ReadValueExtensions(reader, schema, diagnostics);
+        var effectiveToNode = reader.Scalar("effective_to", required: false, "废止日期（最后一天施行的日期）");
+        var effectiveTo = Date(effectiveToNode, diagnostics);
+        if (effectiveFrom is { } from && effectiveTo is { } to && to < from)
+        {
+            diagnostics.Add(CatalogueDiagnostics.EffectiveToBeforeFrom(effectiveToNode!.Span, Formatting.Date(from), Formatting.Date(to)));
+        }
+
+        var governing = GoverningDate.ProposedOn;
+        if (reader.Scalar("governing_date", required: false, "选用版本依据的日期：proposed_on 或 filed_on") is { } governingNode
+            && !GoverningDates.TryParse(governingNode.Value, out governing))
+        {
+            diagnostics.Add(CatalogueDiagnostics.UnknownGoverningDate(governingNode.Span, governingNode.Value));
+        }
+
+        reader.Scalar("extends", required: false, "上级目录清单的编号");
+        var baseline = Boolean(reader.Scalar("baseline", required: false, "是否仅作为下级目录的基准"), "baseline", diagnostics);
+        var defaults = parent is not null && root.Get("defaults") is null ? parent.Defaults : ReadDefaults(reader, diagnostics);
+
+        // The parent's schema already carries the parent's own values; the child adds its own on top.
+        var extendedSchema = ReadValueExtensions(reader, parent?.Schema ?? schema, diagnostics);
         var thresholds = ReadThresholds(reader, extendedSchema, diagnostics);
-        var rules = ReadRules(reader, extendedSchema, thresholds, diagnostics);
+        var rules = ReadRules(reader, extendedSchema, Inherited(parent, thresholds), diagnostics);
+        if (parent is not null)
+        {
+            rules = Inherit(reader, parent, thresholds, rules, diagnostics);
+            foreach (var (name, threshold) in parent.Thresholds.Where(t => !thresholds.ContainsKey(t.Name)).Select(t => (t.Name, t)))
+            {
+                thresholds[name] = threshold;
+            }
+        }
+
         var tests = departmentId is null
             ? []
-            : ReadTests(reader, extendedSchema, departmentId, rules, DeclaredRuleIds(root), diagnostics);
+            : ReadTests(reader, extendedSchema, departmentId, rules, DeclaredRuleIds(root, parent), diagnostics);
 
         if (diagnostics.Any(d => d.IsError) || departmentId is null || departmentName is null || version is null
             || effectiveFrom is null || defaults is null)
@@ -68,12 +118,96 @@ public static partial class CatalogueReader
             return Result<Engine.Catalogues.Catalogue>.Failure(diagnostics);
         }
 
-        var revision = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.Text + "\n" + schema.Source.ContentHash)));
+        // The revision names exactly what classifies: this file, its schema, and the parent it builds on.
+        var revision = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            source.Text + "\n" + schema.Source.ContentHash + "\n" + (parent?.Revision ?? string.Empty))));
         var catalogue = new Engine.Catalogues.Catalogue(
             departmentId, departmentName, version, effectiveFrom.Value, defaults, thresholds.Values.ToList(), rules, tests,
-            extendedSchema, revision, SourceSpan.FileOnly(source.Path));
+            extendedSchema, revision, SourceSpan.FileOnly(source.Path), effectiveTo, governing, parent?.Id, Baseline: baseline);
         return Result<Engine.Catalogues.Catalogue>.Success(catalogue, diagnostics);
     }
+
+    // The thresholds the catalogue's own rules see: the parent's, with this catalogue's in their place.
+    private static Dictionary<string, NamedThreshold> Inherited(Engine.Catalogues.Catalogue? parent, Dictionary<string, NamedThreshold> own)
+    {
+        var merged = parent?.Thresholds.ToDictionary(t => t.Name, StringComparer.Ordinal) ?? new Dictionary<string, NamedThreshold>(StringComparer.Ordinal);
+        foreach (var (name, threshold) in own)
+        {
+            merged[name] = threshold;
+        }
+
+        return merged;
+    }
+
+    // The parent's rules, carried over with this catalogue's (stricter) thresholds, before the catalogue's own.
+    private static List<Rule> Inherit(
+        MappingReader reader, Engine.Catalogues.Catalogue parent, Dictionary<string, NamedThreshold> own, List<Rule> rules, List<Diagnostic> diagnostics)
+    {
+        var parentName = $"{parent.Name} {parent.Version}";
+        foreach (var (name, threshold) in own)
+        {
+            if (parent.Thresholds.FirstOrDefault(t => t.Name == name) is { } before && Loosening(parent, name, before.Value, threshold.Value) is { } why)
+            {
+                diagnostics.Add(CatalogueDiagnostics.ThresholdLoosened(threshold.Span, name, before.Text, threshold.Text, why));
+            }
+        }
+
+        foreach (var rule in rules.Where(r => parent.Rules.Any(p => p.Id == r.Id)))
+        {
+            diagnostics.Add(CatalogueDiagnostics.ParentRuleRedefined(rule.Span, rule.Id, parentName));
+        }
+
+        foreach (var dropped in reader.TextList("drop", required: false, "删除的上级条目", nonEmpty: false) ?? [])
+        {
+            diagnostics.Add(CatalogueDiagnostics.ParentRuleDropped(dropped.Span, dropped.Value.Trim(), parentName));
+        }
+
+        var merged = Inherited(parent, own);
+        return parent.Rules.Select(r => r with { Condition = WithThresholds(r.Condition, merged) })
+            .Concat(rules.Where(r => !parent.Rules.Any(p => p.Id == r.Id)))
+            .ToList();
+    }
+
+    // Why a new value for a parent's threshold loosens the parent's rules, or null when it does not.
+    private static string? Loosening(Engine.Catalogues.Catalogue parent, string name, decimal before, decimal after)
+    {
+        var uses = parent.Rules
+            .SelectMany(r => Comparisons(r.Condition).Where(c => c.ThresholdName == name).Select(c => (Rule: r.Id, c.Operator)))
+            .ToList();
+        var lower = uses.FirstOrDefault(u => u.Operator is ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater);
+        if (lower.Rule is not null && after > before)
+        {
+            return $"上级条目 {lower.Rule} 以“达到该数额即属重大”使用它，调高即放宽。";
+        }
+
+        var upper = uses.FirstOrDefault(u => u.Operator is ComparisonOperator.LessOrEqual or ComparisonOperator.Less);
+        if (upper.Rule is not null && after < before)
+        {
+            return $"上级条目 {upper.Rule} 以“不超过该数额即属重大”使用它，调低即放宽。";
+        }
+
+        var exact = uses.FirstOrDefault(u => u.Operator is ComparisonOperator.Equal or ComparisonOperator.NotEqual);
+        return exact.Rule is not null && after != before ? $"上级条目 {exact.Rule} 以等于该数额使用它，改动即改变了上级的标准。" : null;
+    }
+
+    private static IEnumerable<AmountComparison> Comparisons(Condition condition) => condition switch
+    {
+        AllCondition all => all.Operands.SelectMany(Comparisons),
+        AnyCondition any => any.Operands.SelectMany(Comparisons),
+        NotCondition not => Comparisons(not.Operand),
+        AmountComparison c => [c],
+        _ => [],
+    };
+
+    // A condition with its named thresholds taken from another set: the child's values for inherited rules.
+    private static Condition WithThresholds(Condition condition, IReadOnlyDictionary<string, NamedThreshold> thresholds) => condition switch
+    {
+        AllCondition all => all with { Operands = all.Operands.Select(o => WithThresholds(o, thresholds)).ToList() },
+        AnyCondition any => any with { Operands = any.Operands.Select(o => WithThresholds(o, thresholds)).ToList() },
+        NotCondition not => not with { Operand = WithThresholds(not.Operand, thresholds) },
+        AmountComparison c when c.ThresholdName is { } name && thresholds.TryGetValue(name, out var t) => c with { Threshold = t.Value },
+        _ => condition,
+    };
 
     private static CatalogueDefaults? ReadDefaults(MappingReader reader, List<Diagnostic> diagnostics)
     {
@@ -275,12 +409,13 @@ public static partial class CatalogueReader
         return actions;
     }
 
-    // Ids of every rule written, also those with errors, so a test naming one is not reported twice.
-    private static HashSet<string> DeclaredRuleIds(YamlMapping root) =>
-        (root.Get("rules") as YamlSequence)?.Items.OfType<YamlMapping>()
+    // Ids of every rule written, also those with errors, so a test naming one is not reported twice; and the parent's.
+    private static HashSet<string> DeclaredRuleIds(YamlMapping root, Engine.Catalogues.Catalogue? parent) =>
+        ((root.Get("rules") as YamlSequence)?.Items.OfType<YamlMapping>()
             .Select(r => (r.Get("id") as YamlScalar)?.Value.Trim())
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal) ?? [];
+            .OfType<string>() ?? [])
+            .Concat(parent?.Rules.Select(r => r.Id) ?? [])
+            .ToHashSet(StringComparer.Ordinal);
 
     private static List<CatalogueTestCase> ReadTests(
         MappingReader reader, FactSchema schema, string department, List<Rule> rules, HashSet<string> declared, List<Diagnostic> diagnostics)

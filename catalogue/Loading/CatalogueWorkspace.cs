@@ -3,7 +3,10 @@ using Fashen.Catalogue.Diagnostics;
 using Fashen.Catalogue.Schema;
 using Fashen.Catalogue.Yaml;
 using Fashen.Engine.Calendar;
+using Fashen.Engine.Catalogues;
+using Fashen.Engine.Classification;
 using Fashen.Engine.Facts;
+using Fashen.Engine.Reviews;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Text;
 using CatalogueModel = Fashen.Engine.Catalogues.Catalogue;
@@ -56,10 +59,14 @@ public sealed class CatalogueWorkspace
     /// <returns>The text, or null.</returns>
     public SourceText? Source(string path) => _sources.GetValueOrDefault(path);
 
-    /// <summary>Finds the catalogue of a department.</summary>
+    /// <summary>Finds the latest version of a department's catalogue.</summary>
     /// <param name="department">The department id.</param>
     /// <returns>The catalogue, or null.</returns>
-    public CatalogueModel? ForDepartment(string department) => Catalogues.FirstOrDefault(c => c.Id == department);
+    public CatalogueModel? ForDepartment(string department) => Catalogues.LastOrDefault(c => c.Id == department);
+
+    /// <summary>Builds the set the service and the command line classify with: every version compiled.</summary>
+    /// <returns>The set; baselines are left out.</returns>
+    public CatalogueSet ToCatalogueSet() => new(Catalogues.Select(Classifier.Compile), Calendar);
 
     /// <summary>Reads catalogues, schemas and calendars from files and folders.</summary>
     /// <param name="paths">Files, or folders searched for *.yaml and *.yml files.</param>
@@ -148,36 +155,108 @@ public sealed class CatalogueWorkspace
 
         public CatalogueWorkspace Finish(string? calendarPath)
         {
-            var catalogues = new List<CatalogueModel>();
-            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (full, root) in _catalogueFiles)
+            // Parents before children: a catalogue that extends another is read once its parent is.
+            var read = new List<CatalogueModel>();
+            var pending = _catalogueFiles.ToList();
+            var blocked = new Dictionary<string, (string FullPath, YamlMapping Root)>(StringComparer.Ordinal);
+            while (pending.Count > 0)
             {
-                if (SchemaFor(full, root) is not { } schema)
+                var progress = false;
+                foreach (var file in pending.ToList())
                 {
-                    continue;
+                    var parentRef = CatalogueReader.ParentOf(file.Root);
+                    CatalogueModel? parent = null;
+                    if (parentRef is { } named)
+                    {
+                        var identity = CatalogueReader.Identity(file.Root);
+                        var candidates = _catalogueFiles.Where(f => CatalogueReader.Identity(f.Root)?.Id == named.Id).ToList();
+                        parent = read.Where(c => c.Id == named.Id && (identity is null || c.InForceOn(identity.Value.EffectiveFrom)))
+                            .MaxBy(c => c.EffectiveFrom);
+                        if (parent is null && candidates.Any(c => pending.Contains(c)))
+                        {
+                            continue;
+                        }
+
+                        if (parent is null)
+                        {
+                            var available = string.Join("、", read.Select(c => $"{c.Id} {c.Version}").Distinct());
+                            _diagnostics.Add(CatalogueDiagnostics.UnknownParent(named.Span, named.Id, available.Length == 0 ? "无" : available));
+                            pending.Remove(file);
+                            progress = true;
+                            continue;
+                        }
+                    }
+
+                    pending.Remove(file);
+                    progress = true;
+                    if (SchemaFor(file.FullPath, file.Root) is not { } schema)
+                    {
+                        continue;
+                    }
+
+                    var result = CatalogueReader.Read(file.Root, schema, parent);
+                    _diagnostics.AddRange(result.Diagnostics);
+                    if (result.Value is { } catalogue)
+                    {
+                        read.Add(catalogue with { Commit = GitCheckout.HeadCommit(Path.GetDirectoryName(file.FullPath)!) });
+                    }
                 }
 
-                var result = CatalogueReader.Read(root, schema);
-                _diagnostics.AddRange(result.Diagnostics);
-                if (result.Value is not { } catalogue)
+                if (!progress)
                 {
-                    continue;
-                }
+                    // Whatever is left waits on itself: a circle of extends.
+                    foreach (var file in pending)
+                    {
+                        var named = CatalogueReader.ParentOf(file.Root)!.Value;
+                        var id = CatalogueReader.Identity(file.Root)?.Id ?? "?";
+                        _diagnostics.Add(CatalogueDiagnostics.InheritanceCycle(named.Span, $"{id} → {named.Id} → …"));
+                    }
 
-                if (owners.TryGetValue(catalogue.Id, out var other))
-                {
-                    var idNode = ((YamlMapping)root.Get("department")!).Get("id")!;
-                    _diagnostics.Add(CatalogueDiagnostics.DuplicateDepartment(idNode.Span, catalogue.Id, other));
-                    continue;
+                    break;
                 }
-
-                owners[catalogue.Id] = root.Source.Path;
-                catalogues.Add(catalogue);
             }
 
+            CheckVersions(read);
             var calendar = LoadCalendar(calendarPath);
             return new CatalogueWorkspace(
-                catalogues.OrderBy(c => c.Id, StringComparer.Ordinal).ToList(), calendar, _diagnostics, _sources, _sources.Count);
+                read.OrderBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.EffectiveFrom).ToList(), calendar, _diagnostics, _sources, _sources.Count);
+        }
+
+        // Versions of one department: distinct start days and version names, no explicit overlap, one governing date.
+        private void CheckVersions(List<CatalogueModel> catalogues)
+        {
+            // Diagnostics point at the line that says it: effective_from, version, governing_date.
+            SourceSpan At(CatalogueModel catalogue, string key) =>
+                _catalogueFiles.FirstOrDefault(f => f.Root.Source.Path == catalogue.Span.File).Root?.Get(key)?.Span ?? catalogue.Span;
+
+            foreach (var versions in catalogues.GroupBy(c => c.Id).Select(g => g.OrderBy(c => c.EffectiveFrom).ToList()))
+            {
+                for (var i = 1; i < versions.Count; i++)
+                {
+                    var (earlier, later) = (versions[i - 1], versions[i]);
+                    if (later.EffectiveFrom == earlier.EffectiveFrom)
+                    {
+                        _diagnostics.Add(CatalogueDiagnostics.DuplicateDepartment(At(later, "effective_from"), later.Id, earlier.Span.File));
+                    }
+                    else if (earlier.EffectiveTo is { } end && end >= later.EffectiveFrom)
+                    {
+                        _diagnostics.Add(CatalogueDiagnostics.VersionsOverlap(
+                            At(later, "effective_from"), later.Id, $"{later.Version}（{later.Period}）", $"{earlier.Version}（{earlier.Period}，{earlier.Span.File}）"));
+                    }
+                }
+
+                foreach (var duplicate in versions.GroupBy(v => v.Version).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+                {
+                    _diagnostics.Add(CatalogueDiagnostics.DuplicateVersion(At(duplicate, "version"), duplicate.Id, duplicate.Version, versions.First(v => v.Version == duplicate.Version).Span.File));
+                }
+
+                var latest = versions[^1];
+                foreach (var other in versions.Where(v => v.GoverningDate != latest.GoverningDate))
+                {
+                    _diagnostics.Add(CatalogueDiagnostics.GoverningDatesDiffer(
+                        At(other, "governing_date"), other.Id, other.GoverningDate.ToWire(), $"{latest.Version}（{latest.Span.File}）为 {latest.GoverningDate.ToWire()}"));
+                }
+            }
         }
 
         private FactSchema? SchemaFor(string catalogueFile, YamlMapping root)

@@ -5,7 +5,6 @@ using Fashen.Catalogue.Loading;
 using Fashen.Cli.Output;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
-using Fashen.Engine.Diagnostics;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Text;
 
@@ -92,29 +91,22 @@ internal static class ClassifyCommand
             return Fail(read.Diagnostics);
         }
 
-        var catalogue = raw.Department is { } department ? workspace.ForDepartment(department.Text.Trim()) : null;
-        if (catalogue is null)
+        // The version in force on the decision's governing date; without one, on the day materials are complete.
+        var choice = workspace.ToCatalogueSet().Choose(raw, materialsComplete);
+        if (choice.Value is not { } chosen)
         {
-            var available = string.Join("、", workspace.Catalogues.Select(c => $"{c.Id}（{c.Name}）"));
-            return Fail(raw.Department is { } given
-                ? [EngineDiagnostics.NoCatalogueForDepartment(given.Span, given.Text, available.Length == 0 ? "无" : available)]
-                : [EngineDiagnostics.MissingDecisionField(raw.Span, "department", "部门")]);
+            return Fail(choice.Diagnostics);
         }
 
-        var bound = DecisionBinder.Bind(raw, catalogue.Schema);
+        var bound = DecisionBinder.Bind(raw, chosen.Classifier.Catalogue.Schema);
         if (bound.Value is not { } boundDecision)
         {
             return Fail(bound.Diagnostics);
         }
 
-        if (boundDecision.ProposedOn is { } proposed && proposed < catalogue.EffectiveFrom)
-        {
-            return Fail([EngineDiagnostics.CatalogueNotInForce(
-                raw.ProposedOn!.Span, Formatting.Date(proposed), $"{catalogue.Name} {catalogue.Version}", Formatting.Date(catalogue.EffectiveFrom))]);
-        }
-
         var options = new ClassificationOptions(materialsComplete, workspace.Calendar, DateOrigin: SourceSpan.FileOnly("--submitted-on"));
-        var result = Classifier.Compile(catalogue).Classify(boundDecision, options);
+        var result = chosen.Classifier.Classify(boundDecision, options);
+        result = result with { Catalogue = result.Catalogue with { ChosenBy = chosen.Reason } };
         context.Output.Write(json ? ClassificationJson.Write(result) : ClassificationText.Write(result, workspace.Calendar is null));
         if (result.Diagnostics.Count > 0)
         {

@@ -12,8 +12,15 @@ internal static class ClassificationText
         var catalogue = result.Catalogue;
         b.Append("案件 ").Append(result.CaseId).Append('\n');
         b.Append("目录：").Append(catalogue.Name).Append(' ').Append(catalogue.Version)
-            .Append("（").Append(catalogue.Id).Append("，自 ").Append(Formatting.Date(catalogue.EffectiveFrom)).Append(" 施行，")
-            .Append(catalogue.Revision[..Math.Min(catalogue.Revision.Length, 19)]).Append("…）\n");
+            .Append("（").Append(catalogue.Id).Append("，自 ").Append(Formatting.Date(catalogue.EffectiveFrom)).Append(" 施行")
+            .Append(catalogue.EffectiveTo is { } to ? $"至 {Formatting.Date(to)}" : string.Empty).Append("，")
+            .Append(catalogue.Revision[..Math.Min(catalogue.Revision.Length, 19)]).Append('…')
+            .Append(catalogue.Commit is { } commit ? $"，提交 {commit[..12]}" : string.Empty).Append("）\n");
+        if (catalogue.ChosenBy is { } chosenBy)
+        {
+            b.Append("版本：").Append(chosenBy).Append("选用\n");
+        }
+
         b.Append("结论：").Append(result.Kind.ToChinese()).Append("（").Append(result.Kind.ToWire()).Append("）\n");
         b.Append(result.Summary).Append('\n');
 

@@ -16,6 +16,11 @@ namespace Fashen.Engine.Catalogues;
 /// <param name="Schema">The fact schema, extended with the catalogue's own values.</param>
 /// <param name="Revision">The content hash of the catalogue and its schema, <c>sha256:</c> and hex.</param>
 /// <param name="Span">The catalogue file.</param>
+/// <param name="EffectiveTo">The last day the catalogue is in force, or null while no end is set.</param>
+/// <param name="GoverningDate">Which date of a decision chooses the version that classifies it.</param>
+/// <param name="Extends">The parent catalogue (a city or province baseline) this one builds on, or null.</param>
+/// <param name="Commit">The git commit the file was read at, when it lives in a git checkout; null otherwise.</param>
+/// <param name="Baseline">Whether this is a baseline for other catalogues only, not a department's own.</param>
 public sealed record Catalogue(
     string Id,
     string Name,
@@ -27,4 +32,20 @@ public sealed record Catalogue(
     IReadOnlyList<CatalogueTestCase> Tests,
     FactSchema Schema,
     string Revision,
-    SourceSpan Span);
+    SourceSpan Span,
+    DateOnly? EffectiveTo = null,
+    GoverningDate GoverningDate = GoverningDate.ProposedOn,
+    string? Extends = null,
+    string? Commit = null,
+    bool Baseline = false)
+{
+    /// <summary>Tells whether the catalogue is in force on a day.</summary>
+    /// <param name="date">The day.</param>
+    /// <returns>True from the effective-from date through the effective-to date.</returns>
+    public bool InForceOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is not { } to || date <= to);
+
+    /// <summary>Gets the period in force, in words: 2026-01-01 起 or 2025-01-01 至 2025-12-31.</summary>
+    public string Period => EffectiveTo is { } to
+        ? $"{EffectiveFrom:yyyy-MM-dd} 至 {to:yyyy-MM-dd}"
+        : $"{EffectiveFrom:yyyy-MM-dd} 起";
+}

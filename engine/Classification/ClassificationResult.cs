@@ -44,7 +44,13 @@ public sealed record ClassificationResult(
 /// <param name="Version">The catalogue's version.</param>
 /// <param name="Revision">The content hash of the catalogue and its schema.</param>
 /// <param name="EffectiveFrom">The first day the version is in force.</param>
-public sealed record CatalogueReference(string Id, string Name, string Version, string Revision, DateOnly EffectiveFrom);
+/// <param name="EffectiveTo">The last day the version is in force, or null.</param>
+/// <param name="Commit">The git commit the catalogue was read at, or null outside a git checkout.</param>
+public sealed record CatalogueReference(string Id, string Name, string Version, string Revision, DateOnly EffectiveFrom, DateOnly? EffectiveTo = null, string? Commit = null)
+{
+    /// <summary>Gets why this version was chosen, in Chinese (“按拟作出决定日期 2026-09-28”), or null when not said.</summary>
+    public string? ChosenBy { get; init; }
+}
 
 /// <summary>A rule that matched, and why.</summary>
 /// <param name="Id">The rule's id.</param>

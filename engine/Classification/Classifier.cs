@@ -34,7 +34,8 @@ public sealed partial class Classifier
         _byAction = ActionKinds.All
             .Select(kind => new ActionRuleSet(rules.Where(r => r.Rule.Actions.Contains(kind)).ToArray(), parameter))
             .ToArray();
-        Reference = new CatalogueReference(catalogue.Id, catalogue.Name, catalogue.Version, catalogue.Revision, catalogue.EffectiveFrom);
+        Reference = new CatalogueReference(
+            catalogue.Id, catalogue.Name, catalogue.Version, catalogue.Revision, catalogue.EffectiveFrom, catalogue.EffectiveTo, catalogue.Commit);
         Workflow = new Workflow
         {
             WorkflowName = catalogue.Id,

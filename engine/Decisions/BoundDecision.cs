@@ -17,6 +17,7 @@ public sealed class BoundDecision
     /// <param name="schema">The schema the facts were checked against.</param>
     /// <param name="values">Each fact's value by slot, null when absent.</param>
     /// <param name="party">The party (当事人), if given.</param>
+    /// <param name="filedOn">The date the case was filed (立案日期), if given.</param>
     public BoundDecision(
         string caseId,
         string department,
@@ -25,8 +26,10 @@ public sealed class BoundDecision
         DateOnly? proposedOn,
         FactSchema schema,
         IReadOnlyList<FactValue?> values,
-        string? party = null)
+        string? party = null,
+        DateOnly? filedOn = null)
     {
+        FiledOn = filedOn;
         Party = party;
         CaseId = caseId;
         Department = department;
@@ -52,6 +55,9 @@ public sealed class BoundDecision
 
     /// <summary>Gets the date the decision is proposed, if given.</summary>
     public DateOnly? ProposedOn { get; }
+
+    /// <summary>Gets the date the case was filed (立案日期), if given.</summary>
+    public DateOnly? FiledOn { get; }
 
     /// <summary>Gets the party the decision is about (当事人), if given.</summary>
     public string? Party { get; }

@@ -11,6 +11,7 @@ namespace Fashen.Engine.Decisions;
 /// <param name="Facts">The facts, in the order sent.</param>
 /// <param name="Span">Where the whole decision is.</param>
 /// <param name="Party">The party the decision is about (当事人), for the review documents; optional.</param>
+/// <param name="FiledOn">The date the case was filed (立案日期, yyyy-MM-dd); optional.</param>
 public sealed record Decision(
     DecisionField? CaseId,
     DecisionField? Department,
@@ -19,4 +20,5 @@ public sealed record Decision(
     DecisionField? ProposedOn,
     IReadOnlyList<FactInput> Facts,
     SourceSpan Span,
-    DecisionField? Party = null);
+    DecisionField? Party = null,
+    DecisionField? FiledOn = null);

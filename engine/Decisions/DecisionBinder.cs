@@ -36,18 +36,8 @@ public static class DecisionBinder
             diagnostics.Add(EngineDiagnostics.UnknownProcedure(decision.Procedure!.Span, procedureText));
         }
 
-        DateOnly? proposedOn = null;
-        if (decision.ProposedOn is { } dateField)
-        {
-            if (DateOnly.TryParseExact(dateField.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                proposedOn = date;
-            }
-            else
-            {
-                diagnostics.Add(EngineDiagnostics.InvalidDate(dateField.Span, dateField.Text));
-            }
-        }
+        var proposedOn = OptionalDate(decision.ProposedOn, diagnostics);
+        var filedOn = OptionalDate(decision.FiledOn, diagnostics);
 
         var values = new FactValue?[schema.Facts.Count];
         var given = new bool[schema.Facts.Count];
@@ -75,7 +65,30 @@ public static class DecisionBinder
         }
 
         var party = string.IsNullOrWhiteSpace(decision.Party?.Text) ? null : decision.Party.Text.Trim();
-        return Result<BoundDecision>.Success(new BoundDecision(caseId!, department!, action, procedure, proposedOn, schema, values, party));
+        return Result<BoundDecision>.Success(new BoundDecision(caseId!, department!, action, procedure, proposedOn, schema, values, party, filedOn));
+    }
+
+    /// <summary>Reads a date as decisions write it: yyyy-MM-dd.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="date">The date.</param>
+    /// <returns>True when the text is such a date.</returns>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static DateOnly? OptionalDate(DecisionField? field, List<Diagnostic> diagnostics)
+    {
+        if (field is null)
+        {
+            return null;
+        }
+
+        if (TryParseDate(field.Text, out var date))
+        {
+            return date;
+        }
+
+        diagnostics.Add(EngineDiagnostics.InvalidDate(field.Span, field.Text));
+        return null;
     }
 
     private static string? Required(DecisionField? field, string name, string meaning, Decision decision, List<Diagnostic> diagnostics)

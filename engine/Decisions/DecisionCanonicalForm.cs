@@ -57,6 +57,11 @@ public static class DecisionCanonicalForm
             root["proposedOn"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
+        if (decision.FiledOn is { } filed)
+        {
+            root["filedOn"] = filed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
         // The party is part of what is approved: a decision issued to someone else needs its own review.
         if (decision.Party is { } party)
         {

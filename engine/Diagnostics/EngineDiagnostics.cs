@@ -108,15 +108,16 @@ public static class EngineDiagnostics
         $"事实“{fact}”给出了两次（可能一次用键名、一次用中文名称）。请只保留一个。",
         at);
 
-    /// <summary>FS4011: the decision's date is before the catalogue comes into force.</summary>
-    /// <param name="at">Where the date is.</param>
-    /// <param name="date">The decision's date.</param>
-    /// <param name="catalogue">The catalogue, as "name version".</param>
-    /// <param name="effectiveFrom">The catalogue's first day in force.</param>
+    /// <summary>FS4011: no version of the department's catalogue is in force on the decision's governing date.</summary>
+    /// <param name="at">Where the date is (or the decision, when it gave none).</param>
+    /// <param name="date">The date.</param>
+    /// <param name="which">Which date it is: 拟作出决定日期, 立案日期 or 判定之日.</param>
+    /// <param name="department">The department id.</param>
+    /// <param name="periods">The versions loaded and their periods, joined.</param>
     /// <returns>The diagnostic.</returns>
-    public static Diagnostic CatalogueNotInForce(SourceSpan at, string date, string catalogue, string effectiveFrom) => Diagnostic.Error(
+    public static Diagnostic CatalogueNotInForce(SourceSpan at, string date, string which, string department, string periods) => Diagnostic.Error(
         "FS4011",
-        $"决定日期 {date} 早于目录清单“{catalogue}”的施行日期 {effectiveFrom}，没有可适用的目录版本。",
+        $"{which} {date} 没有施行中的“{department}”目录清单版本，无法判定。已载入的版本：{periods}。",
         at);
 
     /// <summary>FS4012: an amount of money more precise than the 分.</summary>

@@ -14,7 +14,8 @@ public abstract record ReviewEvent;
 /// <param name="Id">The department id.</param>
 /// <param name="Version">The catalogue's version.</param>
 /// <param name="Revision">The content hash of the catalogue and its schema.</param>
-public sealed record CatalogueRef(string Id, string Version, string Revision);
+/// <param name="Commit">The git commit the catalogue was read at, or null.</param>
+public sealed record CatalogueRef(string Id, string Version, string Revision, string? Commit = null);
 
 /// <summary>A rule that made a decision major, as the reviewer sees it.</summary>
 /// <param name="Id">The rule id.</param>

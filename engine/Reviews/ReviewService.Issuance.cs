@@ -35,7 +35,8 @@ public sealed partial class ReviewService
             return bound.Error!;
         }
 
-        var (classifier, boundDecision) = bound.Value!;
+        var (_, choice, boundDecision) = bound.Value!;
+        var classifier = choice.Classifier;
         var result = classifier.Classify(boundDecision, ClassificationOptions.Default with { NearMisses = 0 });
         var digest = DecisionCanonicalForm.Digest(boundDecision);
         string? reviewId = null;

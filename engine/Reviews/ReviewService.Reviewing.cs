@@ -22,7 +22,7 @@ public sealed partial class ReviewService
             return problem;
         }
 
-        var (starts, due, unknown) = StartClock(Today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays);
+        var (starts, due, unknown) = StartClock(Today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays, _catalogues.Current.Calendar);
         return Commit(review, version, caller.Actor, [new ReviewAccepted(Today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, Automatic: false)]);
     }
 

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
+using Fashen.Engine.Calendar;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
-using Fashen.Engine.Diagnostics;
 using Fashen.Engine.Records;
-using Fashen.Grammar.Diagnostics;
 
 namespace Fashen.Engine.Reviews;
 
@@ -23,8 +22,10 @@ public sealed partial class ReviewService
             return bound.Error!;
         }
 
-        var (classifier, boundDecision) = bound.Value!;
-        var result = classifier.Classify(boundDecision, new ClassificationOptions(materialsCompleteOn ?? Today, _catalogues.Current.Calendar));
+        var (set, choice, boundDecision) = bound.Value!;
+        var classifier = choice.Classifier;
+        var result = classifier.Classify(boundDecision, new ClassificationOptions(materialsCompleteOn ?? Today, set.Calendar));
+        result = result with { Catalogue = result.Catalogue with { ChosenBy = choice.Reason } };
         var digest = DecisionCanonicalForm.Digest(boundDecision);
         var record = new ClassificationRecord(boundDecision.Department, boundDecision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), digest);
         var entries = new List<PendingEntry>
@@ -64,7 +65,8 @@ public sealed partial class ReviewService
             return bound.Error!;
         }
 
-        var (classifier, decision) = bound.Value!;
+        var (set, choice, decision) = bound.Value!;
+        var classifier = choice.Classifier;
         var result = classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
         if (RequireMajor(result) is { } notMajor)
         {
@@ -85,7 +87,7 @@ public sealed partial class ReviewService
         var record = new ClassificationRecord(decision.Department, decision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), submission.Digest);
         var extra = Reclassification(record, review.Id, caller.Actor) is { } reclassified ? [reclassified] : Array.Empty<PendingEntry>();
         var idempotency = idempotencyKey is null ? null : new IdempotencyRecord("submit", caller.Actor.Id, idempotencyKey, requestHash, review.Id);
-        return Commit(review, 0, caller.Actor, [submitted, MaterialsCheck(review, today, automatic: true)], applied: 1, extra, idempotency, record);
+        return Commit(review, 0, caller.Actor, [submitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record);
     }
 
     /// <summary>Resubmits a review's decision: after 补正 with the missing materials, after 纠正 with the corrected decision.</summary>
@@ -130,7 +132,8 @@ public sealed partial class ReviewService
             return bound.Error!;
         }
 
-        var (classifier, decision) = bound.Value!;
+        var (set, choice, decision) = bound.Value!;
+        var classifier = choice.Classifier;
         if (decision.CaseId != review.CaseId || decision.Department != review.Department)
         {
             return ReviewErrors.CaseMismatch($"{review.Department}/{review.CaseId}");
@@ -161,7 +164,7 @@ public sealed partial class ReviewService
 
         // Apply the resubmission first so the materials check sees the new round and materials.
         review.Apply(Provisional(caller.Actor, _clock.GetUtcNow()), resubmitted);
-        return Commit(review, version, caller.Actor, [resubmitted, MaterialsCheck(review, today, automatic: true)], applied: 1, extra, idempotency, record);
+        return Commit(review, version, caller.Actor, [resubmitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record);
     }
 
     private Outcome<Review>? Retried(string scope, Caller caller, string? key, string requestHash)
@@ -176,7 +179,7 @@ public sealed partial class ReviewService
 
     // Every required material attached: accepted, and the clock (re)starts the next working day.
     // Otherwise returned for 补正 with the list of what is missing, and the clock stays paused.
-    private ReviewEvent MaterialsCheck(Review review, DateOnly today, bool automatic)
+    private static ReviewEvent MaterialsCheck(Review review, DateOnly today, bool automatic, WorkingCalendar? calendar)
     {
         var missing = review.Submission.RequiredMaterials.Except(review.Submission.AttachedMaterials).ToList();
         if (missing.Count > 0)
@@ -184,13 +187,13 @@ public sealed partial class ReviewService
             return new ReviewReturned(missing, "送审材料不全，请补正后重新报送。", review.Deadline.ConsumedWorkingDays, automatic);
         }
 
-        var (starts, due, unknown) = StartClock(today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays);
+        var (starts, due, unknown) = StartClock(today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays, calendar);
         return new ReviewAccepted(today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, automatic);
     }
 
-    private (DateOnly? StartsOn, DateOnly? DueDate, string? Unknown) StartClock(DateOnly completeOn, int remainingWorkingDays)
+    private static (DateOnly? StartsOn, DateOnly? DueDate, string? Unknown) StartClock(DateOnly completeOn, int remainingWorkingDays, WorkingCalendar? calendar)
     {
-        if (_catalogues.Current.Calendar is not { } calendar)
+        if (calendar is null)
         {
             return (null, null, "未载入节假日安排，无法按工作日计算截止日期。");
         }
@@ -206,37 +209,26 @@ public sealed partial class ReviewService
             : (count.FirstDay, count.LastDay, null);
     }
 
-    private Outcome<(Classifier Classifier, BoundDecision Decision)> Bind(Caller caller, Decision decision)
+    // The decision checked against the catalogue version in force on its governing date. The set is
+    // read once: everything the request does after this uses the same catalogues and calendar, even
+    // when a reload swaps in new ones meanwhile.
+    private Outcome<(CatalogueSet Set, VersionChoice Choice, BoundDecision Decision)> Bind(Caller caller, Decision decision)
     {
-        var department = decision.Department?.Text.Trim();
-        if (department is null || !_catalogues.Current.Classifiers.TryGetValue(department, out var classifier))
+        var set = _catalogues.Current;
+        var choice = set.Choose(decision, Today);
+        if (choice.Value is not { } chosen)
         {
-            var available = string.Join("、", _catalogues.Current.Classifiers.Keys.Order(StringComparer.Ordinal));
-            Diagnostic diagnostic = decision.Department is { } given
-                ? EngineDiagnostics.NoCatalogueForDepartment(given.Span, given.Text, available.Length == 0 ? "无" : available)
-                : EngineDiagnostics.MissingDecisionField(decision.Span, "department", "部门");
-            return ReviewErrors.DecisionInvalid([diagnostic]);
+            return ReviewErrors.DecisionInvalid(choice.Diagnostics);
         }
 
+        var department = chosen.Classifier.Catalogue.Id;
         if (!caller.CanAccess(department))
         {
             return ReviewErrors.DepartmentNotAllowed(department);
         }
 
-        var bound = DecisionBinder.Bind(decision, classifier.Catalogue.Schema);
-        if (bound.Value is not { } boundDecision)
-        {
-            return ReviewErrors.DecisionInvalid(bound.Diagnostics);
-        }
-
-        var catalogue = classifier.Catalogue;
-        if (boundDecision.ProposedOn is { } proposed && proposed < catalogue.EffectiveFrom)
-        {
-            return ReviewErrors.DecisionInvalid([EngineDiagnostics.CatalogueNotInForce(
-                decision.ProposedOn!.Span, Formatting.Date(proposed), $"{catalogue.Name} {catalogue.Version}", Formatting.Date(catalogue.EffectiveFrom))]);
-        }
-
-        return (classifier, boundDecision);
+        var bound = DecisionBinder.Bind(decision, chosen.Classifier.Catalogue.Schema);
+        return bound.Value is { } boundDecision ? (set, chosen, boundDecision) : ReviewErrors.DecisionInvalid(bound.Diagnostics);
     }
 
     private static ReviewError? RequireMajor(ClassificationResult result) => result.Kind switch
@@ -249,7 +241,7 @@ public sealed partial class ReviewService
     private static SubmittedDecision Submission(Classifier classifier, BoundDecision decision, ClassificationResult result, IReadOnlyList<string> materials) => new(
         JsonNode.Parse(DecisionCanonicalForm.ToJson(decision))!,
         DecisionCanonicalForm.Digest(decision),
-        new CatalogueRef(classifier.Catalogue.Id, classifier.Catalogue.Version, classifier.Catalogue.Revision),
+        new CatalogueRef(classifier.Catalogue.Id, classifier.Catalogue.Version, classifier.Catalogue.Revision, classifier.Catalogue.Commit),
         result.MatchedRules.Select(r => new RuleSummary(r.Id, r.Title, r.Basis, r.Explanation, r.RequiresCounselOpinion)).ToList(),
         result.Checklist.Select(c => new ChecklistDefinition(c.Id, c.Title, c.Question, c.Source)).ToList(),
         result.Materials,

@@ -148,13 +148,14 @@ public sealed partial class ReviewService
     /// <param name="errors">How many errors the reload found; 0 when the new catalogues are in force.</param>
     public void RecordCatalogueLoad(Caller caller, int errors)
     {
-        var catalogues = new System.Text.Json.Nodes.JsonArray(_catalogues.Current.Classifiers.Values
-            .OrderBy(c => c.Catalogue.Id, StringComparer.Ordinal)
+        var catalogues = new System.Text.Json.Nodes.JsonArray(_catalogues.Current.All
             .Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
             {
                 ["id"] = c.Catalogue.Id,
                 ["version"] = c.Catalogue.Version,
+                ["effectiveFrom"] = Classification.Formatting.Date(c.Catalogue.EffectiveFrom),
                 ["revision"] = c.Catalogue.Revision,
+                ["commit"] = c.Catalogue.Commit,
             })
             .ToArray());
         var data = new System.Text.Json.Nodes.JsonObject { ["errors"] = errors, ["inForce"] = catalogues };

@@ -13,7 +13,10 @@ public static class FactRows
     public static IReadOnlyList<(string Label, string Value)> Of(Review review, CatalogueSet catalogues)
     {
         var facts = review.CurrentFacts();
-        if (!catalogues.Classifiers.TryGetValue(review.Department, out var classifier))
+        // The version that classified the review names its facts; else the latest loaded.
+        var versions = catalogues.VersionsOf(review.Department);
+        var classifier = versions.FirstOrDefault(c => c.Catalogue.Version == review.Submission.Catalogue.Version) ?? versions.LastOrDefault();
+        if (classifier is null)
         {
             return facts.Select(f => (f.Key, f.Value)).ToList();
         }

@@ -50,9 +50,9 @@ public abstract class FashenPage(ReviewService reviews, ReviewOptions options) :
 
     /// <summary>A department's name, as its catalogue gives it, or its id when no catalogue is loaded for it.</summary>
     public string DepartmentName(string department) =>
-        Reviews.Catalogues.Classifiers.TryGetValue(department, out var classifier) ? classifier.Catalogue.Name : department;
+        Reviews.Catalogues.Shown(department, Reviews.Today)?.Catalogue.Name ?? department;
 
     /// <summary>The departments the caller may see, id and name, in catalogue order.</summary>
     public IReadOnlyList<(string Id, string Name)> VisibleDepartments() =>
-        Reviews.Catalogues.Classifiers.Keys.Order(StringComparer.Ordinal).Where(Caller.CanAccess).Select(id => (id, DepartmentName(id))).ToList();
+        Reviews.Catalogues.Departments.Where(Caller.CanAccess).Select(id => (id, DepartmentName(id))).ToList();
 }

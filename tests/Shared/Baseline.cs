@@ -5,11 +5,12 @@ namespace Fashen.Tests;
 /// <summary>Golden files: compares rendered output with the expected text committed beside the input.</summary>
 /// <remarks>Set UPDATE_BASELINES=1 to rewrite every baseline from the actual output; every change to a
 /// baseline must be explained in review.</remarks>
-internal static class Baseline
+internal static partial class Baseline
 {
     public static void Match(string actual, string baselinePath)
     {
-        actual = actual.Replace("\r\n", "\n");
+        // The git commit the samples are read at changes with every commit; the baseline keeps its place only.
+        actual = CommitId().Replace(actual.Replace("\r\n", "\n"), m => m.Groups[1].Value + "<commit>");
         var relative = System.IO.Path.GetRelativePath(Repository.Root, baselinePath);
         if (Environment.GetEnvironmentVariable("UPDATE_BASELINES") == "1")
         {
@@ -56,4 +57,7 @@ internal static class Baseline
             shown++;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(提交 |""commit"": "")[0-9a-f]{12,40}")]
+    private static partial System.Text.RegularExpressions.Regex CommitId();
 }

@@ -11,11 +11,21 @@ public sealed class CatalogueModelPage(ReviewService reviews, ReviewOptions opti
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = string.Empty;
 
+    /// <summary>A version to show; the one in force today when not given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Version { get; set; }
+
     public CatalogueModel? Catalogue { get; private set; }
+
+    public IReadOnlyList<CatalogueModel> Versions { get; private set; } = [];
+
+    public CatalogueModel? InForce { get; private set; }
 
     public void OnGet()
     {
-        Catalogue = Reviews.Catalogues.Classifiers.TryGetValue(Id, out var classifier) ? classifier.Catalogue : null;
+        Versions = Reviews.Catalogues.VersionsOf(Id).Select(c => c.Catalogue).ToList();
+        InForce = Reviews.Catalogues.InForce(Id, Reviews.Today)?.Catalogue;
+        Catalogue = Version is null ? Reviews.Catalogues.Shown(Id, Reviews.Today)?.Catalogue : Versions.FirstOrDefault(v => v.Version == Version);
         if (Catalogue is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
