@@ -5,8 +5,9 @@ using CatalogueModel = Fashen.Engine.Catalogues.Catalogue;
 
 namespace Fashen.Bench;
 
-/// <summary>The decisions every way of classifying is measured on: the embedded test decisions of
-/// all sample catalogues (ordinary procedure), each with its department's compiled catalogue.</summary>
+/// <summary>The decisions every way of classifying is measured on: the embedded test decisions of the
+/// sample catalogues in force (the latest version of each department; baselines left out), ordinary
+/// procedure, each with its department's compiled catalogue.</summary>
 public sealed class BenchmarkCorpus
 {
     private BenchmarkCorpus(IReadOnlyList<CatalogueModel> catalogues, IReadOnlyList<(Classifier Classifier, BoundDecision Decision)> cases)
@@ -27,14 +28,19 @@ public sealed class BenchmarkCorpus
             throw new InvalidOperationException("The sample catalogues have errors; run fashen lint samples/catalogues.");
         }
 
-        var classifiers = workspace.Catalogues.ToDictionary(c => c.Id, Classifier.Compile);
-        var cases = workspace.Catalogues
+        var latest = Latest(workspace.Catalogues);
+        var classifiers = latest.ToDictionary(c => c.Id, Classifier.Compile);
+        var cases = latest
             .SelectMany(c => c.Tests)
             .Where(t => t.Decision.Procedure == Engine.Catalogues.Procedure.General)
             .Select(t => (classifiers[t.Decision.Department], t.Decision))
             .ToList();
-        return new BenchmarkCorpus(workspace.Catalogues, cases);
+        return new BenchmarkCorpus(latest, cases);
     }
+
+    /// <summary>The latest version of each department's catalogue, baselines left out.</summary>
+    public static List<CatalogueModel> Latest(IEnumerable<CatalogueModel> catalogues) =>
+        catalogues.Where(c => !c.Baseline).GroupBy(c => c.Id).Select(g => g.MaxBy(c => c.EffectiveFrom)!).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Finds the repository root above a folder (the one holding Fashen.slnx).</summary>
     public static string FindRoot(string start)

@@ -3,8 +3,8 @@ using Fashen.Engine.Decisions;
 
 namespace Fashen.Bench;
 
-/// <summary>The conditions of every sample catalogue written by hand in C#: the limit a rules
-/// engine is measured against.</summary>
+/// <summary>The conditions of every sample catalogue in force (the latest version of each department)
+/// written by hand in C#: the limit a rules engine is measured against.</summary>
 /// <remarks>
 /// They read the same <see cref="FactVector"/> as Fashen's compiled rules, with the slots and value
 /// codes of samples/facts.yaml as constants. A comparison on an absent amount is false, as in
@@ -49,8 +49,10 @@ public static class HandWrittenRules
         ],
         ["sthj"] =
         [
-            ("ST-P-01", [ActionKind.Penalty], f => Person(f) && (AtLeast(f, Fine, 5000m) || AtLeast(f, Confiscation, 5000m))),
-            ("ST-P-02", [ActionKind.Penalty], f => Unit(f) && (AtLeast(f, Fine, 50000m) || AtLeast(f, Confiscation, 50000m))),
+            // Inherited from the city baseline zb-sthj, with the county's stricter amounts.
+            ("ZB-P-01", [ActionKind.Penalty], f => Person(f) && (AtLeast(f, Fine, 5000m) || AtLeast(f, Confiscation, 5000m))),
+            ("ZB-P-02", [ActionKind.Penalty], f => Unit(f) && (AtLeast(f, Fine, 50000m) || AtLeast(f, Confiscation, 50000m))),
+            ("ZB-G-01", [ActionKind.Penalty, ActionKind.Coercion], f => f.Flag[Safety]),
             ("ST-P-03", [ActionKind.Penalty], f => f.Present[Fine] && f.Amount[Fine] >= 200000m && f.Amount[Fine] <= 500000m),
             ("ST-P-04", [ActionKind.Penalty], f => (f.Set[Kinds] & (DailyPenalty | Suspension | SuspensionRectify | Closure | RevokeLicence)) != 0),
             ("ST-C-01", [ActionKind.Coercion], f => f.Code[Coercion] is Seal or Detain && Yes(f, Disrupted)),

@@ -226,8 +226,11 @@ public sealed class CatalogueWorkspace
         private void CheckVersions(List<CatalogueModel> catalogues)
         {
             // Diagnostics point at the line that says it: effective_from, version, governing_date.
-            SourceSpan At(CatalogueModel catalogue, string key) =>
-                _catalogueFiles.FirstOrDefault(f => f.Root.Source.Path == catalogue.Span.File).Root?.Get(key)?.Span ?? catalogue.Span;
+            SourceSpan At(CatalogueModel catalogue, string key)
+            {
+                var root = _catalogueFiles.FirstOrDefault(f => f.Root.Source.Path == catalogue.Span.File).Root;
+                return root?.Get(key)?.Span ?? root?.Entries[0].Key.Span ?? catalogue.Span;
+            }
 
             foreach (var versions in catalogues.GroupBy(c => c.Id).Select(g => g.OrderBy(c => c.EffectiveFrom).ToList()))
             {

@@ -11,7 +11,7 @@ public class CommandLineTests
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.Equal("检查了 8 个文件、6 个目录清单：没有发现问题。\n", output.Replace("\r\n", "\n"));
+        Assert.Equal("检查了 10 个文件、8 个目录清单：没有发现问题。\n", output.Replace("\r\n", "\n"));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class CommandLineTests
 
         Assert.Equal(0, exit);
         Assert.Contains("scjg（桓台县市场监督管理局 2026.1）：43 个用例，全部通过", output, StringComparison.Ordinal);
-        Assert.Matches("共 6 个目录清单、[0-9]+ 个用例：[0-9]+ 个通过，0 个失败。", output);
+        Assert.Matches("共 8 个目录清单、[0-9]+ 个用例：[0-9]+ 个通过，0 个失败。", output);
     }
 
     [Fact]

@@ -16,20 +16,24 @@ internal static class Samples
         return workspace;
     });
 
-    private static readonly Dictionary<string, Classifier> Classifiers = [];
+    private static readonly Dictionary<CatalogueModel, Classifier> Classifiers = new(ReferenceEqualityComparer.Instance);
 
     public static CatalogueWorkspace Workspace => Loaded.Value;
 
+    /// <summary>The latest version of a department's catalogue.</summary>
     public static CatalogueModel Catalogue(string id) => Workspace.ForDepartment(id)!;
 
-    public static Classifier Classifier(string id)
+    public static Classifier Classifier(string id) => Classifier(Catalogue(id));
+
+    /// <summary>One version of a catalogue, compiled once.</summary>
+    public static Classifier Classifier(CatalogueModel catalogue)
     {
         lock (Classifiers)
         {
-            if (!Classifiers.TryGetValue(id, out var classifier))
+            if (!Classifiers.TryGetValue(catalogue, out var classifier))
             {
-                classifier = Engine.Classification.Classifier.Compile(Catalogue(id));
-                Classifiers[id] = classifier;
+                classifier = Engine.Classification.Classifier.Compile(catalogue);
+                Classifiers[catalogue] = classifier;
             }
 
             return classifier;

@@ -3,11 +3,14 @@ using Fashen.Grammar.Diagnostics;
 
 namespace Fashen.Catalogue.Tests.Loading;
 
-/// <summary>Every samples/invalid/Invalid*.yaml file yields exactly the diagnostics in its baseline.</summary>
+/// <summary>Every samples/invalid/Invalid*.yaml file, and every Invalid* folder (files that are wrong
+/// together: versions, parents), yields exactly the diagnostics in its baseline.</summary>
 public class InvalidSamplesTests
 {
     public static TheoryData<string> InvalidSamples() =>
-        new(Directory.GetFiles(Repository.Samples("invalid"), "Invalid*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+        new(Directory.GetFiles(Repository.Samples("invalid"), "Invalid*.yaml")
+            .Concat(Directory.GetDirectories(Repository.Samples("invalid"), "Invalid*"))
+            .Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
     [Theory]
     [MemberData(nameof(InvalidSamples))]
@@ -17,7 +20,7 @@ public class InvalidSamplesTests
 
         Assert.True(workspace.HasErrors);
         var rendered = DiagnosticRenderer.Render(workspace.Diagnostics, workspace.Source);
-        Baseline.Match(rendered, Repository.Samples("invalid", Path.ChangeExtension(file, ".diagnostics.txt")));
+        Baseline.Match(rendered, Repository.Samples("invalid", Path.GetFileNameWithoutExtension(file) + ".diagnostics.txt"));
     }
 
     [Fact]

@@ -20,11 +20,36 @@ public class SampleCataloguesTests
     public void Load_Samples_CoverSixHuantaiDepartmentsWithTests()
     {
         var workspace = LoadSamples();
+        var departments = workspace.Catalogues.Where(c => !c.Baseline).ToList();
 
-        Assert.Equal(["jtys", "nync", "scjg", "sthj", "yjgl", "zhzf"], workspace.Catalogues.Select(c => c.Id));
+        Assert.Equal(["jtys", "nync", "scjg", "sthj", "yjgl", "zhzf"], departments.Select(c => c.Id).Distinct());
         Assert.All(workspace.Catalogues, c => Assert.True(c.Tests.Count >= 10, $"{c.Id} has {c.Tests.Count} tests"));
-        Assert.All(workspace.Catalogues, c => Assert.Contains("桓台", c.Name, StringComparison.Ordinal));
+        Assert.All(departments, c => Assert.Contains("桓台", c.Name, StringComparison.Ordinal));
         Assert.Contains(workspace.Catalogues, c => c.Rules.Any(r => r.ConditionText == "一律"));
+    }
+
+    [Fact]
+    public void Load_Samples_HaveTwoVersionsOfOneDepartment_AndACountyBuiltOnACityBaseline()
+    {
+        var workspace = LoadSamples();
+
+        var scjg = workspace.Catalogues.Where(c => c.Id == "scjg").ToList();
+        Assert.Equal(["2025.1", "2026.1"], scjg.Select(c => c.Version));
+        Assert.Equal(new DateOnly(2025, 12, 31), scjg[0].EffectiveTo);
+        var county = workspace.ForDepartment("sthj")!;
+        var city = workspace.ForDepartment("zb-sthj")!;
+        Assert.True(city.Baseline);
+        Assert.Equal("zb-sthj", county.Extends);
+
+        // The county inherits the city's rules with its own, stricter, amounts.
+        Assert.Equal(["ZB-P-01", "ZB-P-02", "ZB-G-01"], county.Rules.Take(3).Select(r => r.Id));
+        Assert.Equal(100000m, city.Thresholds.Single(t => t.Name == "单位罚没档").Value);
+        Assert.Equal(50000m, county.Thresholds.Single(t => t.Name == "单位罚没档").Value);
+        var set = workspace.ToCatalogueSet();
+        Assert.DoesNotContain("zb-sthj", set.Departments);
+        Assert.Equal("2025.1", set.InForce("scjg", new DateOnly(2025, 12, 31))!.Catalogue.Version);
+        Assert.Equal("2026.1", set.InForce("scjg", new DateOnly(2026, 1, 1))!.Catalogue.Version);
+        Assert.Null(set.InForce("scjg", new DateOnly(2024, 12, 31)));
     }
 
     [Fact]

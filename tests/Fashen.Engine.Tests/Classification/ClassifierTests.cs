@@ -171,7 +171,7 @@ public class ClassifierTests
     {
         foreach (var catalogue in Samples.Workspace.Catalogues)
         {
-            var classifier = Samples.Classifier(catalogue.Id);
+            var classifier = Samples.Classifier(catalogue);
             var engine = new RulesEngine.RulesEngine([classifier.Workflow], new ReSettings { AutoExecuteActions = false });
             foreach (var test in catalogue.Tests.Where(t => t.Decision.Procedure == Procedure.General))
             {
@@ -193,7 +193,7 @@ public class ClassifierTests
         var random = new Random(1259);
         foreach (var catalogue in Samples.Workspace.Catalogues)
         {
-            var classifier = Samples.Classifier(catalogue.Id);
+            var classifier = Samples.Classifier(catalogue);
             var thresholds = catalogue.Rules.SelectMany(r => Amounts(r.Condition)).Distinct().ToList();
             for (var i = 0; i < 300; i++)
             {

@@ -32,9 +32,9 @@ public class HandWrittenBaselineTests
     public void HandWrittenRules_MatchExactlyWhatFashenMatches_OnRandomDecisions()
     {
         var random = new Random(58);
-        foreach (var catalogue in Samples.Workspace.Catalogues)
+        foreach (var catalogue in BenchmarkCorpus.Latest(Samples.Workspace.Catalogues))
         {
-            var classifier = Samples.Classifier(catalogue.Id);
+            var classifier = Samples.Classifier(catalogue);
             var amounts = catalogue.Rules.SelectMany(r => ClassifierTests.Amounts(r.Condition)).Distinct().ToList();
             for (var i = 0; i < 300; i++)
             {
