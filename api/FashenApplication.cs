@@ -53,6 +53,7 @@ public static class FashenApplication
         // Catalogues, permits and the review workflow.
         builder.Services.AddSingleton<CatalogueProvider>();
         builder.Services.AddSingleton<ICatalogueSource>(sp => sp.GetRequiredService<CatalogueProvider>());
+        builder.Services.AddHostedService<CatalogueWatcher>();
         builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(DataFolder(sp))));
         builder.Services.AddSingleton(new ReviewOptions());
         builder.Services.AddSingleton<ReviewService>();

@@ -8,6 +8,15 @@ public sealed class FashenOptions
     /// <value>The default value is samples/catalogues.</value>
     public string Catalogues { get; set; } = "samples/catalogues";
 
+    /// <summary>Gets or sets a value indicating whether to reload the catalogues when their files change.</summary>
+    /// <value>The default value is true.</value>
+    public bool WatchCatalogues { get; set; } = true;
+
+    /// <summary>Gets or sets how long the catalogue files must stay unchanged before a reload, so that an
+    /// editor's save (or a git checkout of many files) is read once, whole.</summary>
+    /// <value>The default value is 500 ms.</value>
+    public TimeSpan ReloadQuietPeriod { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Gets or sets the holiday calendar file; null finds holidays.yaml above the catalogues.</summary>
     public string? Calendar { get; set; }
 

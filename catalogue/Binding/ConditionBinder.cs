@@ -17,13 +17,15 @@ public sealed class ConditionBinder
 {
     private readonly FactSchema _schema;
     private readonly IReadOnlyDictionary<string, NamedThreshold> _thresholds;
+    private readonly IReadOnlySet<string> _misdeclared;
     private readonly SourceFragment _source;
     private readonly List<Diagnostic> _diagnostics = [];
 
-    private ConditionBinder(FactSchema schema, IReadOnlyDictionary<string, NamedThreshold> thresholds, SourceFragment source)
+    private ConditionBinder(FactSchema schema, IReadOnlyDictionary<string, NamedThreshold> thresholds, IReadOnlySet<string> misdeclared, SourceFragment source)
     {
         _schema = schema;
         _thresholds = thresholds;
+        _misdeclared = misdeclared;
         _source = source;
     }
 
@@ -32,11 +34,17 @@ public sealed class ConditionBinder
     /// <param name="source">The condition's text and where it came from.</param>
     /// <param name="schema">The fact schema.</param>
     /// <param name="thresholds">The catalogue's named thresholds, by name.</param>
+    /// <param name="misdeclared">Thresholds declared with a value already reported as wrong; using them fails
+    /// without a second diagnostic.</param>
     /// <returns>The bound condition, or every diagnostic found.</returns>
     public static Result<Condition> Bind(
-        ConditionSyntax syntax, SourceFragment source, FactSchema schema, IReadOnlyDictionary<string, NamedThreshold> thresholds)
+        ConditionSyntax syntax,
+        SourceFragment source,
+        FactSchema schema,
+        IReadOnlyDictionary<string, NamedThreshold> thresholds,
+        IReadOnlySet<string>? misdeclared = null)
     {
-        var binder = new ConditionBinder(schema, thresholds, source);
+        var binder = new ConditionBinder(schema, thresholds, misdeclared ?? new HashSet<string>(), source);
         var condition = binder.BindCondition(syntax);
         return binder._diagnostics.Count > 0 || condition is null
             ? Result<Condition>.Failure(binder._diagnostics)
@@ -241,6 +249,8 @@ public sealed class ConditionBinder
                 return CheckAmount(fact, amount.Value, amount.Unit != AmountUnit.None, amount.Text, value.Span) ? (amount.Value, null) : null;
             case NameValueSyntax { Name: var name } when _thresholds.TryGetValue(name.Text, out var threshold):
                 return CheckAmount(fact, threshold.Value, threshold.HasUnit, threshold.Text, value.Span) ? (threshold.Value, threshold.Name) : null;
+            case NameValueSyntax { Name: var name } when _misdeclared.Contains(name.Text):
+                return null;
             case NameValueSyntax { Name: var name }:
                 string hint;
                 if (_schema.TryGetFact(name.Text, out var other))

@@ -6,6 +6,7 @@ using Fashen.Catalogue.Binding;
 using Fashen.Catalogue.Diagnostics;
 using Fashen.Catalogue.Yaml;
 using Fashen.Engine.Catalogues;
+using Fashen.Engine.Changes;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Conditions;
 using Fashen.Engine.Decisions;
@@ -97,8 +98,9 @@ public static partial class CatalogueReader
 
         // The parent's schema already carries the parent's own values; the child adds its own on top.
         var extendedSchema = ReadValueExtensions(reader, parent?.Schema ?? schema, diagnostics);
-        var thresholds = ReadThresholds(reader, extendedSchema, diagnostics);
-        var rules = ReadRules(reader, extendedSchema, Inherited(parent, thresholds), diagnostics);
+        var misdeclared = new HashSet<string>(StringComparer.Ordinal);
+        var thresholds = ReadThresholds(reader, extendedSchema, diagnostics, misdeclared);
+        var rules = ReadRules(reader, extendedSchema, Inherited(parent, thresholds), misdeclared, diagnostics);
         if (parent is not null)
         {
             rules = Inherit(reader, parent, thresholds, rules, diagnostics);
@@ -169,35 +171,15 @@ public static partial class CatalogueReader
     }
 
     // Why a new value for a parent's threshold loosens the parent's rules, or null when it does not.
-    private static string? Loosening(Engine.Catalogues.Catalogue parent, string name, decimal before, decimal after)
-    {
-        var uses = parent.Rules
-            .SelectMany(r => Comparisons(r.Condition).Where(c => c.ThresholdName == name).Select(c => (Rule: r.Id, c.Operator)))
-            .ToList();
-        var lower = uses.FirstOrDefault(u => u.Operator is ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater);
-        if (lower.Rule is not null && after > before)
+    private static string? Loosening(Engine.Catalogues.Catalogue parent, string name, decimal before, decimal after) =>
+        ThresholdChange.Judge(parent.Rules, name, before, after) switch
         {
-            return $"上级条目 {lower.Rule} 以“达到该数额即属重大”使用它，调高即放宽。";
-        }
-
-        var upper = uses.FirstOrDefault(u => u.Operator is ComparisonOperator.LessOrEqual or ComparisonOperator.Less);
-        if (upper.Rule is not null && after < before)
-        {
-            return $"上级条目 {upper.Rule} 以“不超过该数额即属重大”使用它，调低即放宽。";
-        }
-
-        var exact = uses.FirstOrDefault(u => u.Operator is ComparisonOperator.Equal or ComparisonOperator.NotEqual);
-        return exact.Rule is not null && after != before ? $"上级条目 {exact.Rule} 以等于该数额使用它，改动即改变了上级的标准。" : null;
-    }
-
-    private static IEnumerable<AmountComparison> Comparisons(Condition condition) => condition switch
-    {
-        AllCondition all => all.Operands.SelectMany(Comparisons),
-        AnyCondition any => any.Operands.SelectMany(Comparisons),
-        NotCondition not => Comparisons(not.Operand),
-        AmountComparison c => [c],
-        _ => [],
-    };
+            (ThresholdEffect.Looser, var rule, ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater) =>
+                $"上级条目 {rule} 以“达到该数额即属重大”使用它，调高即放宽。",
+            (ThresholdEffect.Looser, var rule, _) => $"上级条目 {rule} 以“不超过该数额即属重大”使用它，调低即放宽。",
+            (ThresholdEffect.Different, var rule, _) => $"上级条目 {rule} 以等于该数额使用它，改动即改变了上级的标准。",
+            _ => null,
+        };
 
     // A condition with its named thresholds taken from another set: the child's values for inherited rules.
     private static Condition WithThresholds(Condition condition, IReadOnlyDictionary<string, NamedThreshold> thresholds) => condition switch
@@ -268,7 +250,10 @@ public static partial class CatalogueReader
         return schema.Extend(extensions);
     }
 
-    private static Dictionary<string, NamedThreshold> ReadThresholds(MappingReader reader, FactSchema schema, List<Diagnostic> diagnostics)
+    // Names declared with a value that is not an amount go to misdeclared: the value's diagnostic is
+    // the one to fix, so conditions that use the name are not also told it is undefined.
+    private static Dictionary<string, NamedThreshold> ReadThresholds(
+        MappingReader reader, FactSchema schema, List<Diagnostic> diagnostics, HashSet<string> misdeclared)
     {
         var thresholds = new Dictionary<string, NamedThreshold>(StringComparer.Ordinal);
         if (reader.Map("thresholds", required: false, "命名阈值：名称: 数额") is not { } map)
@@ -300,12 +285,14 @@ public static partial class CatalogueReader
             if (valueNode is not YamlScalar scalar || !AmountLiteral.TryParse(scalar.Value, out var value, out var unit))
             {
                 diagnostics.Add(CatalogueDiagnostics.InvalidThresholdValue(valueNode.Span, name, (valueNode as YamlScalar)?.Value ?? valueNode.KindName));
+                misdeclared.Add(name);
                 continue;
             }
 
             if (unit != Grammar.Syntax.AmountUnit.None && value.Scale > 2)
             {
                 diagnostics.Add(CatalogueDiagnostics.MoneyTooPrecise(valueNode.Span, scalar.Value));
+                misdeclared.Add(name);
                 continue;
             }
 
@@ -316,7 +303,7 @@ public static partial class CatalogueReader
     }
 
     private static List<Rule> ReadRules(
-        MappingReader reader, FactSchema schema, Dictionary<string, NamedThreshold> thresholds, List<Diagnostic> diagnostics)
+        MappingReader reader, FactSchema schema, Dictionary<string, NamedThreshold> thresholds, IReadOnlySet<string> misdeclared, List<Diagnostic> diagnostics)
     {
         var rules = new List<Rule>();
         if (reader.Sequence("rules", required: true, "目录条目", "列表（每项一条规则，以“- id:”开头）") is not { } sequence)
@@ -357,7 +344,7 @@ public static partial class CatalogueReader
             var title = ruleReader.Text("title", required: true, "目录原文表述");
             var actions = Actions(ruleReader, diagnostics);
             var when = ruleReader.Scalar("when", required: true, "条件，如“罚款金额 5万元以上”");
-            var condition = when is null ? null : Condition(when, schema, thresholds, diagnostics);
+            var condition = when is null ? null : Condition(when, schema, thresholds, misdeclared, diagnostics);
             var basis = Texts(ruleReader.TextList("basis", required: true, "法律依据，如“《行政处罚法》第五十八条”", nonEmpty: true));
             var checklist = id is not null && ruleReader.Node("checklist", required: false, "本条目增加的审核要点") is { } checklistNode
                 ? Checklist(checklistNode, id, "checklist", diagnostics)
@@ -376,7 +363,8 @@ public static partial class CatalogueReader
         return rules;
     }
 
-    private static Condition? Condition(YamlScalar when, FactSchema schema, Dictionary<string, NamedThreshold> thresholds, List<Diagnostic> diagnostics)
+    private static Condition? Condition(
+        YamlScalar when, FactSchema schema, Dictionary<string, NamedThreshold> thresholds, IReadOnlySet<string> misdeclared, List<Diagnostic> diagnostics)
     {
         var fragment = ScalarFragments.For(when);
         var parsed = ConditionParser.Parse(fragment);
@@ -386,7 +374,7 @@ public static partial class CatalogueReader
             return null;
         }
 
-        var bound = ConditionBinder.Bind(parsed.Syntax, fragment, schema, thresholds);
+        var bound = ConditionBinder.Bind(parsed.Syntax, fragment, schema, thresholds, misdeclared);
         diagnostics.AddRange(bound.Diagnostics);
         return bound.Value;
     }

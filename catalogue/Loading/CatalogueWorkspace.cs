@@ -30,14 +30,19 @@ public sealed class CatalogueWorkspace
         WorkingCalendar? calendar,
         IReadOnlyList<Diagnostic> diagnostics,
         Dictionary<string, SourceText> sources,
-        int filesChecked)
+        int filesChecked,
+        IReadOnlyList<string> files)
     {
+        Files = files;
         Catalogues = catalogues;
         Calendar = calendar;
         Diagnostics = Diagnostic.Sort(diagnostics);
         _sources = sources;
         FilesChecked = filesChecked;
     }
+
+    /// <summary>Gets the full path of every file read: catalogues, schemas and calendars; what to watch for changes.</summary>
+    public IReadOnlyList<string> Files { get; }
 
     /// <summary>Gets the catalogues read without errors, ordered by department id.</summary>
     public IReadOnlyList<CatalogueModel> Catalogues { get; }
@@ -93,6 +98,7 @@ public sealed class CatalogueWorkspace
         private readonly List<(string FullPath, YamlMapping Root)> _catalogueFiles = [];
         private readonly List<string> _calendarFiles = [];
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private readonly List<string> _files = [];
 
         public void AddPath(string path)
         {
@@ -219,7 +225,7 @@ public sealed class CatalogueWorkspace
             CheckVersions(read);
             var calendar = LoadCalendar(calendarPath);
             return new CatalogueWorkspace(
-                read.OrderBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.EffectiveFrom).ToList(), calendar, _diagnostics, _sources, _sources.Count);
+                read.OrderBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.EffectiveFrom).ToList(), calendar, _diagnostics, _sources, _sources.Count, _files);
         }
 
         // Versions of one department: distinct start days and version names, no explicit overlap, one governing date.
@@ -343,6 +349,7 @@ public sealed class CatalogueWorkspace
             {
                 var source = new SourceText(display, File.ReadAllText(full));
                 _sources[display] = source;
+                _files.Add(full);
                 return source;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -37,17 +37,24 @@ public sealed class FashenApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly Dictionary<string, string> _keys;
     private readonly List<HttpClient> _clients = [];
+    private readonly string? _catalogues;
+    private readonly bool _watch;
     private bool _stopped;
 
-    private FashenApp(string dataFolder, FakeTimeProvider clock, Dictionary<string, string>? keys)
+    private FashenApp(string dataFolder, FakeTimeProvider clock, Dictionary<string, string>? keys, string? catalogues = null, bool watch = false)
     {
+        _catalogues = catalogues;
+        _watch = watch;
         DataFolder = dataFolder;
         Clock = clock;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Fashen:DataFolder", dataFolder);
-            builder.UseSetting("Fashen:Catalogues", Repository.Samples("catalogues"));
+            builder.UseSetting("Fashen:Catalogues", catalogues ?? Repository.Samples("catalogues"));
             builder.UseSetting("Fashen:Demo", "false");
+
+            // Tests that change catalogue files watch their own copy (CatalogueReloadTests); the rest read the samples once.
+            builder.UseSetting("Fashen:WatchCatalogues", watch ? "true" : "false");
 
             // A free port, so that test classes running in parallel each get their own server.
             builder.UseSetting("urls", "http://127.0.0.1:0");
@@ -71,12 +78,16 @@ public sealed class FashenApp : IAsyncDisposable
 
     public static FashenApp Start() => new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null);
 
+    /// <summary>Starts a service on its own catalogue folder, watched for changes.</summary>
+    public static FashenApp StartWatching(string catalogues) =>
+        new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null, catalogues, watch: true);
+
     /// <summary>Stops this service and starts a new one on the same data folder, as after a restart.</summary>
     public async Task<FashenApp> RestartAsync()
     {
         var keys = _keys;
         await StopAsync();
-        return new FashenApp(DataFolder, Clock, keys);
+        return new FashenApp(DataFolder, Clock, keys, _catalogues, _watch);
     }
 
     /// <summary>Stops the service but keeps its data folder.</summary>

@@ -1,0 +1,120 @@
+using System.Net;
+using static Fashen.Tests.Requests;
+
+namespace Fashen.Api.Tests;
+
+/// <summary>Catalogues change while the service runs: edited files are picked up, a broken edit is
+/// refused and the previous catalogues keep serving, and both are in the record.</summary>
+public sealed class CatalogueReloadTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("fashen-catalogues-").FullName;
+
+    public CatalogueReloadTests()
+    {
+        // A copy of the samples: the schema and calendar one folder above the catalogues, as in the repository.
+        File.Copy(Repository.Samples("facts.yaml"), Path.Combine(_root, "facts.yaml"));
+        File.Copy(Repository.Samples("holidays.yaml"), Path.Combine(_root, "holidays.yaml"));
+        foreach (var file in Directory.GetFiles(Repository.Samples("catalogues"), "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_root, "catalogues", Path.GetRelativePath(Repository.Samples("catalogues"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private string Scjg => Path.Combine(_root, "catalogues", "scjg.yaml");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task EditedCatalogue_IsReloaded_AndTheReloadIsRecorded()
+    {
+        await using var app = FashenApp.StartWatching(Path.Combine(_root, "catalogues"));
+        var caseSystem = app.CaseSystem("scjg");
+        var (_, before) = await Post(caseSystem, "/v1/classifications", FoodFine());
+        Assert.Equal("major", before.GetProperty("classification").GetString());
+
+        // The legal office raises the food, drug and equipment band from 5万元 to 8万元.
+        File.WriteAllText(Scjg, WithFoodBand(File.ReadAllText(Scjg), "8万元"));
+
+        var after = await EventuallyAsync(caseSystem, r => r.GetProperty("catalogue").GetProperty("revision").GetString() != before.GetProperty("catalogue").GetProperty("revision").GetString());
+        Assert.Equal("minor", after.GetProperty("classification").GetString());
+        Assert.Contains(app.Store.ReadAll(), e => e.Type == "catalogues.loaded" && e.Actor.Id == "fashen" && e.Sequence > 1);
+    }
+
+    [Fact]
+    public async Task BrokenEdit_IsRefused_AndThePreviousCataloguesKeepServing()
+    {
+        await using var app = FashenApp.StartWatching(Path.Combine(_root, "catalogues"));
+        var caseSystem = app.CaseSystem("scjg");
+        var (_, before) = await Post(caseSystem, "/v1/classifications", FoodFine());
+
+        File.WriteAllText(Scjg, File.ReadAllText(Scjg).Replace("食药特单位罚款档: 5万元", "食药特单位罚款档: 五万元", StringComparison.Ordinal));
+
+        for (var attempt = 0; attempt < 100 && !app.Store.ReadAll().Any(e => e.Type == "catalogues.reload_refused"); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        var refused = Assert.Single(app.Store.ReadAll(), e => e.Type == "catalogues.reload_refused");
+        Assert.Contains("\"errors\":1", refused.Data, StringComparison.Ordinal);
+        var (status, still) = await Post(caseSystem, "/v1/classifications", FoodFine());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("major", still.GetProperty("classification").GetString());
+        Assert.Equal(before.GetProperty("catalogue").GetProperty("revision").GetString(), still.GetProperty("catalogue").GetProperty("revision").GetString());
+    }
+
+    [Fact]
+    public async Task NewVersion_AddedBesideTheOld_ServesDecisionsFromItsDate()
+    {
+        await using var app = FashenApp.StartWatching(Path.Combine(_root, "catalogues"));
+        var caseSystem = app.CaseSystem("scjg");
+
+        // A 2027 version: the food band drops to 3万元 from 1 January 2027.
+        var next = File.ReadAllText(Scjg)
+            .Replace("version: \"2026.1\"", "version: \"2027.1\"", StringComparison.Ordinal)
+            .Replace("effective_from: 2026-01-01", "effective_from: 2027-01-01", StringComparison.Ordinal)
+;
+        next = WithFoodBand(next, "3万元");
+        File.WriteAllText(Path.Combine(_root, "catalogues", "scjg-2027.yaml"), next);
+
+        var in2027 = FoodFine(fine: 40000);
+        in2027["proposedOn"] = "2027-01-04";
+        var (_, answer) = await Post(caseSystem, "/v1/classifications", in2027);
+        for (var attempt = 0; attempt < 100 && answer.GetProperty("catalogue").GetProperty("version").GetString() != "2027.1"; attempt++)
+        {
+            await Task.Delay(100);
+            (_, answer) = await Post(caseSystem, "/v1/classifications", in2027);
+        }
+
+        Assert.Equal("2027.1", answer.GetProperty("catalogue").GetProperty("version").GetString());
+        Assert.Equal("major", answer.GetProperty("classification").GetString());
+        Assert.Equal("按拟作出决定日期 2027-01-04", answer.GetProperty("catalogue").GetProperty("chosenBy").GetString());
+        var (_, in2026) = await Post(caseSystem, "/v1/classifications", FoodFine(fine: 40000));
+        Assert.Equal("2026.1", in2026.GetProperty("catalogue").GetProperty("version").GetString());
+        Assert.Equal("minor", in2026.GetProperty("classification").GetString());
+    }
+
+    // The band is written twice: as the named threshold and, as the source document words it, in the condition.
+    private static string WithFoodBand(string catalogue, string amount) => catalogue
+        .Replace("食药特单位罚款档: 5万元", $"食药特单位罚款档: {amount}", StringComparison.Ordinal)
+        .Replace("食药特单位罚款档 以上（含5万元）", $"食药特单位罚款档 以上（含{amount}）", StringComparison.Ordinal);
+
+    // Classifies the food fine until the answer shows the reload (or gives up after ten seconds).
+    private static async Task<System.Text.Json.JsonElement> EventuallyAsync(HttpClient caseSystem, Func<System.Text.Json.JsonElement, bool> reloaded)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var (_, answer) = await Post(caseSystem, "/v1/classifications", FoodFine());
+            if (reloaded(answer))
+            {
+                return answer;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The catalogues were not reloaded within ten seconds.");
+        return default;
+    }
+}
