@@ -27,6 +27,7 @@ internal static class CliApplication
             LintCommand.Create(context),
             TestCommand.Create(context),
             ClassifyCommand.Create(context),
+            DiffCommand.Create(context),
             ServeCommand.Create(context),
             AuditCommand.Create(context),
         };

@@ -7,35 +7,22 @@ namespace Fashen.Api.Tests;
 /// refused and the previous catalogues keep serving, and both are in the record.</summary>
 public sealed class CatalogueReloadTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("fashen-catalogues-").FullName;
+    private readonly SampleCopy _samples = new();
 
-    public CatalogueReloadTests()
-    {
-        // A copy of the samples: the schema and calendar one folder above the catalogues, as in the repository.
-        File.Copy(Repository.Samples("facts.yaml"), Path.Combine(_root, "facts.yaml"));
-        File.Copy(Repository.Samples("holidays.yaml"), Path.Combine(_root, "holidays.yaml"));
-        foreach (var file in Directory.GetFiles(Repository.Samples("catalogues"), "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_root, "catalogues", Path.GetRelativePath(Repository.Samples("catalogues"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private string Scjg => _samples.Catalogue("scjg.yaml");
 
-    private string Scjg => Path.Combine(_root, "catalogues", "scjg.yaml");
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _samples.Dispose();
 
     [Fact]
     public async Task EditedCatalogue_IsReloaded_AndTheReloadIsRecorded()
     {
-        await using var app = FashenApp.StartWatching(Path.Combine(_root, "catalogues"));
+        await using var app = FashenApp.StartWatching(_samples.Catalogues);
         var caseSystem = app.CaseSystem("scjg");
         var (_, before) = await Post(caseSystem, "/v1/classifications", FoodFine());
         Assert.Equal("major", before.GetProperty("classification").GetString());
 
         // The legal office raises the food, drug and equipment band from 5万元 to 8万元.
-        File.WriteAllText(Scjg, WithFoodBand(File.ReadAllText(Scjg), "8万元"));
+        File.WriteAllText(Scjg, SampleCopy.WithFoodBand(File.ReadAllText(Scjg), "8万元"));
 
         var after = await EventuallyAsync(caseSystem, r => r.GetProperty("catalogue").GetProperty("revision").GetString() != before.GetProperty("catalogue").GetProperty("revision").GetString());
         Assert.Equal("minor", after.GetProperty("classification").GetString());
@@ -45,7 +32,7 @@ public sealed class CatalogueReloadTests : IDisposable
     [Fact]
     public async Task BrokenEdit_IsRefused_AndThePreviousCataloguesKeepServing()
     {
-        await using var app = FashenApp.StartWatching(Path.Combine(_root, "catalogues"));
+        await using var app = FashenApp.StartWatching(_samples.Catalogues);
         var caseSystem = app.CaseSystem("scjg");
         var (_, before) = await Post(caseSystem, "/v1/classifications", FoodFine());
 
@@ -67,7 +54,7 @@ public sealed class CatalogueReloadTests : IDisposable
     [Fact]
     public async Task NewVersion_AddedBesideTheOld_ServesDecisionsFromItsDate()
     {
-        await using var app = FashenApp.StartWatching(Path.Combine(_root, "catalogues"));
+        await using var app = FashenApp.StartWatching(_samples.Catalogues);
         var caseSystem = app.CaseSystem("scjg");
 
         // A 2027 version: the food band drops to 3万元 from 1 January 2027.
@@ -75,8 +62,8 @@ public sealed class CatalogueReloadTests : IDisposable
             .Replace("version: \"2026.1\"", "version: \"2027.1\"", StringComparison.Ordinal)
             .Replace("effective_from: 2026-01-01", "effective_from: 2027-01-01", StringComparison.Ordinal)
 ;
-        next = WithFoodBand(next, "3万元");
-        File.WriteAllText(Path.Combine(_root, "catalogues", "scjg-2027.yaml"), next);
+        next = SampleCopy.WithFoodBand(next, "3万元");
+        File.WriteAllText(_samples.Catalogue("scjg-2027.yaml"), next);
 
         var in2027 = FoodFine(fine: 40000);
         in2027["proposedOn"] = "2027-01-04";
@@ -94,11 +81,6 @@ public sealed class CatalogueReloadTests : IDisposable
         Assert.Equal("2026.1", in2026.GetProperty("catalogue").GetProperty("version").GetString());
         Assert.Equal("minor", in2026.GetProperty("classification").GetString());
     }
-
-    // The band is written twice: as the named threshold and, as the source document words it, in the condition.
-    private static string WithFoodBand(string catalogue, string amount) => catalogue
-        .Replace("食药特单位罚款档: 5万元", $"食药特单位罚款档: {amount}", StringComparison.Ordinal)
-        .Replace("食药特单位罚款档 以上（含5万元）", $"食药特单位罚款档 以上（含{amount}）", StringComparison.Ordinal);
 
     // Classifies the food fine until the answer shows the reload (or gives up after ten seconds).
     private static async Task<System.Text.Json.JsonElement> EventuallyAsync(HttpClient caseSystem, Func<System.Text.Json.JsonElement, bool> reloaded)

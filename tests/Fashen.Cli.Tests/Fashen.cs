@@ -5,11 +5,17 @@ internal static class Fashen
 {
     public static (int Exit, string Output, string Error) Run(params string[] args) => RunAt(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)), args);
 
-    public static (int Exit, string Output, string Error) RunAt(DateTimeOffset now, params string[] args)
+    public static (int Exit, string Output, string Error) RunAt(DateTimeOffset now, params string[] args) => RunIn(Repository.Root, now, args);
+
+    /// <summary>Runs fashen from another folder, such as a catalogue repository made for a test.</summary>
+    public static (int Exit, string Output, string Error) RunIn(string folder, params string[] args) =>
+        RunIn(folder, new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)), args);
+
+    private static (int Exit, string Output, string Error) RunIn(string folder, DateTimeOffset now, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = CliApplication.Run(args, output, error, new FixedClock(now), Repository.Root);
+        var exit = CliApplication.Run(args, output, error, new FixedClock(now), folder);
         return (exit, output.ToString(), error.ToString());
     }
 

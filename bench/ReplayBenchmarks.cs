@@ -1,0 +1,57 @@
+using BenchmarkDotNet.Attributes;
+using Fashen.Catalogue.Loading;
+using Fashen.Engine.Changes;
+using Fashen.Engine.Decisions;
+using Fashen.Engine.Reviews;
+
+namespace Fashen.Bench;
+
+/// <summary>What <c>fashen diff</c> costs on a year of a county's decisions: reading the JSON lines, and
+/// replaying every decision against the catalogues before and after a change (the food band of scjg
+/// raised from 5万元 to 8万元), as the command does.</summary>
+[MemoryDiagnoser]
+public class ReplayBenchmarks
+{
+    private string _text = string.Empty;
+    private IReadOnlyList<(int Line, Decision Decision)> _decisions = [];
+    private CatalogueSet _before = CatalogueSet.Empty;
+    private CatalogueSet _after = CatalogueSet.Empty;
+
+    [Params(50_000)]
+    public int Decisions { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = BenchmarkCorpus.FindRoot(AppContext.BaseDirectory);
+        var samples = Path.Combine(root, "samples");
+        var before = CatalogueWorkspace.Load([Path.Combine(samples, "catalogues")]);
+        _before = before.ToCatalogueSet();
+
+        // The changed revision: a copy of the samples with one threshold raised.
+        var copy = Directory.CreateTempSubdirectory("fashen-replay-").FullName;
+        foreach (var file in Directory.GetFiles(samples, "*.yaml", SearchOption.AllDirectories).Where(f => !f.Contains("invalid", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(samples, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, File.ReadAllText(file).Replace("5万元", "8万元", StringComparison.Ordinal));
+        }
+
+        var after = CatalogueWorkspace.Load([Path.Combine(copy, "catalogues")]);
+        if (before.HasErrors || after.HasErrors)
+        {
+            throw new InvalidOperationException("The sample catalogues have errors; run fashen lint samples/catalogues.");
+        }
+
+        _after = after.ToCatalogueSet();
+        Directory.Delete(copy, recursive: true);
+        _text = string.Join('\n', DecisionYear.Generate(before.Catalogues, Decisions, 2026));
+        _decisions = DecisionLines.Read("year.jsonl", _text).Decisions;
+    }
+
+    [Benchmark(Description = "read a year of JSON lines")]
+    public int Read() => DecisionLines.Read("year.jsonl", _text).Decisions.Count;
+
+    [Benchmark(Description = "replay before and after")]
+    public int Replay() => ImpactAnalysis.Run(_before, _after, _decisions).Changed.Count;
+}
