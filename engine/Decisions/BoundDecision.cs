@@ -75,6 +75,17 @@ public sealed class BoundDecision
     public FactValue? Get(FactDefinition fact) =>
         _values[fact.Slot] ?? (fact.Type == FactType.Judgement ? NotRaised : null);
 
+    /// <summary>Makes a copy of the decision with one fact set to another value, for generated test cases.</summary>
+    /// <param name="fact">The fact, from this decision's schema.</param>
+    /// <param name="value">The new value.</param>
+    /// <returns>The copy.</returns>
+    public BoundDecision With(FactDefinition fact, FactValue value)
+    {
+        var values = (FactValue?[])_values.Clone();
+        values[fact.Slot] = value;
+        return new BoundDecision(CaseId, Department, Action, Procedure, ProposedOn, Schema, values, Party, FiledOn);
+    }
+
     /// <summary>Lists the facts the decision gives, in schema order.</summary>
     /// <returns>Each given fact with its value.</returns>
     public IEnumerable<(FactDefinition Fact, FactValue Value)> GivenFacts() =>

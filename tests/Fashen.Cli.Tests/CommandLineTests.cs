@@ -31,7 +31,7 @@ public class CommandLineTests
         var (exit, output, _) = Fashen.Run("test", "samples/catalogues");
 
         Assert.Equal(0, exit);
-        Assert.Contains("scjg（桓台县市场监督管理局 2026.1）：43 个用例，全部通过", output, StringComparison.Ordinal);
+        Assert.Contains("scjg（桓台县市场监督管理局 2026.1）：44 个用例，全部通过", output, StringComparison.Ordinal);
         Assert.Matches("共 8 个目录清单、[0-9]+ 个用例：[0-9]+ 个通过，0 个失败。", output);
     }
 

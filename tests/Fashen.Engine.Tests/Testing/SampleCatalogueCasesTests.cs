@@ -1,7 +1,5 @@
 using Fashen.Engine.Classification;
 using Fashen.Engine.Conditions;
-using Fashen.Engine.Decisions;
-using Fashen.Engine.Facts;
 using Fashen.Engine.Testing;
 
 namespace Fashen.Engine.Tests.Testing;
@@ -40,26 +38,31 @@ public class SampleCatalogueCasesTests
             result.Failures);
     }
 
-    [Fact]
-    public void Run_EveryThresholdOfTheSamples_IsTestedAtBelowAndAbove()
+    [Theory]
+    [MemberData(nameof(Departments))]
+    public void BoundaryCases_EveryThresholdOfTheSamples_GeneratedAndMatchedAsDeclared(string department)
     {
-        // Boundary cases at, just below (−0.01 元) and just above (+0.01 元) every money threshold
-        // a rule compares with: each must appear among the catalogue's own test decisions.
-        foreach (var catalogue in Samples.Workspace.Catalogues)
-        {
-            var tested = catalogue.Tests
-                .SelectMany(t => t.Decision.GivenFacts())
-                .Where(f => f.Value is AmountValue)
-                .Select(f => (f.Fact.Key, ((AmountValue)f.Value).Value))
-                .ToHashSet();
-            foreach (var comparison in catalogue.Rules.SelectMany(r => Comparisons(r.Condition)).Where(c => c.Fact.Type == FactType.Money))
-            {
-                foreach (var value in new[] { comparison.Threshold - 0.01m, comparison.Threshold, comparison.Threshold + 0.01m })
-                {
-                    Assert.True(tested.Contains((comparison.Fact.Key, value)), $"{catalogue.Id}: no test with {comparison.Fact.Label} = {value}");
-                }
-            }
-        }
+        var classifier = Samples.Classifier(department);
+
+        var checks = BoundaryCases.Check(classifier);
+
+        // Every comparison with an amount in the catalogue has its three points, each as declared.
+        var thresholds = classifier.Catalogue.Rules.Sum(r => Comparisons(r.Condition).Count());
+        Assert.True(checks.Count >= thresholds);
+        Assert.All(checks, check => Assert.True(check.Generated, $"{check.RuleId} {check.Boundary}: no case isolates it"));
+        Assert.All(checks, check => Assert.True(check.Passed, $"{check.RuleId} {check.Boundary}: {string.Join("; ", check.Points)}"));
+    }
+
+    [Fact]
+    public void BoundaryCases_InclusiveAndExclusiveThresholds_DifferExactlyAtTheAmount()
+    {
+        var checks = BoundaryCases.Check(Samples.Classifier("scjg"));
+
+        // SC-P-02: 罚款金额 超过 个人罚没档 (1万元, 不含本数); SC-P-04: 食药特单位罚款档 5万元以上（含5万元）.
+        var exclusive = checks.First(c => c.RuleId == "SC-P-02" && c.Boundary.StartsWith("罚款金额", StringComparison.Ordinal));
+        var inclusive = checks.Single(c => c.RuleId == "SC-P-04");
+        Assert.Equal([(9_999.99m, false), (10_000m, false), (10_000.01m, true)], exclusive.Points.Select(p => (p.Value, p.Actual)));
+        Assert.Equal([(49_999.99m, false), (50_000m, true), (50_000.01m, true)], inclusive.Points.Select(p => (p.Value, p.Actual)));
     }
 
     private static IEnumerable<AmountComparison> Comparisons(Condition condition) => condition switch
