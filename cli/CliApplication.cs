@@ -28,6 +28,7 @@ internal static class CliApplication
             TestCommand.Create(context),
             ClassifyCommand.Create(context),
             DiffCommand.Create(context),
+            FmtCommand.Create(context),
             ServeCommand.Create(context),
             AuditCommand.Create(context),
         };
