@@ -32,6 +32,20 @@ public static partial class CatalogueReader
     private static readonly string[] ExpectKeys = ["classification", "rules", "missing"];
     private static readonly string[] JudgementKeys = ["raised", "raised_by", "reason"];
 
+    /// <summary>Gets the keys each kind of mapping in a catalogue file allows, for the JSON Schema editors use
+    /// (docs/catalogue.schema.json), which a test keeps in step with this reader.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Keys { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["catalogue"] = RootKeys,
+        ["department"] = DepartmentKeys,
+        ["defaults"] = DefaultsKeys,
+        ["rule"] = RuleKeys,
+        ["test"] = TestKeys,
+        ["test.decision"] = TestDecisionKeys,
+        ["test.expect"] = ExpectKeys,
+        ["judgement"] = JudgementKeys,
+    };
+
     /// <summary>Tells whether a YAML root looks like a catalogue (it has a department).</summary>
     /// <param name="root">The root node.</param>
     /// <returns>True for a catalogue.</returns>
