@@ -5,6 +5,7 @@ using Fashen.Api.Catalogues;
 using Fashen.Api.Classifications;
 using Fashen.Api.Issuance;
 using Fashen.Api.Problems;
+using Fashen.Api.Publication;
 using Fashen.Api.Records;
 using Fashen.Api.Reference;
 using Fashen.Api.Reviews;
@@ -108,6 +109,7 @@ public static class FashenApplication
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAuth().AddEndpointFilter<ValidationFilter>();
         app.MapCatalogues();
+        app.MapPublication();
         app.MapClassifications();
         app.MapReviews().AddEndpointFilter<ValidationFilter>();
         app.MapIssuance().AddEndpointFilter<ValidationFilter>();

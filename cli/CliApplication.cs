@@ -29,6 +29,7 @@ internal static class CliApplication
             ClassifyCommand.Create(context),
             DiffCommand.Create(context),
             FmtCommand.Create(context),
+            PublishCommand.Create(context),
             ServeCommand.Create(context),
             AuditCommand.Create(context),
         };
