@@ -5,7 +5,7 @@ using static Fashen.Tests.Requests;
 
 namespace Fashen.ReviewUi.Tests;
 
-/// <summary>axe-core finds no serious or critical accessibility violation on the main pages, in the
+/// <summary>axe-core finds no serious or critical accessibility violation on the main pages and the public catalogues, in the
 /// states reviewers see them: with data, with errors shown, and after a decision.</summary>
 [Collection(BrowserCollection.Name)]
 public class AccessibilityTests(Browser browser)
@@ -23,6 +23,13 @@ public class AccessibilityTests(Browser browser)
         var signIn = await browser.NewPageAsync(app);
         await signIn.GotoAsync("/signin");
         var failures = await ViolationsAsync(signIn, "登录");
+
+        // The public catalogues, as anyone reads them without signing in.
+        foreach (var (path, name) in new[] { ("/public/catalogues/", "公开目录索引"), ("/public/catalogues/scjg.html", "公开目录") })
+        {
+            await signIn.GotoAsync(path);
+            failures.AddRange(await ViolationsAsync(signIn, name));
+        }
 
         var page = await Ui.SignInAsync(browser, app, "li.min");
         foreach (var (path, name) in new[]
