@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Formats.Tar;
+using Fashen.Catalogue.Loading;
+using Fashen.Grammar.Diagnostics;
 
 namespace Fashen.Cli.Commands;
 
@@ -87,6 +89,22 @@ internal sealed class CatalogueRevision : IDisposable
             error = $"无法从 git 取出修订 {revision}：{exception.Message}";
             return null;
         }
+    }
+
+    /// <summary>Reads the catalogues of this revision, showing any diagnostics under the revision's name.</summary>
+    /// <param name="context">The command's context.</param>
+    /// <returns>The workspace, or null when it has errors.</returns>
+    public CatalogueWorkspace? Load(CliContext context)
+    {
+        // Paths inside a revision taken from git are shown relative to its tree, as the repository names them.
+        var workspace = CatalogueWorkspace.Load([Folder], baseDirectory: Commit is null ? context.WorkingDirectory : _temporary);
+        if (workspace.Diagnostics.Count > 0)
+        {
+            context.Error.WriteLine($"{Label}：");
+            context.Error.Write(DiagnosticRenderer.Render(workspace.Diagnostics, workspace.Source));
+        }
+
+        return workspace.HasErrors ? null : workspace;
     }
 
     public void Dispose()

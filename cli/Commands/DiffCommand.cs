@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Fashen.Catalogue.Diagnostics;
-using Fashen.Catalogue.Loading;
 using Fashen.Cli.Output;
 using Fashen.Engine.Changes;
 using Fashen.Engine.Decisions;
@@ -64,8 +63,8 @@ internal static class DiffCommand
             return CliApplication.UsageError;
         }
 
-        var old = Load(context, before);
-        var now = Load(context, after);
+        var old = before.Load(context);
+        var now = after.Load(context);
         if (old is null || now is null)
         {
             context.Output.WriteLine("目录清单有错误，未比较。请先修正上面的问题（fashen lint）。");
@@ -104,18 +103,5 @@ internal static class DiffCommand
 
         context.Output.Write(json ? DiffJson.Write(report) : DiffText.Write(report, all ? int.MaxValue : 5));
         return exit;
-    }
-
-    // The catalogues of a revision, with its commit when it came from git; null after showing its errors.
-    private static CatalogueWorkspace? Load(CliContext context, CatalogueRevision revision)
-    {
-        var workspace = CatalogueWorkspace.Load([revision.Folder], baseDirectory: revision.Commit is null ? context.WorkingDirectory : revision.Folder);
-        if (workspace.Diagnostics.Count > 0)
-        {
-            context.Error.WriteLine($"{revision.Label}：");
-            context.Error.Write(DiagnosticRenderer.Render(workspace.Diagnostics, workspace.Source));
-        }
-
-        return workspace.HasErrors ? null : workspace;
     }
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Fashen.Api.Publication;
-using Fashen.Catalogue.Loading;
 using Fashen.Engine.Changes;
-using Fashen.Grammar.Diagnostics;
 
 namespace Fashen.Cli.Commands;
 
@@ -46,8 +44,8 @@ internal static class PublishCommand
             return CliApplication.UsageError;
         }
 
-        var workspace = Load(context, revision);
-        var before = previous is null ? null : Load(context, previous);
+        var workspace = revision.Load(context);
+        var before = previous?.Load(context);
         if (workspace is null || (previous is not null && before is null))
         {
             context.Output.WriteLine("目录清单有错误，未公开。请先修正上面的问题（fashen lint）。");
@@ -66,16 +64,5 @@ internal static class PublishCommand
 
         context.Output.WriteLine($"已写入 {outputPath}：{published.Count} 个部门的目录清单（{today:yyyy-MM-dd} 施行的版本），共 {files.Count} 个文件：{string.Join("、", files)}。");
         return CliApplication.Success;
-    }
-
-    private static CatalogueWorkspace? Load(CliContext context, CatalogueRevision revision)
-    {
-        var workspace = CatalogueWorkspace.Load([revision.Folder], baseDirectory: revision.Commit is null ? context.WorkingDirectory : revision.Folder);
-        if (workspace.Diagnostics.Count > 0)
-        {
-            context.Error.Write(DiagnosticRenderer.Render(workspace.Diagnostics, workspace.Source));
-        }
-
-        return workspace.HasErrors ? null : workspace;
     }
 }

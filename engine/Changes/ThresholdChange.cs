@@ -33,7 +33,7 @@ public static class ThresholdChange
         IEnumerable<Rule> rules, string name, decimal before, decimal after)
     {
         var uses = rules
-            .SelectMany(r => Comparisons(r.Condition).Where(c => c.ThresholdName == name).Select(c => (Rule: r.Id, c.Operator)))
+            .SelectMany(r => ConditionFacts.AmountComparisons(r.Condition).Where(c => c.ThresholdName == name).Select(c => (Rule: r.Id, c.Operator)))
             .ToList();
         if (after == before || uses.Count == 0)
         {
@@ -56,13 +56,4 @@ public static class ThresholdChange
             ? (ThresholdEffect.Different, first.Rule, first.Operator)
             : (ThresholdEffect.Stricter, first.Rule, first.Operator);
     }
-
-    private static IEnumerable<AmountComparison> Comparisons(Condition condition) => condition switch
-    {
-        AllCondition all => all.Operands.SelectMany(Comparisons),
-        AnyCondition any => any.Operands.SelectMany(Comparisons),
-        NotCondition not => Comparisons(not.Operand),
-        AmountComparison c => [c],
-        _ => [],
-    };
 }

@@ -44,7 +44,7 @@ internal static class ExpressionWriter
                 break;
             case AmountComparison c:
                 b.Append('(').Append(Present(c.Fact.Slot)).Append(" && ").Append(Amount(c.Fact.Slot)).Append(' ')
-                    .Append(Symbol(positive ? c.Operator : c.Operator.Negate())).Append(' ').Append(Number(c.Threshold)).Append(')');
+                    .Append((positive ? c.Operator : c.Operator.Negate()).ToSymbol()).Append(' ').Append(Number(c.Threshold)).Append(')');
                 break;
             case AmountRange c:
                 b.Append('(').Append(Present(c.Fact.Slot)).Append(" && ");
@@ -59,7 +59,7 @@ internal static class ExpressionWriter
             case RankComparison c:
                 // An absent ordinal has code −1, which must not satisfy "<" or "<=".
                 b.Append('(').Append(Code(c.Fact.Slot)).Append(" >= 0 && ").Append(Code(c.Fact.Slot)).Append(' ')
-                    .Append(Symbol(positive ? c.Operator : c.Operator.Negate())).Append(' ')
+                    .Append((positive ? c.Operator : c.Operator.Negate()).ToSymbol()).Append(' ')
                     .Append(c.Value.Code.ToString(CultureInfo.InvariantCulture)).Append(')');
                 break;
             case SetOverlap c:
@@ -116,13 +116,4 @@ internal static class ExpressionWriter
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture) + "m";
 
-    private static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.GreaterOrEqual => ">=",
-        ComparisonOperator.Greater => ">",
-        ComparisonOperator.LessOrEqual => "<=",
-        ComparisonOperator.Less => "<",
-        ComparisonOperator.Equal => "==",
-        _ => "!=",
-    };
 }

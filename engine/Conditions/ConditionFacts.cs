@@ -5,6 +5,18 @@ namespace Fashen.Engine.Conditions;
 /// <summary>Walks a condition tree.</summary>
 public static class ConditionFacts
 {
+    /// <summary>Lists the comparisons of an amount with a number or named threshold, in the order written.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <returns>The comparisons.</returns>
+    public static IEnumerable<AmountComparison> AmountComparisons(Condition condition) => condition switch
+    {
+        AllCondition all => all.Operands.SelectMany(AmountComparisons),
+        AnyCondition any => any.Operands.SelectMany(AmountComparisons),
+        NotCondition not => AmountComparisons(not.Operand),
+        AmountComparison c => [c],
+        _ => [],
+    };
+
     /// <summary>Lists the facts a condition tests, each once, in the order first tested.</summary>
     /// <param name="condition">The condition.</param>
     /// <returns>The facts.</returns>

@@ -59,7 +59,7 @@ public static class ConditionFormatter
         var value = Value(c.Value);
         return c.Wording switch
         {
-            OperatorWording.Symbol => $"{c.Subject.Text} {Symbol(c.Operator)} {value}",
+            OperatorWording.Symbol => $"{c.Subject.Text} {c.Operator.ToSymbol()} {value}",
             OperatorWording.Above => $"{c.Subject.Text} {Before(c.Value, value)}以上{Boundary(c.Boundary, stated: true)}",
             OperatorWording.Below => $"{c.Subject.Text} {Before(c.Value, value)}以下{Boundary(c.Boundary, stated: true)}",
             OperatorWording.Within => $"{c.Subject.Text} {Before(c.Value, value)}以内{Boundary(c.Boundary, stated: true)}",
@@ -71,15 +71,6 @@ public static class ConditionFormatter
     // 5万元以上 reads as one phrase; a threshold's name needs a space, or 名称以上 would read as one longer name.
     private static string Before(ValueSyntax syntax, string value) => syntax is AmountSyntax ? value : value + " ";
 
-    private static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.GreaterOrEqual => ">=",
-        ComparisonOperator.Greater => ">",
-        ComparisonOperator.LessOrEqual => "<=",
-        ComparisonOperator.Less => "<",
-        ComparisonOperator.Equal => "==",
-        _ => "!=",
-    };
 
     // 以上/以下/以内 always say whether the number is included; 超过/不满 keep a note only when one was written.
     private static string Boundary(BoundarySyntax? boundary, bool stated) => boundary switch

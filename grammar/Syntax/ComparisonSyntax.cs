@@ -63,3 +63,20 @@ public enum OperatorWording
     /// <summary>不满 before the value (excludes the number).</summary>
     Under,
 }
+
+/// <summary>Writes comparison operators.</summary>
+public static class ComparisonOperatorSymbols
+{
+    /// <summary>Gets the operator's ASCII symbol, as C# and the canonical condition form write it.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>&gt;=, &gt;, &lt;=, &lt;, == or !=.</returns>
+    public static string ToSymbol(this ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.GreaterOrEqual => ">=",
+        ComparisonOperator.Greater => ">",
+        ComparisonOperator.LessOrEqual => "<=",
+        ComparisonOperator.Less => "<",
+        ComparisonOperator.Equal => "==",
+        _ => "!=",
+    };
+}

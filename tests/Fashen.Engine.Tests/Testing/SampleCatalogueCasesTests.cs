@@ -47,7 +47,7 @@ public class SampleCatalogueCasesTests
         var checks = BoundaryCases.Check(classifier);
 
         // Every comparison with an amount in the catalogue has its three points, each as declared.
-        var thresholds = classifier.Catalogue.Rules.Sum(r => Comparisons(r.Condition).Count());
+        var thresholds = classifier.Catalogue.Rules.Sum(r => ConditionFacts.AmountComparisons(r.Condition).Count());
         Assert.True(checks.Count >= thresholds);
         Assert.All(checks, check => Assert.True(check.Generated, $"{check.RuleId} {check.Boundary}: no case isolates it"));
         Assert.All(checks, check => Assert.True(check.Passed, $"{check.RuleId} {check.Boundary}: {string.Join("; ", check.Points)}"));
@@ -64,13 +64,4 @@ public class SampleCatalogueCasesTests
         Assert.Equal([(9_999.99m, false), (10_000m, false), (10_000.01m, true)], exclusive.Points.Select(p => (p.Value, p.Actual)));
         Assert.Equal([(49_999.99m, false), (50_000m, true), (50_000.01m, true)], inclusive.Points.Select(p => (p.Value, p.Actual)));
     }
-
-    private static IEnumerable<AmountComparison> Comparisons(Condition condition) => condition switch
-    {
-        AllCondition all => all.Operands.SelectMany(Comparisons),
-        AnyCondition any => any.Operands.SelectMany(Comparisons),
-        NotCondition not => Comparisons(not.Operand),
-        AmountComparison comparison => [comparison],
-        _ => [],
-    };
 }
