@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using static Fashen.Tests.Requests;
 
 namespace Fashen.Api.Tests;
@@ -80,6 +81,23 @@ public sealed class CatalogueReloadTests : IDisposable
         var (_, in2026) = await Post(caseSystem, "/v1/classifications", FoodFine(fine: 40000));
         Assert.Equal("2026.1", in2026.GetProperty("catalogue").GetProperty("version").GetString());
         Assert.Equal("minor", in2026.GetProperty("classification").GetString());
+    }
+
+    [Fact]
+    public async Task Reload_WhileARequestHoldsTheOldSet_ThatRequestFinishesOnTheOldSet()
+    {
+        await using var app = FashenApp.StartWatching(_samples.Catalogues);
+        var provider = app.Services.GetRequiredService<Fashen.Api.Catalogues.CatalogueProvider>();
+
+        // What a request in flight holds: the set it started with.
+        var inFlight = provider.Current;
+        File.WriteAllText(Scjg, SampleCopy.WithFoodBand(File.ReadAllText(Scjg), "8万元"));
+        var reload = provider.Reload();
+
+        Assert.Equal(0, reload.Errors);
+        Assert.NotSame(inFlight, provider.Current);
+        Assert.Equal(50_000m, inFlight.InForce("scjg", new DateOnly(2026, 3, 2))!.Catalogue.Thresholds.Single(t => t.Name == "食药特单位罚款档").Value);
+        Assert.Equal(80_000m, provider.Current.InForce("scjg", new DateOnly(2026, 3, 2))!.Catalogue.Thresholds.Single(t => t.Name == "食药特单位罚款档").Value);
     }
 
     // Classifies the food fine until the answer shows the reload (or gives up after ten seconds).
