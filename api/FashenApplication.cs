@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
 using Fashen.Api.Access;
 using Fashen.Api.Catalogues;
 using Fashen.Api.Classifications;
@@ -22,6 +23,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Fashen.Api;
@@ -61,6 +63,7 @@ public static class FashenApplication
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<PeopleDirectory>();
         builder.Services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         builder.Services.AddDataProtection().SetApplicationName("fashen");
@@ -80,6 +83,27 @@ public static class FashenApplication
         builder.Services.AddReviewUi();
         builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        // Each API caller (key, token, or address) gets its own token bucket, so one busy case system cannot starve the rest.
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<FashenOptions>>((limiter, fashen) =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/v1")
+                    ? RateLimitPartition.GetTokenBucketLimiter(CallerPartition(context), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = fashen.Value.RequestBurst,
+                        TokensPerPeriod = fashen.Value.RequestsPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            limiter.OnRejected = (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                return new ValueTask(ProblemResults.WriteAsync(rejected.HttpContext, ApiProblems.TooManyRequests()));
+            };
+        });
+
         // HTTP: problem+json for every error, readable Chinese in JSON, OpenAPI, health.
         builder.Services.AddProblemDetails();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
@@ -91,6 +115,7 @@ public static class FashenApplication
         var app = builder.Build();
         Start(app);
 
+        app.Use(SecurityHeaders);
         app.UseExceptionHandler(errors => errors.Run(HandleException));
         app.UseStatusCodePages(StatusCodePage);
         app.UseSwaggerUI(o =>
@@ -102,6 +127,7 @@ public static class FashenApplication
         app.UseReviewUiAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         // Endpoints: one line per feature.
         app.MapOpenApi().AllowAnonymous();
@@ -123,6 +149,38 @@ public static class FashenApplication
         context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName
         : context.Request.Headers.Authorization.Count > 0 || context.Request.Path.StartsWithSegments("/v1") ? BearerTokenDefaults.AuthenticationScheme
         : ReviewUiSetup.CookieScheme;
+
+    // The partition of a caller, by a digest of its credential (never the credential itself), else its address.
+    private static string CallerPartition(HttpContext context)
+    {
+        var credential = context.Request.Headers[ApiKeyAuthenticationHandler.Header].ToString() is { Length: > 0 } key ? key
+            : context.Request.Headers.Authorization.ToString();
+        return credential.Length > 0
+            ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(credential)))[..32]
+            : "address:" + context.Connection.RemoteIpAddress;
+    }
+
+    // Headers that stop the pages being framed, sniffed or fed scripts from elsewhere. The API docs (Swagger UI)
+    // run an inline script, so they get everything but the content policy.
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!context.Request.Path.StartsWithSegments("/docs"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next();
+    }
 
     private static string DataFolder(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<FashenOptions>().DataFolder);

@@ -32,6 +32,24 @@ public sealed class FashenOptions
     /// <value>The default value is 256 KB.</value>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Gets or sets how many failed sign-ins to one account lock it for <see cref="SignInLockout"/>
+    /// (four times as many from one address lock the address).</summary>
+    /// <value>The default value is 5.</value>
+    public int SignInFailures { get; set; } = 5;
+
+    /// <summary>Gets or sets how long sign-in stays refused after too many failures.</summary>
+    /// <value>The default value is 15 minutes.</value>
+    public TimeSpan SignInLockout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Gets or sets how many API requests one caller (an API key, a bearer token, or an address
+    /// without either) may make at once before being slowed; refilled at <see cref="RequestsPerSecond"/>.</summary>
+    /// <value>The default value is 400.</value>
+    public int RequestBurst { get; set; } = 400;
+
+    /// <summary>Gets or sets how many API requests per second one caller may make in the long run.</summary>
+    /// <value>The default value is 200.</value>
+    public int RequestsPerSecond { get; set; } = 200;
+
     /// <summary>Gets or sets how long a person's sign-in token lasts.</summary>
     /// <value>The default value is 8 hours.</value>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);

@@ -7,14 +7,23 @@ namespace Fashen.Api.Access;
 
 /// <summary>People's sign-in and identity, one implementation for the API's tokens and the pages' cookie:
 /// the same accounts, the same password check, the same claims.</summary>
-public sealed class PeopleDirectory(IAccountStore accounts, CallerResolver callers) : IPeopleDirectory
+public sealed class PeopleDirectory(IAccountStore accounts, CallerResolver callers, SignInThrottle throttle) : IPeopleDirectory
 {
-    public ClaimsPrincipal? SignIn(string username, string password, string authenticationScheme)
+    public SignInAttempt SignIn(string username, string password, string authenticationScheme, string? client)
     {
+        // Checked before the password, so that guessing goes no further while locked.
+        if (throttle.LockedFor(username, client) is { } locked)
+        {
+            return new SignInAttempt(null, locked);
+        }
+
         if (accounts.FindAccount(username) is not { Disabled: false } account || !Credentials.PasswordMatches(account, password))
         {
-            return null;
+            throttle.Failed(username, client);
+            return new SignInAttempt(null);
         }
+
+        throttle.Succeeded(username);
 
         var identity = new ClaimsIdentity(
             [
@@ -23,7 +32,7 @@ public sealed class PeopleDirectory(IAccountStore accounts, CallerResolver calle
                 new Claim(CallerResolver.KindClaim, CallerResolver.PersonKind),
             ],
             authenticationScheme);
-        return new ClaimsPrincipal(identity);
+        return new SignInAttempt(new ClaimsPrincipal(identity));
     }
 
     public Caller? Resolve(ClaimsPrincipal user) => callers.Resolve(user);

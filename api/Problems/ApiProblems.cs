@@ -62,4 +62,14 @@ public static class ApiProblems
     public static ApiProblem MethodNotAllowed() => new(
         "FS6011", StatusCodes.Status405MethodNotAllowed, "请求方法不支持",
         "这个地址不支持该请求方法（例如应为 POST 却用了 GET）。可用的接口和方法见 /openapi/v1.json 和 /docs。");
+
+    /// <summary>FS6012: too many failed sign-ins to the account or from the address.</summary>
+    public static ApiProblem SignInLocked(TimeSpan left) => new(
+        "FS6012", StatusCodes.Status429TooManyRequests, "登录失败次数过多",
+        $"该账号或本机登录失败次数过多，已暂停登录，请 {Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} 分钟后再试。忘记密码请联系法制机构管理员。");
+
+    /// <summary>FS6013: too many requests from one caller.</summary>
+    public static ApiProblem TooManyRequests() => new(
+        "FS6013", StatusCodes.Status429TooManyRequests, "请求过于频繁",
+        "本调用者的请求过于频繁，请稍后再试（见响应头 Retry-After）。需要更高的频率请联系管理员调整 Fashen:RequestsPerSecond。");
 }

@@ -39,6 +39,12 @@ public static class RequestBodies
             var diagnostics = DecisionJsonReader.Read(source).Diagnostics;
             return (null, ProblemResults.From(ApiProblems.MalformedJson(), diagnostics));
         }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON whose string holds an escape that is no text (a lone surrogate, \uD800): found when
+            // the canonical form is written, before anything is read from it.
+            return (null, ProblemResults.From(ApiProblems.MalformedJson("请求体的字符串中有不成对的 Unicode 代理项转义（如单独的 \\uD800），不是有效的文字，请改正。")));
+        }
     }
 
     /// <summary>Reads the decision held by one member of the body (or the whole body when <paramref name="member"/> is null).</summary>

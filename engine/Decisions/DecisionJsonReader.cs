@@ -49,6 +49,13 @@ public static class DecisionJsonReader
             diagnostics.Add(JsonSyntax(exception, source, positions));
             return Result<Decision>.Failure(diagnostics);
         }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON whose string holds an escape that is no text: a lone UTF-16 surrogate such as \uD800.
+            diagnostics.Add(EngineDiagnostics.MalformedDecision(
+                positions.Span(reader.TokenStartIndex, reader.BytesConsumed), "字符串中有不成对的 Unicode 代理项转义（如单独的 \\uD800），不是有效的文字，请改正。"));
+            return Result<Decision>.Failure(diagnostics);
+        }
     }
 
     /// <summary>Reads a decision that is one member of a larger request, such as <c>{"decision": {…}, "materials": […]}</c>,
@@ -96,6 +103,13 @@ public static class DecisionJsonReader
         catch (JsonException exception)
         {
             diagnostics.Add(JsonSyntax(exception, source, positions));
+            return Result<Decision>.Failure(diagnostics);
+        }
+        catch (InvalidOperationException)
+        {
+            // Well-formed JSON whose string holds an escape that is no text: a lone UTF-16 surrogate such as \uD800.
+            diagnostics.Add(EngineDiagnostics.MalformedDecision(
+                positions.Span(reader.TokenStartIndex, reader.BytesConsumed), "字符串中有不成对的 Unicode 代理项转义（如单独的 \\uD800），不是有效的文字，请改正。"));
             return Result<Decision>.Failure(diagnostics);
         }
     }

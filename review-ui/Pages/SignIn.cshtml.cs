@@ -30,7 +30,15 @@ public sealed class SignInModel(IPeopleDirectory people) : PageModel
             return Page();
         }
 
-        if (people.SignIn(Username!.Trim(), Password!, ReviewUiSetup.CookieScheme) is not { } principal)
+        var attempt = people.SignIn(Username!.Trim(), Password!, ReviewUiSetup.CookieScheme, HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (attempt.LockedFor is { } locked)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(string.Empty, $"登录失败次数过多，已暂停登录，请 {Math.Max(1, (int)Math.Ceiling(locked.TotalMinutes))} 分钟后再试。");
+            return Page();
+        }
+
+        if (attempt.Principal is not { } principal)
         {
             ModelState.AddModelError(string.Empty, "用户名或密码错误，或账号已停用。");
             return Page();

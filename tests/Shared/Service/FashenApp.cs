@@ -39,10 +39,18 @@ public sealed class FashenApp : IAsyncDisposable
     private readonly List<HttpClient> _clients = [];
     private readonly string? _catalogues;
     private readonly bool _watch;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
     private bool _stopped;
 
-    private FashenApp(string dataFolder, FakeTimeProvider clock, Dictionary<string, string>? keys, string? catalogues = null, bool watch = false)
+    private FashenApp(
+        string dataFolder,
+        FakeTimeProvider clock,
+        Dictionary<string, string>? keys,
+        string? catalogues = null,
+        bool watch = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings;
         _catalogues = catalogues;
         _watch = watch;
         DataFolder = dataFolder;
@@ -55,6 +63,11 @@ public sealed class FashenApp : IAsyncDisposable
 
             // Tests that change catalogue files watch their own copy (CatalogueReloadTests); the rest read the samples once.
             builder.UseSetting("Fashen:WatchCatalogues", watch ? "true" : "false");
+
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
 
             // A free port, so that test classes running in parallel each get their own server.
             builder.UseSetting("urls", "http://127.0.0.1:0");
@@ -78,6 +91,10 @@ public sealed class FashenApp : IAsyncDisposable
 
     public static FashenApp Start() => new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null);
 
+    /// <summary>Starts a service with some configuration changed (Fashen:RequestBurst = 3 …).</summary>
+    public static FashenApp Start(IReadOnlyDictionary<string, string> settings) =>
+        new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null, settings: settings);
+
     /// <summary>Starts a service on its own catalogue folder, watched for changes.</summary>
     public static FashenApp StartWatching(string catalogues) =>
         new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null, catalogues, watch: true);
@@ -87,7 +104,7 @@ public sealed class FashenApp : IAsyncDisposable
     {
         var keys = _keys;
         await StopAsync();
-        return new FashenApp(DataFolder, Clock, keys, _catalogues, _watch);
+        return new FashenApp(DataFolder, Clock, keys, _catalogues, _watch, _settings);
     }
 
     /// <summary>Stops the service but keeps its data folder.</summary>
