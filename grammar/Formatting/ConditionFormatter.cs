@@ -77,7 +77,8 @@ public static class ConditionFormatter
     {
         null when stated => "（含本数）",
         null => string.Empty,
-        { Value: { } value } => $"（{(boundary.Inclusive ? "含" : "不含")}{Value(value)}）",
+        // A name needs a space, or 含 and the name would read as one word (不含 本数 is not 不含本数).
+        { Value: { } value } => $"（{(boundary.Inclusive ? "含" : "不含")}{(value is AmountSyntax ? string.Empty : " ")}{Value(value)}）",
         _ => boundary.Inclusive ? "（含本数）" : "（不含本数）",
     };
 

@@ -1,3 +1,4 @@
+using CsCheck;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Conditions;
@@ -188,23 +189,27 @@ public class ClassifierTests
     [Fact]
     public void Match_RandomDecisions_AgreesWithDirectThreeValuedEvaluation()
     {
-        // The compiled expressions are checked against a straightforward evaluation of the tree:
-        // a rule matches exactly when the condition is definitely true.
-        var random = new Random(1259);
-        foreach (var catalogue in Samples.Workspace.Catalogues)
-        {
-            var classifier = Samples.Classifier(catalogue);
-            var thresholds = catalogue.Rules.SelectMany(r => Amounts(r.Condition)).Distinct().ToList();
-            for (var i = 0; i < 300; i++)
+        // Property: the compiled expressions agree with a straightforward evaluation of the condition tree on
+        // any decision — a rule matches exactly when its condition is definitely true. Amounts fall at, just
+        // below and just above every threshold as often as anywhere else.
+        var catalogues = Samples.Workspace.Catalogues.Select(c => (Catalogue: c, Classifier: Samples.Classifier(c), Amounts: c.Rules.SelectMany(r => Amounts(r.Condition)).Distinct().ToList())).ToList();
+        var decisions =
+            from index in Gen.Int[0, catalogues.Count - 1]
+            from seed in Gen.Int
+            select (Index: index, Decision: RandomDecision(catalogues[index].Catalogue, catalogues[index].Amounts, new Random(seed)));
+
+        decisions.Sample(
+            d =>
             {
-                var decision = RandomDecision(catalogue, thresholds, random);
-                var matched = classifier.Match(decision).Select(r => r.Id).ToList();
+                var (catalogue, classifier, _) = catalogues[d.Index];
+                var matched = classifier.Match(d.Decision).Select(r => r.Id).ToList();
                 var expected = catalogue.Rules
-                    .Where(r => r.Actions.Contains(decision.Action) && ConditionEvaluator.Evaluate(r.Condition, decision.Vector) == Truth.True)
+                    .Where(r => r.Actions.Contains(d.Decision.Action) && ConditionEvaluator.Evaluate(r.Condition, d.Decision.Vector) == Truth.True)
                     .Select(r => r.Id).ToList();
                 Assert.Equal(expected, matched);
-            }
-        }
+            },
+            iter: 20_000,
+            print: d => $"{catalogues[d.Index].Catalogue.Id} {d.Decision.Action}: {Engine.Decisions.DecisionCanonicalForm.ToJson(d.Decision)}");
     }
 
     internal static BoundDecision RandomDecision(Engine.Catalogues.Catalogue catalogue, List<decimal> amounts, Random random)
