@@ -26,6 +26,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
 
     private const int NoDue = 99_999_999;
     private readonly LiteDatabase _db;
+    private readonly FileStream _durable;
     private readonly Lock _writer = new();
     private readonly ILiteCollection<BsonDocument> _entries;
     private readonly ILiteCollection<BsonDocument> _reviews;
@@ -59,6 +60,8 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             throw;
         }
 
+        // A second handle on the data file, only to ask the disk to keep what LiteDB wrote (fsync).
+        _durable = new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         _entries = _db.GetCollection("entries");
         _reviews = _db.GetCollection("reviews");
         _idempotency = _db.GetCollection("idempotency");
@@ -217,6 +220,7 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
                 }
 
                 _db.Commit();
+                MakeDurable();
                 return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
             }
             catch
@@ -336,8 +340,19 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
             _disposed = true;
             _db.Checkpoint();
             _db.Dispose();
+            _durable.Dispose();
             _folderLock.Dispose();
         }
+    }
+
+    // LiteDB 5 returns from Commit before its writer queue has written the log (litedb-org/LiteDB#2127) and
+    // never asks the disk to keep it (#2818): a process killed right after an acknowledged submission lost it
+    // (CrashRecoveryTests). A checkpoint waits for the queue and copies the log into the data file; the data
+    // file is then flushed to the disk, so what is acknowledged survives a kill or a power cut.
+    private void MakeDurable()
+    {
+        _db.Checkpoint();
+        _durable.Flush(flushToDisk: true);
     }
 
     private List<AuditEntry> AppendEntries(AppendBatch batch)

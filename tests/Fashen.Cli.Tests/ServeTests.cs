@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Fashen.Cli.Tests;
@@ -11,77 +8,23 @@ namespace Fashen.Cli.Tests;
 public sealed partial class ServeTests : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("fashen-serve-").FullName;
-    private readonly StringBuilder _output = new();
-    private Process? _server;
+    private ServiceProcess _server = null!;
     private Uri _base = null!;
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        _base = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "fashen.dll"), "serve", "--data", _data, "--urls", _base.ToString().TrimEnd('/') })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _server = Process.Start(start)!;
-        _server.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _server.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-
-        using var probe = new HttpClient { BaseAddress = _base };
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            try
-            {
-                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Assert.False(_server.HasExited, $"fashen serve exited with {(_server.HasExited ? _server.ExitCode : 0)}:\n{Output}");
-            await Task.Delay(500);
-        }
-
-        Assert.Fail($"fashen serve did not become ready:\n{Output}");
+        _server = await ServiceProcess.StartAsync(_data);
+        _base = _server.Address;
     }
 
     public Task DisposeAsync()
     {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit();
-        }
-
-        _server?.Dispose();
+        _server.Dispose();
         Directory.Delete(_data, recursive: true);
         return Task.CompletedTask;
     }
 
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    private string Output => _server.Output;
 
     [Fact]
     public async Task EndToEndRequests_RunAgainstTheServiceWithTheDemoCredentials()
@@ -117,7 +60,7 @@ public sealed partial class ServeTests : IAsyncLifetime
     [Fact]
     public async Task SecondServer_OnTheSameDataFolder_IsRefusedWithAClearMessage()
     {
-        var (exit, _, error) = await Task.Run(() => Fashen.Run("serve", "--data", _data, "--urls", $"http://127.0.0.1:{FreePort()}"));
+        var (exit, _, error) = await Task.Run(() => Fashen.Run("serve", "--data", _data, "--urls", "http://127.0.0.1:0"));
 
         Assert.Equal(1, exit);
         Assert.Contains("正被另一个 Fashen 进程使用", error, StringComparison.Ordinal);
@@ -127,13 +70,6 @@ public sealed partial class ServeTests : IAsyncLifetime
 
     private static string Password(string output, string username) =>
         output.Split('\n').First(l => l.StartsWith($"  {username} ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("fsk_[A-Za-z0-9_-]+")]
     private static partial Regex Credential();

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Fashen.Cli.Tests;
+
+/// <summary>Kills <c>fashen serve</c> (SIGKILL) again and again in the middle of a load of submissions. After
+/// each restart every acknowledged submission is there, a submission whose answer was lost completes exactly
+/// once when the case system retries it with the same Idempotency-Key, and the record chain verifies.</summary>
+/// <remarks>Cycles: FASHEN_CRASH_CYCLES (default 4; scripts/crash-test.sh runs more).</remarks>
+public sealed partial class CrashRecoveryTests : IDisposable
+{
+    private static readonly Dictionary<string, string> Unlimited = new() { ["Fashen:RequestBurst"] = "1000000", ["Fashen:RequestsPerSecond"] = "1000000" };
+    private readonly string _data = Directory.CreateTempSubdirectory("fashen-crash-").FullName;
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    [Fact]
+    public async Task KilledDuringSubmissions_LosesNothingAcknowledged_AndTheRecordVerifies()
+    {
+        var cycles = int.TryParse(Environment.GetEnvironmentVariable("FASHEN_CRASH_CYCLES"), out var n) ? n : 4;
+        var acknowledged = new ConcurrentDictionary<string, string>();   // case id → review id
+        var unanswered = new ConcurrentDictionary<string, bool>();      // case ids sent with no answer
+        var random = new Random(20261129);
+        var sent = 0;
+        for (var cycle = 0; cycle <= cycles; cycle++)
+        {
+            // The load and the checks are one caller: its request budget must not be what is tested here.
+            using var server = await ServiceProcess.StartAsync(_data, Unlimited);
+            using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(10) };
+            client.DefaultRequestHeaders.Add("X-Api-Key", ScjgKey());
+
+            // Everything acknowledged before the last kill is there, as acknowledged.
+            foreach (var (caseId, reviewId) in acknowledged)
+            {
+                var response = await client.GetAsync($"/v1/reviews/{reviewId}");
+                Assert.True(
+                    response.StatusCode == HttpStatusCode.OK,
+                    $"Acknowledged review {reviewId} ({caseId}) is lost after restart {cycle}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{server.Output}");
+                Assert.Contains(caseId, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            // A submission whose answer was lost is sent again with its key: it completes, once.
+            foreach (var caseId in unanswered.Keys)
+            {
+                var (status, reviewId) = await SubmitAsync(client, caseId);
+                Assert.True(status is HttpStatusCode.Created or HttpStatusCode.OK, $"Retry of {caseId} answered {status}.");
+                Assert.True(!acknowledged.TryGetValue(caseId, out var earlier) || earlier == reviewId);
+                acknowledged[caseId] = reviewId!;
+                unanswered.TryRemove(caseId, out _);
+            }
+
+            if (cycle == cycles)
+            {
+                break;
+            }
+
+            // Four case-system workers submit until the process is killed under them.
+            using var stop = new CancellationTokenSource();
+            var workers = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var caseId = $"桓市监罚〔2026〕{Interlocked.Increment(ref sent):00000}号";
+                    unanswered[caseId] = true;
+                    try
+                    {
+                        var (status, reviewId) = await SubmitAsync(client, caseId);
+                        Assert.True(status == HttpStatusCode.Created, $"{caseId}: {status}");
+                        acknowledged[caseId] = reviewId!;
+                        unanswered.TryRemove(caseId, out _);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        return; // The server is gone; this submission's fate is unknown until retried.
+                    }
+                }
+            })).ToList();
+            await Task.Delay(random.Next(400, 1500));
+            server.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(workers);
+        }
+
+        Assert.True(acknowledged.Count > cycles * 5, $"Only {acknowledged.Count} submissions were acknowledged in {cycles} cycles.");
+        var (exit, output, error) = Fashen.Run("audit", "verify", "--data", _data);
+        Assert.True(exit == 0, output + error);
+    }
+
+    private static async Task<(HttpStatusCode Status, string? ReviewId)> SubmitAsync(HttpClient client, string caseId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/reviews");
+        request.Headers.Add("Idempotency-Key", "crash-" + string.Concat(caseId.Where(char.IsAsciiDigit)));
+        request.Content = new StringContent(Submission(caseId), Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            return (response.StatusCode, null);
+        }
+
+        using var json = JsonDocument.Parse(body);
+        return (response.StatusCode, json.RootElement.GetProperty("id").GetString());
+    }
+
+    private static string Submission(string caseId) => $$"""
+        {
+          "decision": {
+            "caseId": "{{caseId}}", "department": "scjg", "action": "行政处罚", "procedure": "一般程序", "proposedOn": "2026-11-27",
+            "facts": { "当事人类型": "法人", "所属领域": "食品安全", "罚款金额": "6万元", "没收金额": 0, "处罚种类": ["罚款"], "裁量调整": "无", "影响程度": "一般" }
+          },
+          "materials": ["重大执法决定法制审核送审表", "案件调查终结报告（载明基本事实、适用依据、裁量基准执行情况、执法人员资格）", "拟作出的行政执法决定书（代拟稿）", "证据材料"],
+          "submittedBy": "王强",
+          "handledBy": ["王强", "刘洋"]
+        }
+        """;
+
+    private string ScjgKey() => ScjgLine().Match(File.ReadAllText(Path.Combine(_data, "demo-credentials.txt"))).Groups[1].Value;
+
+    [GeneratedRegex(@"^\s+scjg\s+(fsk_[A-Za-z0-9_-]+)", RegexOptions.Multiline)]
+    private static partial Regex ScjgLine();
+}
