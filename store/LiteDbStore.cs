@@ -28,6 +28,9 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     private readonly LiteDatabase _db;
     private readonly FileStream _durable;
     private readonly Lock _writer = new();
+    private readonly Lock _syncing = new();
+    private long _committed;      // commits so far; under _writer
+    private long _durableUpTo;    // commits on disk; under _syncing
     private readonly ILiteCollection<BsonDocument> _entries;
     private readonly ILiteCollection<BsonDocument> _reviews;
     private readonly ILiteCollection<BsonDocument> _idempotency;
@@ -151,83 +154,95 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>Returns only once the batch — and anything an answer was read from — is on disk.</remarks>
     public AppendOutcome Append(AppendBatch batch)
     {
+        AppendOutcome outcome;
+        long ticket;
         lock (_writer)
         {
-            _db.BeginTrans();
-            try
-            {
-                // A retry that arrived second is recognised as such before anything else is checked.
-                if (batch.Idempotency is { } key && _idempotency.FindById(IdempotencyId(key.Scope, key.Caller, key.Key)) is not null)
-                {
-                    _db.Rollback();
-                    return new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0);
-                }
+            outcome = AppendLocked(batch);
+            ticket = _committed;
+        }
 
-                if (batch.ReviewId is { } reviewId && batch.ExpectedVersion is { } expected)
-                {
-                    var current = _reviews.FindById(reviewId)?["version"].AsInt64 ?? 0;
-                    if (current != expected)
-                    {
-                        _db.Rollback();
-                        return new AppendOutcome(AppendStatus.VersionConflict, [], current);
-                    }
+        WaitDurable(ticket);
+        return outcome;
+    }
 
-                    if (expected == 0 && batch.Index is { } index
-                        && _reviews.Exists(BsonExpression.Create("caseKey = @0 AND open = true", CaseKey(index.Department, index.CaseId))))
-                    {
-                        _db.Rollback();
-                        return new AppendOutcome(AppendStatus.OpenReviewExists, [], 0);
-                    }
-                }
-
-                var sealedEntries = AppendEntries(batch);
-                if (batch.Index is { } entry)
-                {
-                    _reviews.Upsert(ToDocument(entry));
-                }
-
-                if (batch.Idempotency is { } record)
-                {
-                    _idempotency.Insert(new BsonDocument
-                    {
-                        ["_id"] = IdempotencyId(record.Scope, record.Caller, record.Key),
-                        ["requestHash"] = record.RequestHash,
-                        ["resourceId"] = record.ResourceId,
-                    });
-                }
-
-                if (batch.Permit is { } permit)
-                {
-                    _permits.Insert(new BsonDocument
-                    {
-                        ["_id"] = permit.Id,
-                        ["token"] = permit.Token,
-                        ["claims"] = JsonSerializer.Serialize(permit.Claims),
-                    });
-                }
-
-                if (batch.Classification is { } classification)
-                {
-                    _classifications.Upsert(new BsonDocument
-                    {
-                        ["_id"] = CaseKey(classification.Department, classification.CaseId),
-                        ["classification"] = classification.Classification,
-                        ["rules"] = new BsonArray(classification.RuleIds.Select(r => new BsonValue(r))),
-                        ["digest"] = classification.Digest,
-                    });
-                }
-
-                _db.Commit();
-                MakeDurable();
-                return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
-            }
-            catch
+    private AppendOutcome AppendLocked(AppendBatch batch)
+    {
+        _db.BeginTrans();
+        try
+        {
+            // A retry that arrived second is recognised as such before anything else is checked.
+            if (batch.Idempotency is { } key && _idempotency.FindById(IdempotencyId(key.Scope, key.Caller, key.Key)) is not null)
             {
                 _db.Rollback();
-                throw;
+                return new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0);
             }
+
+            if (batch.ReviewId is { } reviewId && batch.ExpectedVersion is { } expected)
+            {
+                var current = _reviews.FindById(reviewId)?["version"].AsInt64 ?? 0;
+                if (current != expected)
+                {
+                    _db.Rollback();
+                    return new AppendOutcome(AppendStatus.VersionConflict, [], current);
+                }
+
+                if (expected == 0 && batch.Index is { } index
+                    && _reviews.Exists(BsonExpression.Create("caseKey = @0 AND open = true", CaseKey(index.Department, index.CaseId))))
+                {
+                    _db.Rollback();
+                    return new AppendOutcome(AppendStatus.OpenReviewExists, [], 0);
+                }
+            }
+
+            var sealedEntries = AppendEntries(batch);
+            if (batch.Index is { } entry)
+            {
+                _reviews.Upsert(ToDocument(entry));
+            }
+
+            if (batch.Idempotency is { } record)
+            {
+                _idempotency.Insert(new BsonDocument
+                {
+                    ["_id"] = IdempotencyId(record.Scope, record.Caller, record.Key),
+                    ["requestHash"] = record.RequestHash,
+                    ["resourceId"] = record.ResourceId,
+                });
+            }
+
+            if (batch.Permit is { } permit)
+            {
+                _permits.Insert(new BsonDocument
+                {
+                    ["_id"] = permit.Id,
+                    ["token"] = permit.Token,
+                    ["claims"] = JsonSerializer.Serialize(permit.Claims),
+                });
+            }
+
+            if (batch.Classification is { } classification)
+            {
+                _classifications.Upsert(new BsonDocument
+                {
+                    ["_id"] = CaseKey(classification.Department, classification.CaseId),
+                    ["classification"] = classification.Classification,
+                    ["rules"] = new BsonArray(classification.RuleIds.Select(r => new BsonValue(r))),
+                    ["digest"] = classification.Digest,
+                });
+            }
+
+            _db.Commit();
+            _committed++;
+            return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
         }
     }
 
@@ -347,12 +362,29 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
 
     // LiteDB 5 returns from Commit before its writer queue has written the log (litedb-org/LiteDB#2127) and
     // never asks the disk to keep it (#2818): a process killed right after an acknowledged submission lost it
-    // (CrashRecoveryTests). A checkpoint waits for the queue and copies the log into the data file; the data
-    // file is then flushed to the disk, so what is acknowledged survives a kill or a power cut.
-    private void MakeDurable()
+    // (CrashRecoveryTests). A checkpoint waits for the queue and copies the log into the data file, which is
+    // then flushed to the disk. Group commit: one writer does this for every commit made before it started,
+    // while the others wait, so concurrent submissions share one checkpoint and one flush.
+    private void WaitDurable(long ticket)
     {
-        _db.Checkpoint();
-        _durable.Flush(flushToDisk: true);
+        lock (_syncing)
+        {
+            if (_durableUpTo >= ticket)
+            {
+                return;
+            }
+
+            long covered;
+            lock (_writer)
+            {
+                covered = _committed;
+                _db.Checkpoint();
+            }
+
+            // Outside the writer lock: the next commits go ahead while the disk catches up.
+            _durable.Flush(flushToDisk: true);
+            _durableUpTo = covered;
+        }
     }
 
     private List<AuditEntry> AppendEntries(AppendBatch batch)

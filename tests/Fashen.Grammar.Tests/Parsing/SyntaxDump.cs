@@ -11,7 +11,7 @@ internal static class SyntaxDump
         LogicalSyntax l => $"{(l.Operator == LogicalOperator.And ? "And" : "Or")}({string.Join(", ", l.Operands.Select(Print))})",
         NotSyntax n => $"Not({Print(n.Operand)})",
         AlwaysSyntax => "Always",
-        ComparisonSyntax c => $"Compare({c.Subject.Text} {Op(c.Operator)} {Value(c.Value)}{(c.Wording == OperatorWording.Symbol ? string.Empty : " " + c.Wording)}{Boundary(c.Boundary)})",
+        ComparisonSyntax c => $"Compare({c.Subject.Text} {c.Operator.ToSymbol()} {Value(c.Value)}{(c.Wording == OperatorWording.Symbol ? string.Empty : " " + c.Wording)}{Boundary(c.Boundary)})",
         BetweenSyntax b => $"Between({b.Subject.Text}, {Value(b.Low)}, {Value(b.High)})",
         MembershipSyntax m => $"{(m.Negated ? "NotIn" : "In")}({m.Subject.Text}, [{string.Join(", ", m.Values.Select(Value))}])",
         OverlapSyntax o => $"AnyOf({o.Subject.Text}, [{string.Join(", ", o.Values.Select(Value))}])",
@@ -31,14 +31,4 @@ internal static class SyntaxDump
     private static string Boundary(BoundarySyntax? boundary) => boundary is null
         ? string.Empty
         : $" ({(boundary.Inclusive ? "含" : "不含")}{(boundary.Value is null ? string.Empty : " " + Value(boundary.Value))})";
-
-    private static string Op(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.GreaterOrEqual => ">=",
-        ComparisonOperator.Greater => ">",
-        ComparisonOperator.LessOrEqual => "<=",
-        ComparisonOperator.Less => "<",
-        ComparisonOperator.Equal => "==",
-        _ => "!=",
-    };
 }
