@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Fashen.Api.Contracts;
 using Fashen.Engine.Changes;
 
 namespace Fashen.Api.Publication;
@@ -11,12 +11,6 @@ namespace Fashen.Api.Publication;
 /// the legal office signs. The service serves the same files under <c>/public/catalogues/</c>, so links are relative.</summary>
 public static class PublicPages
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Gets the page styles: plain, printable, readable on a phone.</summary>
     private const string Style = """
         body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei","Microsoft YaHei",sans-serif;line-height:1.7;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a}
@@ -29,12 +23,12 @@ public static class PublicPages
     /// <summary>Writes one department's catalogue as JSON.</summary>
     /// <param name="catalogue">The public catalogue.</param>
     /// <returns>The JSON text.</returns>
-    public static string ToJson(PublicCatalogue catalogue) => JsonSerializer.Serialize(catalogue, Json) + "\n";
+    public static string ToJson(PublicCatalogue catalogue) => JsonSerializer.Serialize(catalogue, ReadableJson.Options) + "\n";
 
     /// <summary>Writes every department's catalogue as one JSON document.</summary>
     /// <param name="catalogues">The public catalogues.</param>
     /// <returns>The JSON text.</returns>
-    public static string ToJson(IReadOnlyList<PublicCatalogue> catalogues) => JsonSerializer.Serialize(catalogues, Json) + "\n";
+    public static string ToJson(IReadOnlyList<PublicCatalogue> catalogues) => JsonSerializer.Serialize(catalogues, ReadableJson.Options) + "\n";
 
     /// <summary>Writes the index page: every department, its version and the number of rules.</summary>
     /// <param name="catalogues">The public catalogues.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Fashen.Api.Contracts;
 using Fashen.Cli.Commands;
 using Fashen.Engine.Changes;
 
@@ -100,12 +100,6 @@ internal static class DiffText
 /// <summary>Writes the diff report for machines (a CI job that comments on a merge request).</summary>
 internal static class DiffJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(DiffReport report)
     {
         var document = new
@@ -140,7 +134,7 @@ internal static class DiffJson
                 }),
             },
         };
-        return JsonSerializer.Serialize(document, Options) + "\n";
+        return JsonSerializer.Serialize(document, ReadableJson.Options) + "\n";
     }
 
     private static object Outcome(DecisionOutcome outcome) => new

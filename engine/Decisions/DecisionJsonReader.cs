@@ -21,62 +21,24 @@ public static class DecisionJsonReader
         MaxDepth = 16,
     };
 
+    // Reads the decision from the reader, which is on the opening brace of the top-level object.
+    private delegate Decision? BodyReader(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics);
+
     /// <summary>Reads one decision.</summary>
     /// <param name="source">The JSON text and its file name.</param>
     /// <returns>The decision as sent, or the diagnostics that explain why it could not be read.</returns>
-    public static Result<Decision> Read(SourceText source)
-    {
-        var bytes = Encoding.UTF8.GetBytes(source.Text);
-        var positions = new BytePositions(source, bytes.Length);
-        var reader = new Utf8JsonReader(bytes, Options);
-        var diagnostics = new List<Diagnostic>();
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.SpanAt(0, 1), "顶层应为一个 JSON 对象 { … }。"));
-                return Result<Decision>.Failure(diagnostics);
-            }
-
-            var decision = ReadDecision(ref reader, positions, diagnostics);
-
-            // Anything but whitespace after the decision makes the reader throw, reported below.
-            reader.Read();
-            return diagnostics.Count == 0 ? Result<Decision>.Success(decision) : Result<Decision>.Failure(diagnostics);
-        }
-        catch (JsonException exception)
-        {
-            diagnostics.Add(JsonSyntax(exception, source, positions));
-            return Result<Decision>.Failure(diagnostics);
-        }
-        catch (InvalidOperationException)
-        {
-            // Well-formed JSON whose string holds an escape that is no text: a lone UTF-16 surrogate such as \uD800.
-            diagnostics.Add(EngineDiagnostics.MalformedDecision(
-                positions.Span(reader.TokenStartIndex, reader.BytesConsumed), "字符串中有不成对的 Unicode 代理项转义（如单独的 \\uD800），不是有效的文字，请改正。"));
-            return Result<Decision>.Failure(diagnostics);
-        }
-    }
+    public static Result<Decision> Read(SourceText source) =>
+        Parse(source, "顶层应为一个 JSON 对象 { … }。", (ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics) =>
+            ReadDecision(ref reader, positions, diagnostics));
 
     /// <summary>Reads a decision that is one member of a larger request, such as <c>{"decision": {…}, "materials": […]}</c>,
     /// keeping positions in the whole request.</summary>
     /// <param name="source">The request's JSON text.</param>
     /// <param name="property">The member that holds the decision.</param>
     /// <returns>The decision, or the diagnostics that explain why it could not be read.</returns>
-    public static Result<Decision> ReadMember(SourceText source, string property)
-    {
-        var bytes = Encoding.UTF8.GetBytes(source.Text);
-        var positions = new BytePositions(source, bytes.Length);
-        var reader = new Utf8JsonReader(bytes, Options);
-        var diagnostics = new List<Diagnostic>();
-        try
+    public static Result<Decision> ReadMember(SourceText source, string property) =>
+        Parse(source, "请求体应为一个 JSON 对象 { … }。", (ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics) =>
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.SpanAt(0, 1), "请求体应为一个 JSON 对象 { … }。"));
-                return Result<Decision>.Failure(diagnostics);
-            }
-
             Decision? decision = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -92,10 +54,33 @@ public static class DecisionJsonReader
                 }
             }
 
+            return decision;
+        },
+        $"请求体缺少“{property}”对象（决定）。");
+
+    // The parts every read shares: the top-level object, nothing after it, and JSON that is no text reported
+    // with its place instead of thrown.
+    private static Result<Decision> Parse(SourceText source, string notAnObject, BodyReader body, string? missing = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(source.Text);
+        var positions = new BytePositions(source, bytes.Length);
+        var reader = new Utf8JsonReader(bytes, Options);
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.SpanAt(0, 1), notAnObject));
+                return Result<Decision>.Failure(diagnostics);
+            }
+
+            var decision = body(ref reader, positions, diagnostics);
+
+            // Anything but whitespace after the decision makes the reader throw, reported below.
             reader.Read();
             if (decision is null)
             {
-                diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.SpanAt(0, 1), $"请求体缺少“{property}”对象（决定）。"));
+                diagnostics.Add(EngineDiagnostics.MalformedDecision(positions.SpanAt(0, 1), missing!));
             }
 
             return diagnostics.Count == 0 ? Result<Decision>.Success(decision!) : Result<Decision>.Failure(diagnostics);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -86,11 +85,11 @@ public sealed class DiffCommandTests : IDisposable
     public void Diff_TwoGitRevisions_ReadsEachAsCommitted()
     {
         // A legal office's catalogue repository: the samples committed, then the band raised in a second commit.
-        Git(_samples.Root, "init", "--quiet", "--initial-branch=main");
-        Git(_samples.Root, "add", ".");
-        Git(_samples.Root, "commit", "--quiet", "-m", "2026 catalogues");
+        Processes.Git(_samples.Root, "init", "--quiet", "--initial-branch=main");
+        Processes.Git(_samples.Root, "add", ".");
+        Processes.Git(_samples.Root, "commit", "--quiet", "-m", "2026 catalogues");
         _samples.Edit("scjg.yaml", text => SampleCopy.WithFoodBand(text, "8万元"));
-        Git(_samples.Root, "commit", "--quiet", "-am", "Raise the food band");
+        Processes.Git(_samples.Root, "commit", "--quiet", "-am", "Raise the food band");
         _samples.Edit("scjg.yaml", text => SampleCopy.WithFoodBand(text, "3万元"));
 
         var decisions = Path.GetFullPath(Repository.Path(PastDecisions));
@@ -128,19 +127,4 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     private static decimal Amount(JsonNode? node) => decimal.Parse((string)node!, NumberStyles.Number, CultureInfo.InvariantCulture);
-
-    private static void Git(string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "法制审核机构";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "fzk@example.gov.cn";
-        using var git = Process.Start(start)!;
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {git.StandardError.ReadToEnd()}");
-    }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Fashen.Cli.Tests;
 
 /// <summary>The example CI of a catalogue repository (examples/catalogue-repo/ci/check.sh), run as a pipeline
@@ -79,26 +77,11 @@ public sealed class ExampleCiTests : IDisposable
 
     private (int Exit, string Output) Run(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = _repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        start.Environment["FASHEN"] = $"{dotnet} {Path.Combine(AppContext.BaseDirectory, "fashen.dll")}";
-        start.Environment["BASE"] = "main";
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "法制审核机构";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "fzk@example.gov.cn";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        return Processes.Run(_repository.Root, program, arguments, new Dictionary<string, string>
+        {
+            ["FASHEN"] = $"{dotnet} {Path.Combine(AppContext.BaseDirectory, "fashen.dll")}",
+            ["BASE"] = "main",
+        });
     }
 }
