@@ -9,6 +9,7 @@ namespace Fashen.Api.Access;
 public sealed class SignInThrottle(TimeProvider clock, FashenOptions options)
 {
     private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
+    private int _recorded;
 
     /// <summary>Tells how long sign-in stays refused for an account or address, or null when it is allowed.</summary>
     /// <param name="username">The account's sign-in name.</param>
@@ -28,6 +29,20 @@ public sealed class SignInThrottle(TimeProvider clock, FashenOptions options)
     public void Failed(string username, string? client)
     {
         var now = clock.GetUtcNow();
+
+        // Guesses at made-up names from many addresses would otherwise fill memory: now and then, failures
+        // older than the lockout, which no longer count, are forgotten.
+        if (Interlocked.Increment(ref _recorded) % 1024 == 0)
+        {
+            foreach (var (key, failures) in _failures)
+            {
+                if (now - failures.Last > options.SignInLockout)
+                {
+                    _failures.TryRemove(key, out _);
+                }
+            }
+        }
+
         Add(Key("account", username), now);
         if (client is not null)
         {
