@@ -48,16 +48,16 @@ public static class FashenApplication
         // Time: the real clock, injected so the core never reads it directly.
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Storage: one LiteDB file in the data folder.
-        builder.Services.AddSingleton(sp => new LiteDbStore(DataFolder(sp)));
-        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbStore>());
-        builder.Services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<LiteDbStore>());
+        // Storage: one LiteDB file in the data folder, or a PostgreSQL database shared by several instances.
+        builder.Services.AddSingleton(sp => StoreSettings(sp.GetRequiredService<FashenOptions>()).Open());
+        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<IFashenStore>());
+        builder.Services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<IFashenStore>());
 
         // Catalogues, permits and the review workflow.
         builder.Services.AddSingleton<CatalogueProvider>();
         builder.Services.AddSingleton<ICatalogueSource>(sp => sp.GetRequiredService<CatalogueProvider>());
         builder.Services.AddHostedService<CatalogueWatcher>();
-        builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(DataFolder(sp))));
+        builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(sp.GetRequiredService<IFashenStore>(), DataFolder(sp))));
         builder.Services.AddSingleton(new ReviewOptions());
         builder.Services.AddSingleton<ReviewService>();
 
@@ -68,8 +68,10 @@ public static class FashenApplication
         builder.Services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         builder.Services.AddDataProtection().SetApplicationName("fashen");
         builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IServiceProvider>((keys, sp) => keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(DataFolder(sp), "token-keys")), sp.GetRequiredService<ILoggerFactory>()));
+            .Configure<IServiceProvider>((keys, sp) => keys.XmlRepository = sp.GetRequiredService<IFashenStore>().SharedKeys is { } shared
+                ? new SharedKeyXmlRepository(shared)
+                : new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(DataFolder(sp), "token-keys")), sp.GetRequiredService<ILoggerFactory>()));
         // The API takes API keys and bearer tokens, never the pages' cookie: a form on another site can
         // make a browser send the cookie, but not a header.
         builder.Services.AddAuthentication("Fashen")
@@ -181,6 +183,12 @@ public static class FashenApplication
         });
         return next();
     }
+
+    /// <summary>Where the service keeps its data, as configured.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The store's settings.</returns>
+    public static StoreSettings StoreSettings(FashenOptions options) =>
+        new(options.Store, Path.GetFullPath(options.DataFolder), options.PostgreSql, options.PostgreSqlSchema);
 
     private static string DataFolder(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<FashenOptions>().DataFolder);

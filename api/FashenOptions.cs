@@ -1,3 +1,5 @@
+using Fashen.Store;
+
 namespace Fashen.Api;
 
 /// <summary>How the service runs; read from the "Fashen" configuration section, environment
@@ -23,6 +25,20 @@ public sealed class FashenOptions
     /// <summary>Gets or sets the data folder: the database, the permit signing key, the token keys.</summary>
     /// <value>The default value is .fashen-data.</value>
     public string DataFolder { get; set; } = ".fashen-data";
+
+    /// <summary>Gets or sets which store keeps the record: the embedded LiteDB file in <see cref="DataFolder"/>
+    /// (one instance), or PostgreSQL (any number of instances sharing one database).</summary>
+    /// <value>The default value is LiteDb.</value>
+    public StoreKind Store { get; set; } = StoreKind.LiteDb;
+
+    /// <summary>Gets or sets the PostgreSQL connection string when <see cref="Store"/> is PostgreSql. It holds a
+    /// password: give it in the environment (Fashen__PostgreSql) or a configuration file only people running the
+    /// service can read, never on the command line.</summary>
+    public string? PostgreSql { get; set; }
+
+    /// <summary>Gets or sets the PostgreSQL schema Fashen's tables live in, created and migrated by Fashen.</summary>
+    /// <value>The default value is fashen.</value>
+    public string PostgreSqlSchema { get; set; } = "fashen";
 
     /// <summary>Gets or sets a value indicating whether to create demo accounts and API keys when there are none.</summary>
     /// <value>The default value is false; <c>fashen serve</c> turns it on unless --no-demo is given.</value>

@@ -16,7 +16,7 @@ namespace Fashen.Store;
 /// written together or not at all. The chain head is also kept in its own document, so that removing
 /// entries from the end of the record shows when it is verified.
 /// </remarks>
-public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
+public sealed class LiteDbStore : IFashenStore
 {
     /// <summary>The database file's name inside the data folder.</summary>
     public const string FileName = "fashen.db";
@@ -83,6 +83,13 @@ public sealed class LiteDbStore : IReviewStore, IAccountStore, IDisposable
 
     /// <summary>Gets the database file's path.</summary>
     public string Path { get; }
+
+    /// <inheritdoc/>
+    public string Location => Path;
+
+    /// <inheritdoc/>
+    /// <remarks>Null: one instance per data folder keeps its keys as files beside the database.</remarks>
+    public ISharedKeys? SharedKeys => null;
 
     /// <inheritdoc/>
     public IReadOnlyList<AuditEntry> ReviewEntries(string reviewId) =>

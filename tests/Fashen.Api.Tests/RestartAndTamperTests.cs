@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 using Fashen.Engine.Records;
 using Fashen.Store;
 using LiteDB;
+using Npgsql;
 using static Fashen.Tests.Requests;
 
 namespace Fashen.Api.Tests;
 
-/// <summary>The record survives a restart, and a change made to the database file behind Fashen's back
-/// is found when the record is verified.</summary>
+/// <summary>The record survives a restart, and a change made to the database behind Fashen's back is found
+/// when the record is verified: on either store.</summary>
 public class RestartAndTamperTests
 {
     [Fact]
@@ -66,15 +67,15 @@ public class RestartAndTamperTests
         try
         {
             await app.StopAsync();
-            var target = Tamper(app, entries =>
+            long target;
+            using (var stored = BehindTheBack.Open(app))
             {
                 // Lower the fine recorded in the first submission, as someone hiding it might.
-                var entry = entries.FindOne("type = 'review.submitted'");
-                Assert.Contains("60000", entry["data"].AsString, StringComparison.Ordinal);
-                entry["data"] = entry["data"].AsString.Replace("60000", "6000", StringComparison.Ordinal);
-                entries.Update(entry);
-                return entry["_id"].AsInt64;
-            });
+                var entry = stored.First("review.submitted");
+                Assert.Contains("60000", entry.Data, StringComparison.Ordinal);
+                stored.Replace(entry with { Data = entry.Data.Replace("60000", "6000", StringComparison.Ordinal) });
+                target = entry.Sequence;
+            }
 
             app = await app.RestartAsync();
             var record = await VerifyAsync(app);
@@ -96,18 +97,13 @@ public class RestartAndTamperTests
         try
         {
             await app.StopAsync();
-            Tamper(app, entries =>
+            using (var stored = BehindTheBack.Open(app))
             {
-                var document = entries.FindById(2);
-                var original = ToEntry(document);
+                var original = stored.Read(2);
                 Assert.Equal(original.Hash, AuditChain.ComputeHash(original));
                 var changed = original with { Actor = original.Actor with { Id = "someone", Name = "某人" } };
-                document["actorId"] = changed.Actor.Id;
-                document["actorName"] = changed.Actor.Name;
-                document["hash"] = AuditChain.ComputeHash(changed);
-                entries.Update(document);
-                return 2;
-            });
+                stored.Replace(changed with { Hash = AuditChain.ComputeHash(changed) });
+            }
 
             app = await app.RestartAsync();
             var record = await VerifyAsync(app);
@@ -128,12 +124,12 @@ public class RestartAndTamperTests
         try
         {
             await app.StopAsync();
-            var last = Tamper(app, entries =>
+            long last;
+            using (var stored = BehindTheBack.Open(app))
             {
-                var count = entries.Count();
-                entries.Delete(count);
-                return count;
-            });
+                last = stored.Count();
+                stored.Delete(last);
+            }
 
             // Starting again appends after the removed entry, which then shows as missing.
             app = await app.RestartAsync();
@@ -143,7 +139,11 @@ public class RestartAndTamperTests
             Assert.Contains($"第 {last} 条记录缺失", record.GetProperty("problem").GetString(), StringComparison.Ordinal);
 
             await app.StopAsync();
-            Tamper(app, entries => entries.Delete(3) ? 3 : 0);
+            using (var stored = BehindTheBack.Open(app))
+            {
+                stored.Delete(3);
+            }
+
             app = await app.RestartAsync();
             record = await VerifyAsync(app);
             Assert.False(record.GetProperty("valid").GetBoolean());
@@ -176,21 +176,123 @@ public class RestartAndTamperTests
         return record;
     }
 
-    // Opens the database file directly, as someone with access to the disk might, and changes entries.
-    private static long Tamper(FashenApp app, Func<ILiteCollection<BsonDocument>, long> change)
+    /// <summary>The record opened directly, as someone with access to the disk or the database might, to change
+    /// entries behind Fashen's back.</summary>
+    private abstract class BehindTheBack : IDisposable
     {
-        using var db = new LiteDatabase($"Filename={Path.Combine(app.DataFolder, LiteDbStore.FileName)};Connection=direct");
-        return change(db.GetCollection("entries"));
+        public static BehindTheBack Open(FashenApp app) => app.PostgreSqlSchema is { } schema ? new InPostgreSql(schema) : new InLiteDb(app.DataFolder);
+
+        public abstract AuditEntry Read(long sequence);
+
+        public abstract AuditEntry First(string type);
+
+        public abstract void Replace(AuditEntry entry);
+
+        public abstract long Count();
+
+        public abstract void Delete(long sequence);
+
+        public abstract void Dispose();
     }
 
-    private static AuditEntry ToEntry(BsonDocument d) => new(
-        d["_id"].AsInt64,
-        DateTimeOffset.Parse(d["at"].AsString, System.Globalization.CultureInfo.InvariantCulture),
-        d["type"].AsString,
-        d["reviewId"].IsNull ? null : d["reviewId"].AsString,
-        d["department"].IsNull ? null : d["department"].AsString,
-        new Actor(Enum.Parse<ActorKind>(d["actorKind"].AsString), d["actorId"].AsString, d["actorName"].AsString),
-        d["data"].AsString,
-        d["previousHash"].AsString,
-        d["hash"].AsString);
+    private sealed class InLiteDb(string folder) : BehindTheBack
+    {
+        private readonly LiteDatabase _db = new($"Filename={Path.Combine(folder, LiteDbStore.FileName)};Connection=direct");
+
+        private ILiteCollection<BsonDocument> Entries => _db.GetCollection("entries");
+
+        public override AuditEntry Read(long sequence) => ToEntry(Entries.FindById(sequence));
+
+        public override AuditEntry First(string type) => ToEntry(Entries.FindOne(BsonExpression.Create("type = @0", type)));
+
+        public override void Replace(AuditEntry entry)
+        {
+            var document = Entries.FindById(entry.Sequence);
+            document["data"] = entry.Data;
+            document["actorId"] = entry.Actor.Id;
+            document["actorName"] = entry.Actor.Name;
+            document["hash"] = entry.Hash;
+            Entries.Update(document);
+        }
+
+        public override long Count() => Entries.Count();
+
+        public override void Delete(long sequence) => Assert.True(Entries.Delete(sequence));
+
+        public override void Dispose() => _db.Dispose();
+
+        private static AuditEntry ToEntry(BsonDocument d) => new(
+            d["_id"].AsInt64,
+            DateTimeOffset.Parse(d["at"].AsString, System.Globalization.CultureInfo.InvariantCulture),
+            d["type"].AsString,
+            d["reviewId"].IsNull ? null : d["reviewId"].AsString,
+            d["department"].IsNull ? null : d["department"].AsString,
+            new Actor(Enum.Parse<ActorKind>(d["actorKind"].AsString), d["actorId"].AsString, d["actorName"].AsString),
+            d["data"].AsString,
+            d["previousHash"].AsString,
+            d["hash"].AsString);
+    }
+
+    // The database refuses changes to the record (a trigger); an administrator who may switch triggers off
+    // (session_replication_role) still can, and that is what the hash chain is for.
+    private sealed class InPostgreSql : BehindTheBack
+    {
+        private readonly NpgsqlConnection _connection;
+
+        public InPostgreSql(string schema)
+        {
+            _connection = TestPostgreSql.Open(schema);
+            Execute("SET session_replication_role = replica");
+        }
+
+        public override AuditEntry Read(long sequence) => Single($"SELECT {Columns} FROM entries WHERE sequence = {sequence}");
+
+        public override AuditEntry First(string type) => Single($"SELECT {Columns} FROM entries WHERE type = '{type}' ORDER BY sequence LIMIT 1");
+
+        public override void Replace(AuditEntry entry)
+        {
+            using var command = new NpgsqlCommand("UPDATE entries SET data = @data, actor_id = @actor, actor_name = @name, hash = @hash WHERE sequence = @sequence", _connection);
+            command.Parameters.AddWithValue("data", entry.Data);
+            command.Parameters.AddWithValue("actor", entry.Actor.Id);
+            command.Parameters.AddWithValue("name", entry.Actor.Name);
+            command.Parameters.AddWithValue("hash", entry.Hash);
+            command.Parameters.AddWithValue("sequence", entry.Sequence);
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        public override long Count()
+        {
+            using var command = new NpgsqlCommand("SELECT count(*) FROM entries", _connection);
+            return (long)command.ExecuteScalar()!;
+        }
+
+        public override void Delete(long sequence) => Assert.Equal(1, Execute($"DELETE FROM entries WHERE sequence = {sequence}"));
+
+        public override void Dispose() => _connection.Dispose();
+
+        private const string Columns = "sequence, at, type, review_id, department, actor_kind, actor_id, actor_name, data, previous_hash, hash";
+
+        private int Execute(string sql)
+        {
+            using var command = new NpgsqlCommand(sql, _connection);
+            return command.ExecuteNonQuery();
+        }
+
+        private AuditEntry Single(string sql)
+        {
+            using var command = new NpgsqlCommand(sql, _connection);
+            using var r = command.ExecuteReader();
+            Assert.True(r.Read());
+            return new AuditEntry(
+                r.GetInt64(0),
+                DateTimeOffset.Parse(r.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                r.GetString(2),
+                r.IsDBNull(3) ? null : r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4),
+                new Actor(Enum.Parse<ActorKind>(r.GetString(5)), r.GetString(6), r.GetString(7)),
+                r.GetString(8),
+                r.GetString(9),
+                r.GetString(10));
+        }
+    }
 }

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Fashen.Tests;
 
 /// <summary>A real Fashen service for one test: Kestrel on a free loopback port, the sample catalogues,
-/// a LiteDB file in its own temporary data folder, a clock the test moves, and known accounts and keys.</summary>
+/// a store of its own (a LiteDB file in a temporary data folder, or with FASHEN_TEST_STORE=postgresql a fresh
+/// schema on the tests' PostgreSQL server), a clock the test moves, and known accounts and keys.</summary>
 public sealed class FashenApp : IAsyncDisposable
 {
     /// <summary>Monday 2 March 2026, 09:00 in China: an ordinary working week.</summary>
@@ -34,6 +35,9 @@ public sealed class FashenApp : IAsyncDisposable
         ("qian.head", "钱局长", Role.Head, ["nync"], false, true),
     ];
 
+    /// <summary>The environment variable choosing the store the suite runs against: litedb (default) or postgresql.</summary>
+    public const string StoreVariable = "FASHEN_TEST_STORE";
+
     private readonly WebApplicationFactory<Program> _factory;
     private readonly Dictionary<string, string> _keys;
     private readonly List<HttpClient> _clients = [];
@@ -41,6 +45,7 @@ public sealed class FashenApp : IAsyncDisposable
     private readonly bool _watch;
     private readonly IReadOnlyDictionary<string, string>? _settings;
     private bool _stopped;
+    private bool _sharesStore;
 
     private FashenApp(
         string dataFolder,
@@ -48,9 +53,11 @@ public sealed class FashenApp : IAsyncDisposable
         Dictionary<string, string>? keys,
         string? catalogues = null,
         bool watch = false,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null,
+        string? schema = null)
     {
         _settings = settings;
+        PostgreSqlSchema = schema ?? (StoreUnderTest == StoreKind.PostgreSql ? TestPostgreSql.NewSchema() : null);
         _catalogues = catalogues;
         _watch = watch;
         DataFolder = dataFolder;
@@ -60,6 +67,12 @@ public sealed class FashenApp : IAsyncDisposable
             builder.UseSetting("Fashen:DataFolder", dataFolder);
             builder.UseSetting("Fashen:Catalogues", catalogues ?? Repository.Samples("catalogues"));
             builder.UseSetting("Fashen:Demo", "false");
+            if (PostgreSqlSchema is not null)
+            {
+                builder.UseSetting("Fashen:Store", nameof(StoreKind.PostgreSql));
+                builder.UseSetting("Fashen:PostgreSql", TestPostgreSql.ConnectionString);
+                builder.UseSetting("Fashen:PostgreSqlSchema", PostgreSqlSchema);
+            }
 
             // Tests that change catalogue files watch their own copy (CatalogueReloadTests); the rest read the samples once.
             builder.UseSetting("Fashen:WatchCatalogues", watch ? "true" : "false");
@@ -79,7 +92,14 @@ public sealed class FashenApp : IAsyncDisposable
         _keys = keys ?? Seed(Services.GetRequiredService<IAccountStore>());
     }
 
+    /// <summary>Gets the store the suite runs against, from FASHEN_TEST_STORE.</summary>
+    public static StoreKind StoreUnderTest { get; } =
+        string.Equals(Environment.GetEnvironmentVariable(StoreVariable), "postgresql", StringComparison.OrdinalIgnoreCase) ? StoreKind.PostgreSql : StoreKind.LiteDb;
+
     public string DataFolder { get; }
+
+    /// <summary>Gets the PostgreSQL schema of this service's store, or null when it runs on LiteDB.</summary>
+    public string? PostgreSqlSchema { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -99,13 +119,23 @@ public sealed class FashenApp : IAsyncDisposable
     public static FashenApp StartWatching(string catalogues) =>
         new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null, catalogues, watch: true);
 
+    /// <summary>Starts a service on PostgreSQL, whichever store the suite runs against: for what only the shared store does.</summary>
+    public static FashenApp StartOnPostgreSql() =>
+        new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null, schema: TestPostgreSql.NewSchema());
+
     /// <summary>Stops this service and starts a new one on the same data folder, as after a restart.</summary>
     public async Task<FashenApp> RestartAsync()
     {
         var keys = _keys;
         await StopAsync();
-        return new FashenApp(DataFolder, Clock, keys, _catalogues, _watch, _settings);
+        return new FashenApp(DataFolder, Clock, keys, _catalogues, _watch, _settings, PostgreSqlSchema);
     }
+
+    /// <summary>Starts another instance on the same PostgreSQL schema, with its own data folder and port, as a
+    /// second machine behind the load balancer: same accounts, same API keys, same clock.</summary>
+    public FashenApp StartAnotherInstance() => PostgreSqlSchema is null
+        ? throw new InvalidOperationException("Several instances need the PostgreSQL store.")
+        : new(Directory.CreateTempSubdirectory("fashen-api-").FullName, Clock, _keys, _catalogues, _watch, _settings, PostgreSqlSchema) { _sharesStore = true };
 
     /// <summary>Stops the service but keeps its data folder.</summary>
     public async Task StopAsync()
@@ -123,7 +153,7 @@ public sealed class FashenApp : IAsyncDisposable
 
         // The factory returns from DisposeAsync before the host has disposed its services; closing the
         // store first makes the data folder free when this returns, as it is after a real shutdown.
-        Services.GetRequiredService<LiteDbStore>().Dispose();
+        Services.GetRequiredService<IFashenStore>().Dispose();
         await _factory.DisposeAsync();
     }
 
@@ -149,6 +179,11 @@ public sealed class FashenApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        if (PostgreSqlSchema is not null && !_sharesStore)
+        {
+            TestPostgreSql.Drop(PostgreSqlSchema);
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);

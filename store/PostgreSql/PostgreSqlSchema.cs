@@ -1,0 +1,181 @@
+using Npgsql;
+
+namespace Fashen.Store.PostgreSql;
+
+/// <summary>Creates and migrates Fashen's tables in a PostgreSQL schema. Each migration is applied once,
+/// in order, in one transaction with the rest; instances starting at the same time take turns.</summary>
+internal static class PostgreSqlSchema
+{
+    /// <summary>The migrations, oldest first. Never edit one that has shipped: add the next.</summary>
+    internal static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
+    [
+        (1, "record, review index, idempotency keys, permits, classifications, accounts, shared keys", """
+            CREATE TABLE entries (
+                sequence      bigint PRIMARY KEY,
+                at            text NOT NULL,
+                type          text NOT NULL,
+                review_id     text,
+                department    text,
+                actor_kind    text NOT NULL,
+                actor_id      text NOT NULL,
+                actor_name    text NOT NULL,
+                data          text NOT NULL,
+                previous_hash text NOT NULL,
+                hash          text NOT NULL
+            );
+            CREATE INDEX entries_review ON entries (review_id, sequence) WHERE review_id IS NOT NULL;
+
+            -- The record is only ever inserted into: an update, delete or truncate is refused by the database
+            -- itself, whichever program sends it. (Someone who may disable triggers can still edit it; the hash
+            -- chain then shows the edit when the record is verified.)
+            CREATE FUNCTION refuse_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION '全过程记录只能追加，不能修改或删除（%）', TG_OP;
+            END $$;
+            CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON entries
+                FOR EACH ROW EXECUTE FUNCTION refuse_record_change();
+            CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON entries
+                FOR EACH STATEMENT EXECUTE FUNCTION refuse_record_change();
+
+            -- One row: the last entry's sequence and hash. Every append locks it first, so appends from any
+            -- number of instances take turns and the chain never forks.
+            CREATE TABLE chain_head (
+                id       int PRIMARY KEY CHECK (id = 1),
+                sequence bigint NOT NULL,
+                hash     text
+            );
+            INSERT INTO chain_head (id, sequence, hash) VALUES (1, 0, NULL);
+
+            CREATE TABLE reviews (
+                review_id         text PRIMARY KEY,
+                department        text NOT NULL,
+                case_id           text NOT NULL,
+                action            text NOT NULL,
+                state             text NOT NULL,
+                open              boolean NOT NULL,
+                running           boolean NOT NULL,
+                due_key           int NOT NULL,
+                version           bigint NOT NULL,
+                submitted_at      text NOT NULL,
+                updated_at        text NOT NULL,
+                reviewer_id       text,
+                reviewer_name     text,
+                digest            text NOT NULL,
+                title             text NOT NULL,
+                counsel_pending   boolean NOT NULL,
+                extension_pending boolean NOT NULL
+            );
+            CREATE INDEX reviews_case ON reviews (department, case_id, submitted_at);
+            CREATE INDEX reviews_due ON reviews (due_key, review_id);
+            CREATE INDEX reviews_open_due ON reviews (department, due_key, review_id) WHERE open;
+            -- At most one open review per case, whichever instance submits it.
+            CREATE UNIQUE INDEX reviews_one_open_per_case ON reviews (department, case_id) WHERE open;
+
+            CREATE TABLE idempotency (
+                scope        text NOT NULL,
+                caller       text NOT NULL,
+                key          text NOT NULL,
+                request_hash text NOT NULL,
+                resource_id  text NOT NULL,
+                PRIMARY KEY (scope, caller, key)
+            );
+
+            CREATE TABLE permits (
+                id     text PRIMARY KEY,
+                token  text NOT NULL,
+                claims text NOT NULL
+            );
+
+            CREATE TABLE classifications (
+                department     text NOT NULL,
+                case_id        text NOT NULL,
+                classification text NOT NULL,
+                rules          text[] NOT NULL,
+                digest         text NOT NULL,
+                PRIMARY KEY (department, case_id)
+            );
+
+            CREATE TABLE accounts (
+                id                  text PRIMARY KEY,
+                username            text NOT NULL UNIQUE,
+                display_name        text NOT NULL,
+                password_hash       text NOT NULL,
+                roles               text[] NOT NULL,
+                departments         text[] NOT NULL,
+                first_time_reviewer boolean NOT NULL,
+                legal_qualification boolean NOT NULL,
+                disabled            boolean NOT NULL
+            );
+
+            CREATE TABLE api_clients (
+                id          text PRIMARY KEY,
+                name        text NOT NULL,
+                secret_hash text NOT NULL,
+                departments text[] NOT NULL,
+                disabled    boolean NOT NULL
+            );
+
+            -- Keys every instance must share: the permit signing key, the sign-in token keys.
+            CREATE TABLE shared_keys (
+                name  text PRIMARY KEY,
+                value text NOT NULL
+            );
+            """),
+    ];
+
+    /// <summary>Brings the schema up to date, creating it when needed.</summary>
+    /// <param name="dataSource">Connections to the database.</param>
+    /// <param name="schema">The schema's name.</param>
+    /// <exception cref="StoreSchemaException">The database was migrated by a newer Fashen.</exception>
+    public static void Migrate(NpgsqlDataSource dataSource, string schema)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+
+        // Instances starting together wait here for each other; the second finds the work done.
+        Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('fashen-schema:' || @schema))", ("schema", schema));
+        Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}");
+        Execute(connection, $"SET LOCAL search_path TO {Quote(schema)}");
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version     int PRIMARY KEY,
+                description text NOT NULL,
+                applied_at  timestamptz NOT NULL DEFAULT now()
+            )
+            """);
+
+        using var read = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_migrations", connection);
+        var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var newest = Migrations[^1].Version;
+        if (current > newest)
+        {
+            throw new StoreSchemaException(
+                $"PostgreSQL 模式“{schema}”的结构版本为 {current}，比本程序认识的版本 {newest} 新：请先升级 Fashen，再连接这个数据库。");
+        }
+
+        foreach (var (version, description, sql) in Migrations.Where(m => m.Version > current))
+        {
+            Execute(connection, sql);
+            Execute(connection, "INSERT INTO schema_migrations (version, description) VALUES (@version, @description)",
+                ("version", version), ("description", description));
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Quotes an identifier for SQL.</summary>
+    /// <param name="identifier">The identifier.</param>
+    /// <returns>The quoted identifier.</returns>
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static void Execute(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}
