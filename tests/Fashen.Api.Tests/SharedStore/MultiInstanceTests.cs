@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using static Fashen.Tests.Requests;
+
+namespace Fashen.Api.Tests.SharedStore;
+
+/// <summary>Two Fashen instances on one PostgreSQL database, as behind a load balancer: whichever instance a
+/// request reaches, there is one outcome per review, one review per idempotency key, one unbroken record,
+/// and the gate answers from what is stored, never from what one instance saw earlier.</summary>
+public sealed class MultiInstanceTests : IAsyncLifetime
+{
+    private FashenApp _first = null!;
+    private FashenApp _second = null!;
+
+    public Task InitializeAsync()
+    {
+        _first = FashenApp.StartOnPostgreSql();
+        _second = _first.StartAnotherInstance();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _second.DisposeAsync();
+        await _first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Submission_RetriedAtBothInstancesAtOnce_CreatesOneReview()
+    {
+        var clients = Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? _first : _second).CaseSystem("scjg")).ToList();
+
+        var answers = await Task.WhenAll(clients.Select(c => Post(c, "/v1/reviews", Submission(FoodFine()), idempotencyKey: "submit-lb")));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
+        Assert.Single(answers.Select(a => a.Body.GetProperty("id").GetString()).Distinct());
+        Assert.Single(_first.Store.ReadAll(), e => e.Type == "review.submitted");
+    }
+
+    [Fact]
+    public async Task Submissions_OfOneCaseAtBothInstances_OpenOneReview()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Post((i % 2 == 0 ? _first : _second).CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine()))));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), a =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, a.Status);
+            Assert.Equal("FS5004", a.Body.Code());
+        });
+        Assert.Single(_second.Store.ReadAll(), e => e.Type == "review.submitted");
+    }
+
+    [Fact]
+    public async Task Outcomes_ApproveAtOneInstanceRejectAtTheOther_ExactlyOneIsRecorded()
+    {
+        var review = await SubmitAcceptedAsync(_first);
+        var id = review.GetProperty("id").GetString();
+        review = await CompleteChecklistAsync(await _first.PersonAsync("li.min"), review);
+
+        var answers = await Task.WhenAll(
+            Post(await _first.PersonAsync("li.min"), $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = review.Version(), ["outcome"] = "approve" }),
+            Post(await _second.PersonAsync("li.min"), $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = review.Version(), ["outcome"] = "reject", ["reason"] = "证据不足。" }));
+
+        var winner = Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        var loser = Assert.Single(answers, a => a.Status != HttpStatusCode.OK);
+        Assert.Contains(loser.Body.Code(), new[] { "FS5007", "FS5005" });
+        Assert.Single(_second.Store.ReviewEntries(id!), e => e.Type == "review.decided");
+        var (_, atFirst) = await Get(await _first.PersonAsync("li.min"), $"/v1/reviews/{id}");
+        var (_, atSecond) = await Get(await _second.PersonAsync("li.min"), $"/v1/reviews/{id}");
+        Assert.Equal(winner.Body.State(), atFirst.State());
+        Assert.Equal(winner.Body.State(), atSecond.State());
+    }
+
+    [Fact]
+    public async Task Appends_FromBothInstancesAtOnce_KeepOneUnbrokenChain()
+    {
+        // Classifications, submissions and sign-ins, all written to the record, spread over both instances.
+        var work = new List<Task>();
+        for (var i = 0; i < 40; i++)
+        {
+            var app = i % 2 == 0 ? _first : _second;
+            work.Add(Post(app.CaseSystem("scjg"), "/v1/classifications", FoodFine($"桓市监罚〔2026〕{i:000}号")));
+            work.Add(Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine($"桓市监罚〔2026〕{100 + i:000}号"))));
+        }
+
+        await Task.WhenAll(work);
+
+        var entries = _first.Store.ReadAll().ToList();
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(n => (long)n), entries.Select(e => e.Sequence));
+        Assert.Equal(40, entries.Count(e => e.Type == "review.submitted"));
+        foreach (var app in new[] { _first, _second })
+        {
+            var (status, record) = await Get(await app.PersonAsync("admin"), "/v1/record/verification");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.True(record.GetProperty("valid").GetBoolean(), record.ToString());
+            Assert.Equal(entries.Count, record.GetProperty("entriesVerified").GetInt64());
+        }
+    }
+
+    [Fact]
+    public async Task Gate_AnswersFromTheStore_WhicheverInstanceIsAsked()
+    {
+        // Not yet approved: refused at both.
+        var review = await SubmitAcceptedAsync(_first);
+        var id = review.GetProperty("id").GetString();
+        foreach (var app in new[] { _first, _second })
+        {
+            var (_, refused) = await Post(app.CaseSystem("scjg"), "/v1/issuance", new JsonObject { ["decision"] = FoodFine() });
+            Assert.False(refused.GetProperty("issuable").GetBoolean());
+        }
+
+        // Approved at the first: the second issues at once, and the first accepts its permit.
+        var reviewer = await _first.PersonAsync("li.min");
+        review = await CompleteChecklistAsync(reviewer, review);
+        var (approved, _) = await Post(reviewer, $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = review.Version(), ["outcome"] = "approve" });
+        Assert.Equal(HttpStatusCode.OK, approved);
+        var (_, issued) = await Post(_second.CaseSystem("scjg"), "/v1/issuance", new JsonObject { ["decision"] = FoodFine() });
+        Assert.True(issued.GetProperty("issuable").GetBoolean(), issued.ToString());
+        var token = issued.GetProperty("permit").GetProperty("token").GetString();
+        var (_, verification) = await Post(_first.CaseSystem("scjg"), "/v1/permits/verification", new JsonObject { ["token"] = token });
+        Assert.True(verification.GetProperty("valid").GetBoolean(), verification.ToString());
+        var (_, keyAtFirst) = await Get(_first.Anonymous(), "/v1/permits/key");
+        var (_, keyAtSecond) = await Get(_second.Anonymous(), "/v1/permits/key");
+        Assert.Equal(keyAtFirst.ToString(), keyAtSecond.ToString());
+
+        // The approval covers the decision as approved; a changed one is refused at both.
+        foreach (var app in new[] { _first, _second })
+        {
+            var (_, changed) = await Post(app.CaseSystem("scjg"), "/v1/issuance", new JsonObject { ["decision"] = FoodFine(fine: 90000) });
+            Assert.False(changed.GetProperty("issuable").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task SignIn_AtOneInstance_IsAcceptedByTheOther()
+    {
+        var atFirst = await _first.PersonAsync("li.min");
+        var atSecond = _second.Anonymous();
+        atSecond.DefaultRequestHeaders.Authorization = atFirst.DefaultRequestHeaders.Authorization;
+
+        var (status, _) = await Get(atSecond, "/v1/reviews");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+}

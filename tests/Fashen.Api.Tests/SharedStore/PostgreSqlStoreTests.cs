@@ -1,0 +1,101 @@
+using Fashen.Engine.Records;
+using Fashen.Engine.Reviews;
+using Fashen.Store;
+using Fashen.Store.PostgreSql;
+using Npgsql;
+
+namespace Fashen.Api.Tests.SharedStore;
+
+/// <summary>The PostgreSQL store on its own: schema creation and migration, appends from several processes'
+/// worth of connections at once, and a record the database itself keeps append-only.</summary>
+public sealed class PostgreSqlStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+    private readonly string _schema = TestPostgreSql.NewSchema();
+
+    public void Dispose() => TestPostgreSql.Drop(_schema);
+
+    [Fact]
+    public async Task Instances_StartingTogether_CreateTheSchemaOnce()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema))));
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
+
+        using var connection = TestPostgreSql.Open(_schema);
+        using var command = new NpgsqlCommand("SELECT count(*), max(version) FROM schema_migrations", connection);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(PostgreSqlSchema.Migrations.Count, reader.GetInt64(0));
+        Assert.Equal(PostgreSqlSchema.Migrations[^1].Version, reader.GetInt32(1));
+    }
+
+    [Fact]
+    public void Schema_MigratedByANewerFashen_IsRefusedWithAClearMessage()
+    {
+        new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema).Dispose();
+        using (var connection = TestPostgreSql.Open(_schema))
+        using (var command = new NpgsqlCommand("INSERT INTO schema_migrations (version, description) VALUES (999, 'from the future')", connection))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<StoreSchemaException>(() => new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema));
+
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+        Assert.Contains("请先升级 Fashen", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Store_WithoutAConnectionString_IsRefusedWithAClearMessage()
+    {
+        var error = Assert.Throws<StoreSchemaException>(() => new StoreSettings(StoreKind.PostgreSql, "unused").Open());
+
+        Assert.Contains("Fashen__PostgreSql", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Appends_FromManyConnectionsOfTwoStores_FormOneChainWithoutGaps()
+    {
+        using var first = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
+        using var second = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(writer => Task.Run(() =>
+        {
+            var store = writer % 2 == 0 ? first : second;
+            for (var i = 0; i < 25; i++)
+            {
+                var entries = Enumerable.Range(0, 1 + (i % 3)).Select(n => Entry($"writer {writer}, batch {i}, entry {n}")).ToList();
+                Assert.Equal(AppendStatus.Appended, store.Append(new AppendBatch(At, entries)).Status);
+            }
+        })));
+
+        var record = first.ReadAll().ToList();
+        Assert.Equal(16 * ((9 * 1) + (8 * 2) + (8 * 3)), record.Count);
+        Assert.Equal(Enumerable.Range(1, record.Count).Select(n => (long)n), record.Select(e => e.Sequence));
+        var verification = AuditChain.Verify(record, second.ChainHead());
+        Assert.True(verification.Valid, verification.Problem);
+    }
+
+    [Fact]
+    public void Record_IsAppendOnly_InTheDatabaseItself()
+    {
+        using var store = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
+        store.Append(new AppendBatch(At, [Entry("first")]));
+        using var connection = TestPostgreSql.Open(_schema);
+
+        foreach (var sql in new[] { "UPDATE entries SET data = 'changed'", "DELETE FROM entries", "TRUNCATE entries" })
+        {
+            using var command = new NpgsqlCommand(sql, connection);
+            var error = Assert.Throws<PostgresException>(() => command.ExecuteNonQuery());
+            Assert.Contains("全过程记录只能追加", error.MessageText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("\"first\"", Assert.Single(store.ReadAll()).Data);
+    }
+
+    private static PendingEntry Entry(string text) =>
+        new("test.entry", null, null, Actor.System, CanonicalJson.Serialize(System.Text.Json.Nodes.JsonValue.Create(text)));
+}
