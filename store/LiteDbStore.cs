@@ -11,9 +11,9 @@ namespace Fashen.Store;
 /// <summary>The embedded store: the record, the review index, idempotency keys, permits, accounts and
 /// API clients in one LiteDB file on disk.</summary>
 /// <remarks>
-/// Entries are only ever inserted. Each <see cref="Append"/> runs in one LiteDB transaction under one
-/// writer lock: the version check, the chain head, the entries and what is derived from them are
-/// written together or not at all. The chain head is also kept in its own document, so that removing
+/// Entries are only ever inserted. Appends are written by one thread, a group at a time, in one LiteDB
+/// transaction: each append's version check, chain head, entries and what is derived from them are written
+/// together or not at all, and the group is flushed to disk once before any of its appends is acknowledged. The chain head is also kept in its own document, so that removing
 /// entries from the end of the record shows when it is verified.
 /// </remarks>
 public sealed class LiteDbStore : IFashenStore
@@ -28,9 +28,7 @@ public sealed class LiteDbStore : IFashenStore
     private readonly LiteDatabase _db;
     private readonly FileStream _durable;
     private readonly Lock _writer = new();
-    private readonly Lock _syncing = new();
-    private long _committed;      // commits so far; under _writer
-    private long _durableUpTo;    // commits on disk; under _syncing
+    private readonly GroupCommit _appends;
     private readonly ILiteCollection<BsonDocument> _entries;
     private readonly ILiteCollection<BsonDocument> _reviews;
     private readonly ILiteCollection<BsonDocument> _idempotency;
@@ -79,6 +77,7 @@ public sealed class LiteDbStore : IFashenStore
         _reviews.EnsureIndex("dueKey");
         _reviews.EnsureIndex("open");
         _accounts.EnsureIndex("username", unique: true);
+        _appends = new GroupCommit("fashen-litedb-writer", WriteGroup);
     }
 
     /// <summary>Gets the database file's path.</summary>
@@ -161,96 +160,104 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
-    /// <remarks>Returns only once the batch — and anything an answer was read from — is on disk.</remarks>
-    public AppendOutcome Append(AppendBatch batch)
+    /// <remarks>Returns only once the batch is on disk; concurrent appends are written together (group commit).</remarks>
+    public AppendOutcome Append(AppendBatch batch) => _appends.Append(batch);
+
+    // One transaction for the group, then one checkpoint and one flush to disk for all of it. LiteDB 5 returns
+    // from Commit before its writer queue has written the log (litedb-org/LiteDB#2127) and never asks the disk
+    // to keep it (#2818): a process killed right after an acknowledged submission lost it (CrashRecoveryTests).
+    // A checkpoint waits for the queue and copies the log into the data file, which is then flushed.
+    private List<AppendOutcome> WriteGroup(IReadOnlyList<AppendBatch> group)
     {
-        AppendOutcome outcome;
-        long ticket;
+        var outcomes = new List<AppendOutcome>(group.Count);
         lock (_writer)
         {
-            outcome = AppendLocked(batch);
-            ticket = _committed;
-        }
+            _db.BeginTrans();
+            try
+            {
+                foreach (var batch in group)
+                {
+                    outcomes.Add(AppendChecked(batch));
+                }
 
-        WaitDurable(ticket);
-        return outcome;
-    }
-
-    private AppendOutcome AppendLocked(AppendBatch batch)
-    {
-        _db.BeginTrans();
-        try
-        {
-            // A retry that arrived second is recognised as such before anything else is checked.
-            if (batch.Idempotency is { } key && _idempotency.FindById(IdempotencyId(key.Scope, key.Caller, key.Key)) is not null)
+                _db.Commit();
+            }
+            catch
             {
                 _db.Rollback();
-                return new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0);
+                throw;
             }
 
-            if (batch.ReviewId is { } reviewId && batch.ExpectedVersion is { } expected)
-            {
-                var current = _reviews.FindById(reviewId)?["version"].AsInt64 ?? 0;
-                if (current != expected)
-                {
-                    _db.Rollback();
-                    return new AppendOutcome(AppendStatus.VersionConflict, [], current);
-                }
-
-                if (expected == 0 && batch.Index is { } index
-                    && _reviews.Exists(BsonExpression.Create("caseKey = @0 AND open = true", CaseKey(index.Department, index.CaseId))))
-                {
-                    _db.Rollback();
-                    return new AppendOutcome(AppendStatus.OpenReviewExists, [], 0);
-                }
-            }
-
-            var sealedEntries = AppendEntries(batch);
-            if (batch.Index is { } entry)
-            {
-                _reviews.Upsert(ToDocument(entry));
-            }
-
-            if (batch.Idempotency is { } record)
-            {
-                _idempotency.Insert(new BsonDocument
-                {
-                    ["_id"] = IdempotencyId(record.Scope, record.Caller, record.Key),
-                    ["requestHash"] = record.RequestHash,
-                    ["resourceId"] = record.ResourceId,
-                });
-            }
-
-            if (batch.Permit is { } permit)
-            {
-                _permits.Insert(new BsonDocument
-                {
-                    ["_id"] = permit.Id,
-                    ["token"] = permit.Token,
-                    ["claims"] = JsonSerializer.Serialize(permit.Claims),
-                });
-            }
-
-            if (batch.Classification is { } classification)
-            {
-                _classifications.Upsert(new BsonDocument
-                {
-                    ["_id"] = CaseKey(classification.Department, classification.CaseId),
-                    ["classification"] = classification.Classification,
-                    ["rules"] = new BsonArray(classification.RuleIds.Select(r => new BsonValue(r))),
-                    ["digest"] = classification.Digest,
-                });
-            }
-
-            _db.Commit();
-            _committed++;
-            return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
+            _db.Checkpoint();
         }
-        catch
+
+        // Outside the lock: accounts can be saved while the disk catches up.
+        _durable.Flush(flushToDisk: true);
+        return outcomes;
+    }
+
+    // Checks first and writes only when they pass, so a refused append leaves nothing in the group's transaction.
+    private AppendOutcome AppendChecked(AppendBatch batch)
+    {
+        // A retry that arrived second is recognised as such before anything else is checked.
+        if (batch.Idempotency is { } key && _idempotency.FindById(IdempotencyId(key.Scope, key.Caller, key.Key)) is not null)
         {
-            _db.Rollback();
-            throw;
+            return new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0);
         }
+
+        if (batch.ReviewId is { } reviewId && batch.ExpectedVersion is { } expected)
+        {
+            var current = _reviews.FindById(reviewId)?["version"].AsInt64 ?? 0;
+            if (current != expected)
+            {
+                return new AppendOutcome(AppendStatus.VersionConflict, [], current);
+            }
+
+            if (expected == 0 && batch.Index is { } index
+                && _reviews.Exists(BsonExpression.Create("caseKey = @0 AND open = true", CaseKey(index.Department, index.CaseId))))
+            {
+                return new AppendOutcome(AppendStatus.OpenReviewExists, [], 0);
+            }
+        }
+
+        var sealedEntries = AppendEntries(batch);
+        if (batch.Index is { } entry)
+        {
+            _reviews.Upsert(ToDocument(entry));
+        }
+
+        if (batch.Idempotency is { } record)
+        {
+            _idempotency.Insert(new BsonDocument
+            {
+                ["_id"] = IdempotencyId(record.Scope, record.Caller, record.Key),
+                ["requestHash"] = record.RequestHash,
+                ["resourceId"] = record.ResourceId,
+            });
+        }
+
+        if (batch.Permit is { } permit)
+        {
+            _permits.Insert(new BsonDocument
+            {
+                ["_id"] = permit.Id,
+                ["token"] = permit.Token,
+                ["claims"] = JsonSerializer.Serialize(permit.Claims),
+            });
+        }
+
+        if (batch.Classification is { } classification)
+        {
+            _classifications.Upsert(new BsonDocument
+            {
+                ["_id"] = CaseKey(classification.Department, classification.CaseId),
+                ["classification"] = classification.Classification,
+                ["rules"] = new BsonArray(classification.RuleIds.Select(r => new BsonValue(r))),
+                ["digest"] = classification.Digest,
+            });
+        }
+
+        return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
     }
 
     /// <inheritdoc/>
@@ -360,37 +367,15 @@ public sealed class LiteDbStore : IFashenStore
             }
 
             _disposed = true;
+        }
+
+        _appends.Dispose();
+        lock (_writer)
+        {
             _db.Checkpoint();
             _db.Dispose();
             _durable.Dispose();
             _folderLock.Dispose();
-        }
-    }
-
-    // LiteDB 5 returns from Commit before its writer queue has written the log (litedb-org/LiteDB#2127) and
-    // never asks the disk to keep it (#2818): a process killed right after an acknowledged submission lost it
-    // (CrashRecoveryTests). A checkpoint waits for the queue and copies the log into the data file, which is
-    // then flushed to the disk. Group commit: one writer does this for every commit made before it started,
-    // while the others wait, so concurrent submissions share one checkpoint and one flush.
-    private void WaitDurable(long ticket)
-    {
-        lock (_syncing)
-        {
-            if (_durableUpTo >= ticket)
-            {
-                return;
-            }
-
-            long covered;
-            lock (_writer)
-            {
-                covered = _committed;
-                _db.Checkpoint();
-            }
-
-            // Outside the writer lock: the next commits go ahead while the disk catches up.
-            _durable.Flush(flushToDisk: true);
-            _durableUpTo = covered;
         }
     }
 

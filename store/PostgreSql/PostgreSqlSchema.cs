@@ -6,10 +6,13 @@ namespace Fashen.Store.PostgreSql;
 /// in order, in one transaction with the rest; instances starting at the same time take turns.</summary>
 internal static class PostgreSqlSchema
 {
-    /// <summary>The migrations, oldest first. Never edit one that has shipped: add the next.</summary>
-    internal static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
+    /// <summary>The migrations, oldest first, one statement per string (Npgsql writes the statements after the
+    /// first of a multi-statement command on the thread pool, npgsql#3846). Never edit one that has shipped: add the next.</summary>
+    internal static readonly IReadOnlyList<(int Version, string Description, string[] Statements)> Migrations =
     [
-        (1, "record, review index, idempotency keys, permits, classifications, accounts, shared keys", """
+        (1, "record, review index, idempotency keys, permits, classifications, accounts, shared keys",
+        [
+            """
             CREATE TABLE entries (
                 sequence      bigint PRIMARY KEY,
                 at            text NOT NULL,
@@ -22,30 +25,37 @@ internal static class PostgreSqlSchema
                 data          text NOT NULL,
                 previous_hash text NOT NULL,
                 hash          text NOT NULL
-            );
-            CREATE INDEX entries_review ON entries (review_id, sequence) WHERE review_id IS NOT NULL;
-
-            -- The record is only ever inserted into: an update, delete or truncate is refused by the database
-            -- itself, whichever program sends it. (Someone who may disable triggers can still edit it; the hash
-            -- chain then shows the edit when the record is verified.)
+            )
+            """,
+            "CREATE INDEX entries_review ON entries (review_id, sequence) WHERE review_id IS NOT NULL",
+            // The record is only ever inserted into: an update, delete or truncate is refused by the database
+            // itself, whichever program sends it. (Someone who may disable triggers can still edit it; the hash
+            // chain then shows the edit when the record is verified.)
+            """
             CREATE FUNCTION refuse_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION '全过程记录只能追加，不能修改或删除（%）', TG_OP;
-            END $$;
+            END $$
+            """,
+            """
             CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON entries
-                FOR EACH ROW EXECUTE FUNCTION refuse_record_change();
+                FOR EACH ROW EXECUTE FUNCTION refuse_record_change()
+            """,
+            """
             CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON entries
-                FOR EACH STATEMENT EXECUTE FUNCTION refuse_record_change();
-
-            -- One row: the last entry's sequence and hash. Every append locks it first, so appends from any
-            -- number of instances take turns and the chain never forks.
+                FOR EACH STATEMENT EXECUTE FUNCTION refuse_record_change()
+            """,
+            // One row: the last entry's sequence and hash. Every append locks it first, so appends from any
+            // number of instances take turns and the chain never forks.
+            """
             CREATE TABLE chain_head (
                 id       int PRIMARY KEY CHECK (id = 1),
                 sequence bigint NOT NULL,
                 hash     text
-            );
-            INSERT INTO chain_head (id, sequence, hash) VALUES (1, 0, NULL);
-
+            )
+            """,
+            "INSERT INTO chain_head (id, sequence, hash) VALUES (1, 0, NULL)",
+            """
             CREATE TABLE reviews (
                 review_id         text PRIMARY KEY,
                 department        text NOT NULL,
@@ -64,13 +74,14 @@ internal static class PostgreSqlSchema
                 title             text NOT NULL,
                 counsel_pending   boolean NOT NULL,
                 extension_pending boolean NOT NULL
-            );
-            CREATE INDEX reviews_case ON reviews (department, case_id, submitted_at);
-            CREATE INDEX reviews_due ON reviews (due_key, review_id);
-            CREATE INDEX reviews_open_due ON reviews (department, due_key, review_id) WHERE open;
-            -- At most one open review per case, whichever instance submits it.
-            CREATE UNIQUE INDEX reviews_one_open_per_case ON reviews (department, case_id) WHERE open;
-
+            )
+            """,
+            "CREATE INDEX reviews_case ON reviews (department, case_id, submitted_at)",
+            "CREATE INDEX reviews_due ON reviews (due_key, review_id)",
+            "CREATE INDEX reviews_open_due ON reviews (department, due_key, review_id) WHERE open",
+            // At most one open review per case, whichever instance submits it.
+            "CREATE UNIQUE INDEX reviews_one_open_per_case ON reviews (department, case_id) WHERE open",
+            """
             CREATE TABLE idempotency (
                 scope        text NOT NULL,
                 caller       text NOT NULL,
@@ -78,14 +89,16 @@ internal static class PostgreSqlSchema
                 request_hash text NOT NULL,
                 resource_id  text NOT NULL,
                 PRIMARY KEY (scope, caller, key)
-            );
-
+            )
+            """,
+            """
             CREATE TABLE permits (
                 id     text PRIMARY KEY,
                 token  text NOT NULL,
                 claims text NOT NULL
-            );
-
+            )
+            """,
+            """
             CREATE TABLE classifications (
                 department     text NOT NULL,
                 case_id        text NOT NULL,
@@ -93,8 +106,9 @@ internal static class PostgreSqlSchema
                 rules          text[] NOT NULL,
                 digest         text NOT NULL,
                 PRIMARY KEY (department, case_id)
-            );
-
+            )
+            """,
+            """
             CREATE TABLE accounts (
                 id                  text PRIMARY KEY,
                 username            text NOT NULL UNIQUE,
@@ -105,22 +119,25 @@ internal static class PostgreSqlSchema
                 first_time_reviewer boolean NOT NULL,
                 legal_qualification boolean NOT NULL,
                 disabled            boolean NOT NULL
-            );
-
+            )
+            """,
+            """
             CREATE TABLE api_clients (
                 id          text PRIMARY KEY,
                 name        text NOT NULL,
                 secret_hash text NOT NULL,
                 departments text[] NOT NULL,
                 disabled    boolean NOT NULL
-            );
-
-            -- Keys every instance must share: the permit signing key, the sign-in token keys.
+            )
+            """,
+            // Keys every instance must share: the permit signing key, the sign-in token keys.
+            """
             CREATE TABLE shared_keys (
                 name  text PRIMARY KEY,
                 value text NOT NULL
-            );
-            """),
+            )
+            """,
+        ]),
     ];
 
     /// <summary>Brings the schema up to date, creating it when needed.</summary>
@@ -153,9 +170,13 @@ internal static class PostgreSqlSchema
                 $"PostgreSQL 模式“{schema}”的结构版本为 {current}，比本程序认识的版本 {newest} 新：请先升级 Fashen，再连接这个数据库。");
         }
 
-        foreach (var (version, description, sql) in Migrations.Where(m => m.Version > current))
+        foreach (var (version, description, statements) in Migrations.Where(m => m.Version > current))
         {
-            Execute(connection, sql);
+            foreach (var statement in statements)
+            {
+                Execute(connection, statement);
+            }
+
             Execute(connection, "INSERT INTO schema_migrations (version, description) VALUES (@version, @description)",
                 ("version", version), ("description", description));
         }

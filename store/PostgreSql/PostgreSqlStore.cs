@@ -12,11 +12,11 @@ namespace Fashen.Store.PostgreSql;
 /// <summary>The shared store: the record, the review index, idempotency keys, permits, accounts, API clients
 /// and the instances' shared keys in a PostgreSQL schema, for any number of Fashen instances at once.</summary>
 /// <remarks>
-/// Every <see cref="Append"/> is one transaction that first locks the one row holding the chain head. Appends
-/// from every instance therefore take turns: each seals its entries onto the head the one before left, checks
-/// versions and idempotency keys against everything committed before it, and commits all or nothing. The
-/// database acknowledges a commit only once its write-ahead log is on disk (synchronous_commit, the default),
-/// and groups the flushes of concurrent commits itself.
+/// Each instance writes its appends on one thread, a group at a time, in one transaction that first locks the
+/// one row holding the chain head. The instances therefore take turns: each group seals its entries onto the head
+/// the group before left, checks versions and idempotency keys against everything committed before it (and the
+/// appends before it in the group), and commits all or nothing. The database acknowledges a commit only once its
+/// write-ahead log is on disk (synchronous_commit, the default).
 /// </remarks>
 public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 {
@@ -30,6 +30,7 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
     private const string AccountColumns = "id, username, display_name, password_hash, roles, departments, first_time_reviewer, legal_qualification, disabled";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupCommit _appends;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlStore"/> class, creating or migrating the schema.</summary>
     /// <param name="connectionString">The connection string.</param>
@@ -56,6 +57,8 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
             _dataSource.Dispose();
             throw;
         }
+
+        _appends = new GroupCommit("fashen-postgresql-writer", WriteGroup);
     }
 
     /// <summary>Gets the schema Fashen's tables live in.</summary>
@@ -145,36 +148,40 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 
         parameters.Add(("limit", query.PageSize));
         parameters.Add(("offset", (query.Page - 1) * query.PageSize));
-        using var connection = _dataSource.OpenConnection();
-        using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command($"SELECT count(*) FROM reviews WHERE {where}", parameters));
-        batch.BatchCommands.Add(Command($"SELECT {ReviewColumns} FROM reviews WHERE {where} ORDER BY due_key, review_id LIMIT @limit OFFSET @offset", parameters));
-        using var reader = batch.ExecuteReader();
-        reader.Read();
-        var total = (int)reader.GetInt64(0);
-        reader.NextResult();
-        var items = new List<ReviewIndexEntry>();
-        while (reader.Read())
-        {
-            items.Add(ToIndex(reader));
-        }
 
+        // The total rides along with the page (one statement: see AppendChecked); a page past the end counts alone.
+        var rows = Read($"SELECT {ReviewColumns}, count(*) OVER () FROM reviews WHERE {where} ORDER BY due_key, review_id LIMIT @limit OFFSET @offset",
+            r => (Review: ToIndex(r), Total: r.GetInt64(16)), [.. parameters]);
+        var items = rows.ConvertAll(r => r.Review);
+        var total = rows.Count > 0 ? (int)rows[0].Total
+            : (int)Read($"SELECT count(*) FROM reviews WHERE {where}", r => r.GetInt64(0), [.. parameters]).Single();
         return new ReviewPage(items, total);
     }
 
     /// <inheritdoc/>
-    /// <remarks>Returns once the transaction is committed, which PostgreSQL acknowledges only when it is on disk.</remarks>
-    public AppendOutcome Append(AppendBatch batch)
+    /// <remarks>Returns once the append is committed, which PostgreSQL acknowledges only when it is on disk.
+    /// Concurrent appends of this instance are written together (group commit).</remarks>
+    public AppendOutcome Append(AppendBatch batch) => _appends.Append(batch);
+
+    private List<AppendOutcome> WriteGroup(IReadOnlyList<AppendBatch> group)
     {
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
 
-        // The head row first, alone: once it is ours, every other append has committed or waits, and each
-        // statement below reads what they committed. (In one statement with the checks, the checks would
-        // read from before the wait.)
-        var (sequence, previous) = Read(connection, "SELECT sequence, hash FROM chain_head WHERE id = 1 FOR UPDATE",
-            r => (r.GetInt64(0), r.IsDBNull(1) ? AuditChain.Genesis : r.GetString(1))).Single();
+        // The head row first, alone: once it is ours, every other instance's append has committed or waits,
+        // and each statement below reads what they committed. (In one statement with the checks, the checks
+        // would read from before the wait.)
+        var head = Read(connection, "SELECT sequence, hash FROM chain_head WHERE id = 1 FOR UPDATE",
+            r => new Head(r.GetInt64(0), r.IsDBNull(1) ? AuditChain.Genesis : r.GetString(1))).Single();
+        var outcomes = group.Select(batch => AppendChecked(connection, head, batch)).ToList();
+        transaction.Commit();
+        return outcomes;
+    }
 
+    // Checks first and writes only when they pass, so a refused append leaves nothing in the group's transaction.
+    // The checks of each append read the writes of the appends before it in the group.
+    private static AppendOutcome AppendChecked(NpgsqlConnection connection, Head head, AppendBatch batch)
+    {
         var (keyUsed, version, openExists) = Read(
             connection,
             """
@@ -209,74 +216,88 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
             }
         }
 
-        using var writes = new NpgsqlBatch(connection, transaction);
+        // One statement (data-modifying WITH clauses) writes everything: Npgsql executes a multi-statement batch
+        // synchronously only up to its first statement and writes the rest on the thread pool (npgsql#3846),
+        // which request threads blocked on their appends can starve.
         var sealedEntries = new List<AuditEntry>();
         foreach (var pending in batch.Entries)
         {
-            var entry = AuditChain.Seal(pending, ++sequence, batch.At, previous);
-            writes.BatchCommands.Add(Command(
-                $"INSERT INTO entries ({EntryColumns}) VALUES (@sequence, @at, @type, @review, @department, @kind, @actor, @name, @data, @previous, @hash)",
-                [("sequence", entry.Sequence), ("at", Timestamp(entry.At)), ("type", entry.Type), ("review", entry.ReviewId), ("department", entry.Department),
-                 ("kind", entry.Actor.Kind.ToString()), ("actor", entry.Actor.Id), ("name", entry.Actor.Name), ("data", entry.Data),
-                 ("previous", entry.PreviousHash), ("hash", entry.Hash)]));
+            var entry = AuditChain.Seal(pending, ++head.Sequence, batch.At, head.Hash);
             sealedEntries.Add(entry);
-            previous = entry.Hash;
+            head.Hash = entry.Hash;
         }
 
+        var writes = new List<string>();
+        var parameters = new List<(string Name, object? Value)>();
         if (sealedEntries.Count > 0)
         {
-            writes.BatchCommands.Add(Command("UPDATE chain_head SET sequence = @sequence, hash = @hash WHERE id = 1", [("sequence", sequence), ("hash", previous)]));
+            writes.Add($"""
+                new_entries AS (
+                    INSERT INTO entries ({EntryColumns})
+                    SELECT * FROM unnest(@e_sequence::bigint[], @e_at::text[], @e_type::text[], @e_review::text[], @e_department::text[],
+                        @e_kind::text[], @e_actor::text[], @e_name::text[], @e_data::text[], @e_previous::text[], @e_hash::text[])),
+                new_head AS (UPDATE chain_head SET sequence = @head_sequence, hash = @head_hash WHERE id = 1)
+                """);
+            parameters.AddRange([
+                ("e_sequence", sealedEntries.Select(e => e.Sequence).ToArray()), ("e_at", sealedEntries.Select(e => Timestamp(e.At)).ToArray()),
+                ("e_type", sealedEntries.Select(e => e.Type).ToArray()), ("e_review", sealedEntries.Select(e => e.ReviewId).ToArray()),
+                ("e_department", sealedEntries.Select(e => e.Department).ToArray()), ("e_kind", sealedEntries.Select(e => e.Actor.Kind.ToString()).ToArray()),
+                ("e_actor", sealedEntries.Select(e => e.Actor.Id).ToArray()), ("e_name", sealedEntries.Select(e => e.Actor.Name).ToArray()),
+                ("e_data", sealedEntries.Select(e => e.Data).ToArray()), ("e_previous", sealedEntries.Select(e => e.PreviousHash).ToArray()),
+                ("e_hash", sealedEntries.Select(e => e.Hash).ToArray()), ("head_sequence", head.Sequence), ("head_hash", head.Hash)]);
         }
 
         if (batch.Index is { } index)
         {
-            writes.BatchCommands.Add(Command(
-                $"""
-                INSERT INTO reviews ({ReviewColumns}, open)
-                VALUES (@id, @department, @case, @action, @state, @running, @due, @version, @submitted, @updated, @reviewer, @digest, @title, @counsel, @extension, @reviewerName, @open)
-                ON CONFLICT (review_id) DO UPDATE SET department = excluded.department, case_id = excluded.case_id, action = excluded.action,
-                    state = excluded.state, open = excluded.open, running = excluded.running, due_key = excluded.due_key, version = excluded.version,
-                    submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, reviewer_id = excluded.reviewer_id,
-                    reviewer_name = excluded.reviewer_name, digest = excluded.digest, title = excluded.title,
-                    counsel_pending = excluded.counsel_pending, extension_pending = excluded.extension_pending
-                """,
-                [("id", index.ReviewId), ("department", index.Department), ("case", index.CaseId), ("action", index.Action), ("state", index.State.ToWire()),
-                 ("running", index.Running), ("due", index.DueDate is { } due ? DateKey(due) : NoDue), ("version", index.Version),
-                 ("submitted", Timestamp(index.SubmittedAt)), ("updated", Timestamp(index.UpdatedAt)), ("reviewer", index.ReviewerId),
-                 ("digest", index.Digest), ("title", index.Title), ("counsel", index.CounselPending), ("extension", index.ExtensionPending),
-                 ("reviewerName", index.ReviewerName), ("open", !index.State.IsClosed())]));
+            writes.Add($"""
+                new_review AS (
+                    INSERT INTO reviews ({ReviewColumns}, open)
+                    VALUES (@r_id, @r_department, @r_case, @r_action, @r_state, @r_running, @r_due, @r_version, @r_submitted, @r_updated, @r_reviewer,
+                        @r_digest, @r_title, @r_counsel, @r_extension, @r_reviewer_name, @r_open)
+                    ON CONFLICT (review_id) DO UPDATE SET department = excluded.department, case_id = excluded.case_id, action = excluded.action,
+                        state = excluded.state, open = excluded.open, running = excluded.running, due_key = excluded.due_key, version = excluded.version,
+                        submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, reviewer_id = excluded.reviewer_id,
+                        reviewer_name = excluded.reviewer_name, digest = excluded.digest, title = excluded.title,
+                        counsel_pending = excluded.counsel_pending, extension_pending = excluded.extension_pending)
+                """);
+            parameters.AddRange([
+                ("r_id", index.ReviewId), ("r_department", index.Department), ("r_case", index.CaseId), ("r_action", index.Action),
+                ("r_state", index.State.ToWire()), ("r_running", index.Running), ("r_due", index.DueDate is { } due ? DateKey(due) : NoDue),
+                ("r_version", index.Version), ("r_submitted", Timestamp(index.SubmittedAt)), ("r_updated", Timestamp(index.UpdatedAt)),
+                ("r_reviewer", index.ReviewerId), ("r_digest", index.Digest), ("r_title", index.Title), ("r_counsel", index.CounselPending),
+                ("r_extension", index.ExtensionPending), ("r_reviewer_name", index.ReviewerName), ("r_open", !index.State.IsClosed())]);
         }
 
         if (batch.Idempotency is { } record)
         {
-            writes.BatchCommands.Add(Command(
-                "INSERT INTO idempotency (scope, caller, key, request_hash, resource_id) VALUES (@scope, @caller, @key, @hash, @resource)",
-                [("scope", record.Scope), ("caller", record.Caller), ("key", record.Key), ("hash", record.RequestHash), ("resource", record.ResourceId)]));
+            writes.Add("new_key AS (INSERT INTO idempotency (scope, caller, key, request_hash, resource_id) VALUES (@i_scope, @i_caller, @i_key, @i_hash, @i_resource))");
+            parameters.AddRange([("i_scope", record.Scope), ("i_caller", record.Caller), ("i_key", record.Key), ("i_hash", record.RequestHash), ("i_resource", record.ResourceId)]);
         }
 
         if (batch.Permit is { } permit)
         {
-            writes.BatchCommands.Add(Command("INSERT INTO permits (id, token, claims) VALUES (@id, @token, @claims)",
-                [("id", permit.Id), ("token", permit.Token), ("claims", JsonSerializer.Serialize(permit.Claims))]));
+            writes.Add("new_permit AS (INSERT INTO permits (id, token, claims) VALUES (@p_id, @p_token, @p_claims))");
+            parameters.AddRange([("p_id", permit.Id), ("p_token", permit.Token), ("p_claims", JsonSerializer.Serialize(permit.Claims))]);
         }
 
         if (batch.Classification is { } classification)
         {
-            writes.BatchCommands.Add(Command(
-                """
-                INSERT INTO classifications (department, case_id, classification, rules, digest) VALUES (@department, @case, @classification, @rules, @digest)
-                ON CONFLICT (department, case_id) DO UPDATE SET classification = excluded.classification, rules = excluded.rules, digest = excluded.digest
-                """,
-                [("department", classification.Department), ("case", classification.CaseId), ("classification", classification.Classification),
-                 ("rules", classification.RuleIds.ToArray()), ("digest", classification.Digest)]));
+            writes.Add("""
+                new_classification AS (
+                    INSERT INTO classifications (department, case_id, classification, rules, digest) VALUES (@c_department, @c_case, @c_classification, @c_rules, @c_digest)
+                    ON CONFLICT (department, case_id) DO UPDATE SET classification = excluded.classification, rules = excluded.rules, digest = excluded.digest)
+                """);
+            parameters.AddRange([("c_department", classification.Department), ("c_case", classification.CaseId),
+                ("c_classification", classification.Classification), ("c_rules", classification.RuleIds.ToArray()), ("c_digest", classification.Digest)]);
         }
 
-        if (writes.BatchCommands.Count > 0)
+        if (writes.Count > 0)
         {
-            writes.ExecuteNonQuery();
+            using var command = new NpgsqlCommand("WITH " + string.Join(",\n", writes) + "\nSELECT 1", connection);
+            AddParameters(command.Parameters, parameters);
+            command.ExecuteNonQuery();
         }
 
-        transaction.Commit();
         return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
     }
 
@@ -378,7 +399,12 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         Execute("INSERT INTO shared_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING", ("name", name), ("value", value));
 
     /// <inheritdoc/>
-    public void Dispose() => _dataSource.Dispose();
+    /// <remarks>Writes the appends still queued first; safe to call more than once.</remarks>
+    public void Dispose()
+    {
+        _appends.Dispose();
+        _dataSource.Dispose();
+    }
 
     private List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
@@ -406,13 +432,6 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         using var command = new NpgsqlCommand(sql, connection);
         AddParameters(command.Parameters, parameters);
         command.ExecuteNonQuery();
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, IEnumerable<(string Name, object? Value)> parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        AddParameters(command.Parameters, parameters);
-        return command;
     }
 
     private static void AddParameters(NpgsqlParameterCollection target, IEnumerable<(string Name, object? Value)> parameters)
@@ -470,6 +489,14 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         r.GetBoolean(6),
         r.GetBoolean(7),
         r.GetBoolean(8));
+
+    /// <summary>The chain head as a group's appends move it on.</summary>
+    private sealed class Head(long sequence, string hash)
+    {
+        public long Sequence { get; set; } = sequence;
+
+        public string Hash { get; set; } = hash;
+    }
 
     private static string Timestamp(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 

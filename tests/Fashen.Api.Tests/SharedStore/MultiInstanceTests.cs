@@ -77,7 +77,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     public async Task Appends_FromBothInstancesAtOnce_KeepOneUnbrokenChain()
     {
         // Classifications, submissions and sign-ins, all written to the record, spread over both instances.
-        var work = new List<Task>();
+        var work = new List<Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body)>>();
         for (var i = 0; i < 40; i++)
         {
             var app = i % 2 == 0 ? _first : _second;
@@ -85,7 +85,8 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             work.Add(Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine($"桓市监罚〔2026〕{100 + i:000}号"))));
         }
 
-        await Task.WhenAll(work);
+        var answers = await Task.WhenAll(work);
+        Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.OK or HttpStatusCode.Created, a.Body.ToString()));
 
         var entries = _first.Store.ReadAll().ToList();
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(n => (long)n), entries.Select(e => e.Sequence));
