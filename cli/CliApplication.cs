@@ -18,10 +18,11 @@ internal static class CliApplication
     /// <summary>Exit code when the command line itself is wrong.</summary>
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock, string workingDirectory)
+    public static int Run(
+        string[] args, TextWriter output, TextWriter error, TimeProvider clock, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
-        var context = new CliContext(output, error, clock, workingDirectory);
+        var context = new CliContext(output, error, clock, workingDirectory) { Environment = environment };
         var root = new RootCommand("法审（Fashen）：重大执法决定法制审核——目录清单的检查、测试与判定，审核服务与全过程记录。")
         {
             LintCommand.Create(context),
@@ -60,6 +61,12 @@ internal static class CliApplication
             error.WriteLine(exception.Message);
             return Failure;
         }
+        catch (StoreSchemaException exception)
+        {
+            // A database that cannot be reached or is newer than this program.
+            error.WriteLine(exception.Message);
+            return Failure;
+        }
     }
 }
 
@@ -70,5 +77,8 @@ internal static class CliApplication
 /// <param name="WorkingDirectory">The folder relative paths start from, and paths are shown relative to.</param>
 internal sealed record CliContext(TextWriter Output, TextWriter Error, TimeProvider Clock, string WorkingDirectory)
 {
+    /// <summary>Gets the environment variables to read configuration from instead of the process's (tests).</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
 }

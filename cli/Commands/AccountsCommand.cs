@@ -2,7 +2,6 @@ using System.CommandLine;
 using Fashen.Api.Access;
 using Fashen.Engine.Access;
 using Fashen.Engine.Reviews;
-using Fashen.Store;
 
 namespace Fashen.Cli.Commands;
 
@@ -12,7 +11,7 @@ internal static class AccountsCommand
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        var data = new Option<string>("--data") { Description = "数据文件夹", DefaultValueFactory = _ => ".fashen-data" };
+        var data = new Option<string>("--data") { Description = "数据文件夹（使用 PostgreSQL 时由环境变量 Fashen__Store、Fashen__PostgreSql 指定数据库）", DefaultValueFactory = _ => ".fashen-data" };
         var username = new Option<string>("--username") { Description = "登录名", Required = true };
         var name = new Option<string>("--name") { Description = "姓名（记录和文书中显示）", Required = true };
         var roles = new Option<string>("--roles") { Description = "角色，逗号分隔：reviewer、counsel、head、admin", Required = true };
@@ -34,7 +33,7 @@ internal static class AccountsCommand
                 parsedRoles.Add(role);
             }
 
-            using var store = new LiteDbStore(context.Resolve(result.GetValue(data)!));
+            using var store = DataStore.Open(context, result.GetValue(data)!);
             var login = result.GetValue(username)!;
             if (store.FindAccount(login) is not null)
             {
@@ -52,11 +51,11 @@ internal static class AccountsCommand
 
         var keyName = new Option<string>("--name") { Description = "案件系统名称", Required = true };
         var keyDepartments = new Option<string>("--departments") { Description = "部门编号，逗号分隔", Required = true };
-        var keyData = new Option<string>("--data") { Description = "数据文件夹", DefaultValueFactory = _ => ".fashen-data" };
+        var keyData = new Option<string>("--data") { Description = "数据文件夹（使用 PostgreSQL 时由环境变量 Fashen__Store、Fashen__PostgreSql 指定数据库）", DefaultValueFactory = _ => ".fashen-data" };
         var addKey = new Command("add", "为案件系统新建 API 密钥（只显示一次）。") { keyData, keyName, keyDepartments };
         addKey.SetAction(result =>
         {
-            using var store = new LiteDbStore(context.Resolve(result.GetValue(keyData)!));
+            using var store = DataStore.Open(context, result.GetValue(keyData)!);
             var (client, key) = Credentials.NewApiKey(result.GetValue(keyName)!, Split(result.GetValue(keyDepartments)!));
             store.SaveApiClient(client);
             context.Output.WriteLine($"已为“{client.Name}”新建 API 密钥（请求头 X-Api-Key，只显示这一次）：{key}");

@@ -4,12 +4,13 @@ using Fashen.Store;
 
 namespace Fashen.Cli.Commands;
 
-/// <summary><c>fashen audit verify</c>: checks the whole tamper-evident record in a data folder.</summary>
+/// <summary><c>fashen audit verify</c>: checks the whole tamper-evident record, in a data folder or in the
+/// PostgreSQL database the environment names.</summary>
 internal static class AuditCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = new Option<string>("--data") { Description = "数据文件夹", DefaultValueFactory = _ => ".fashen-data" };
+        var data = new Option<string>("--data") { Description = "数据文件夹（使用 PostgreSQL 时由环境变量 Fashen__Store、Fashen__PostgreSql 指定数据库）", DefaultValueFactory = _ => ".fashen-data" };
         var verify = new Command("verify", "逐条校验全过程记录的哈希链：发现删除、改动或插入的记录。") { data };
         verify.SetAction(result => Verify(context, result.GetValue(data)!));
         return new Command("audit", "全过程记录。") { verify };
@@ -17,8 +18,8 @@ internal static class AuditCommand
 
     public static int Verify(CliContext context, string dataFolder)
     {
-        var folder = context.Resolve(dataFolder);
-        if (!File.Exists(Path.Combine(folder, LiteDbStore.FileName)))
+        var settings = DataStore.Settings(context, dataFolder);
+        if (settings.Kind == StoreKind.LiteDb && !File.Exists(Path.Combine(settings.DataFolder, LiteDbStore.FileName)))
         {
             context.Error.WriteLine($"数据文件夹“{dataFolder}”中没有记录（{LiteDbStore.FileName}）。");
             return CliApplication.Failure;
@@ -26,7 +27,7 @@ internal static class AuditCommand
 
         try
         {
-            using var store = new LiteDbStore(folder);
+            using var store = settings.Open();
             var verification = AuditChain.Verify(store.ReadAll(), store.ChainHead());
             if (verification.Valid)
             {

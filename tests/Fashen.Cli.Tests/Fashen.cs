@@ -11,11 +11,15 @@ internal static class Fashen
     public static (int Exit, string Output, string Error) RunIn(string folder, params string[] args) =>
         RunIn(folder, new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)), args);
 
-    private static (int Exit, string Output, string Error) RunIn(string folder, DateTimeOffset now, string[] args)
+    /// <summary>Runs fashen with these environment variables in place of the process's.</summary>
+    public static (int Exit, string Output, string Error) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunIn(Repository.Root, new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)), args, environment);
+
+    private static (int Exit, string Output, string Error) RunIn(string folder, DateTimeOffset now, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = CliApplication.Run(args, output, error, new FixedClock(now), folder);
+        var exit = CliApplication.Run(args, output, error, new FixedClock(now), folder, environment);
         return (exit, output.ToString(), error.ToString());
     }
 
