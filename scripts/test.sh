@@ -13,6 +13,11 @@ install_prerequisites || exit 1
 command -v chromium >/dev/null 2>&1 || prerequisites_apt_install chromium || exit 1
 dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || prerequisites_apt_install fonts-wqy-zenhei || exit 1
 
+# The shared store is tested on a real PostgreSQL server from Debian's packages, started here on loopback.
+[ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || prerequisites_apt_install postgresql || exit 1
+source scripts/postgresql.sh
+start_test_postgresql || exit 1
+
 log "restoring the ANTLR tool"
 (cd tools/antlr && npm ci --no-audit --no-fund --loglevel=error) || exit 1
 
@@ -23,6 +28,11 @@ log "testing"
 log_file=$(mktemp)
 dotnet test Fashen.slnx -c Release --no-build -nologo 2>&1 | tee "$log_file"
 rc=${PIPESTATUS[0]}
+
+# The same integration suite again, every service on PostgreSQL instead of the LiteDB file.
+log "testing the API on PostgreSQL"
+FASHEN_TEST_STORE=postgresql dotnet test tests/Fashen.Api.Tests -c Release --no-build -nologo 2>&1 | tee -a "$log_file"
+[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 
 # dotnet test prints one summary per test project; add them up into the line CI reads.
 awk '/^(Passed|Failed)!  - Failed:/ { gsub(/,/, ""); f += $4; p += $6; s += $8; n++ }

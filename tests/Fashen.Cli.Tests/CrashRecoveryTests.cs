@@ -9,17 +9,38 @@ namespace Fashen.Cli.Tests;
 /// <summary>Kills <c>fashen serve</c> (SIGKILL) again and again in the middle of a load of submissions. After
 /// each restart every acknowledged submission is there, a submission whose answer was lost completes exactly
 /// once when the case system retries it with the same Idempotency-Key, and the record chain verifies.</summary>
-/// <remarks>Cycles: FASHEN_CRASH_CYCLES (default 4; scripts/crash-test.sh runs more).</remarks>
+/// <remarks>On both stores: the LiteDB file, and PostgreSQL (the service is killed, the database is not).
+/// Cycles: FASHEN_CRASH_CYCLES (default 4; scripts/crash-test.sh runs more).</remarks>
 public sealed partial class CrashRecoveryTests : IDisposable
 {
     private static readonly Dictionary<string, string> Unlimited = new() { ["Fashen:RequestBurst"] = "1000000", ["Fashen:RequestsPerSecond"] = "1000000" };
     private readonly string _data = Directory.CreateTempSubdirectory("fashen-crash-").FullName;
 
-    public void Dispose() => Directory.Delete(_data, recursive: true);
+    private string? _schema;
 
-    [Fact]
-    public async Task KilledDuringSubmissions_LosesNothingAcknowledged_AndTheRecordVerifies()
+    public void Dispose()
     {
+        Directory.Delete(_data, recursive: true);
+        if (_schema is not null)
+        {
+            TestPostgreSql.Drop(_schema);
+        }
+    }
+
+    [Theory]
+    [InlineData("LiteDb")]
+    [InlineData("PostgreSql")]
+    public async Task KilledDuringSubmissions_LosesNothingAcknowledged_AndTheRecordVerifies(string store)
+    {
+        var settings = new Dictionary<string, string>(Unlimited);
+        if (store == "PostgreSql")
+        {
+            _schema = TestPostgreSql.NewSchema();
+            settings["Fashen:Store"] = "PostgreSql";
+            settings["Fashen:PostgreSql"] = TestPostgreSql.ConnectionString;
+            settings["Fashen:PostgreSqlSchema"] = _schema;
+        }
+
         var cycles = int.TryParse(Environment.GetEnvironmentVariable("FASHEN_CRASH_CYCLES"), out var n) ? n : 4;
         var acknowledged = new ConcurrentDictionary<string, string>();   // case id → review id
         var unanswered = new ConcurrentDictionary<string, bool>();      // case ids sent with no answer
@@ -28,7 +49,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
         for (var cycle = 0; cycle <= cycles; cycle++)
         {
             // The load and the checks are one caller: its request budget must not be what is tested here.
-            using var server = await ServiceProcess.StartAsync(_data, Unlimited);
+            using var server = await ServiceProcess.StartAsync(_data, settings);
             using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(10) };
             client.DefaultRequestHeaders.Add("X-Api-Key", ScjgKey());
 
@@ -85,7 +106,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
         }
 
         Assert.True(acknowledged.Count > cycles * 5, $"Only {acknowledged.Count} submissions were acknowledged in {cycles} cycles.");
-        var (exit, output, error) = Fashen.Run("audit", "verify", "--data", _data);
+        var (exit, output, error) = Fashen.RunWith(settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value), "audit", "verify", "--data", _data);
         Assert.True(exit == 0, output + error);
     }
 

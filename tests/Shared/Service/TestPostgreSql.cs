@@ -75,8 +75,15 @@ public static class TestPostgreSql
             "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            RunServerTool(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop");
-            Directory.Delete(folder, recursive: true);
+            try
+            {
+                RunServerTool(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop");
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                // The process is ending; the system cleans its temporary folder.
+            }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Maximum Pool Size=50";
     }
