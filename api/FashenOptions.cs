@@ -22,7 +22,8 @@ public sealed class FashenOptions
     /// <summary>Gets or sets the holiday calendar file; null finds holidays.yaml above the catalogues.</summary>
     public string? Calendar { get; set; }
 
-    /// <summary>Gets or sets the data folder: the database, the permit signing key, the token keys.</summary>
+    /// <summary>Gets or sets the data folder: the LiteDB database, the permit signing key, the token keys (on
+    /// PostgreSQL all three are in the database, and the folder keeps only the demo credentials).</summary>
     /// <value>The default value is .fashen-data.</value>
     public string DataFolder { get; set; } = ".fashen-data";
 

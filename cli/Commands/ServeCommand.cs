@@ -14,7 +14,7 @@ internal static class ServeCommand
     {
         var catalogues = new Option<string>("--catalogues") { Description = "目录清单所在的文件夹", DefaultValueFactory = _ => "samples/catalogues" };
         var calendar = new Option<string?>("--calendar") { Description = "节假日安排文件；默认在目录清单文件夹及其上级查找 holidays.yaml" };
-        var data = new Option<string>("--data") { Description = "数据文件夹：数据库、签名密钥、令牌密钥", DefaultValueFactory = _ => ".fashen-data" };
+        var data = new Option<string>("--data") { Description = "数据文件夹：数据库、签名密钥、令牌密钥（使用 PostgreSQL 时数据库和密钥都在数据库中）", DefaultValueFactory = _ => ".fashen-data" };
         var urls = new Option<string>("--urls") { Description = "监听地址", DefaultValueFactory = _ => DefaultUrl };
         var noDemo = new Option<bool>("--no-demo") { Description = "不创建演示账号和密钥" };
         var command = new Command("serve", "启动法制审核服务（HTTP API），默认使用示例目录清单和内嵌数据库。") { catalogues, calendar, data, urls, noDemo };
