@@ -2,24 +2,40 @@ using BenchmarkDotNet.Attributes;
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
 using Fashen.Store;
+using Fashen.Store.PostgreSql;
 
 namespace Fashen.Bench;
 
-/// <summary>Durable review submissions on LiteDB: each one a transaction with its record entry, index
-/// document and chain head, on disk (checkpointed and fsynced) before it is acknowledged — one writer at a
-/// time, and eight at once (concurrent case systems).</summary>
+/// <summary>Durable review submissions: each one its record entry, index document and chain head, on disk
+/// before it is acknowledged — one writer at a time, then 8 and 64 at once (concurrent case systems), on the
+/// LiteDB file and, when FASHEN_BENCH_POSTGRESQL names a server, on PostgreSQL.</summary>
 [MemoryDiagnoser]
 public class SubmissionBenchmarks
 {
     private string _folder = string.Empty;
-    private LiteDbStore _store = null!;
+    private IFashenStore _store = null!;
+    private string? _schema;
     private int _next;
+
+    [ParamsSource(nameof(Stores))]
+    public string Store { get; set; } = "LiteDb";
+
+    public static IEnumerable<string> Stores() =>
+        Environment.GetEnvironmentVariable("FASHEN_BENCH_POSTGRESQL") is { Length: > 0 } ? ["LiteDb", "PostgreSql"] : ["LiteDb"];
 
     [GlobalSetup]
     public void Setup()
     {
         _folder = Directory.CreateTempSubdirectory("fashen-bench-").FullName;
-        _store = new LiteDbStore(_folder);
+        if (Store == "PostgreSql")
+        {
+            _schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
+            _store = new PostgreSqlStore(Environment.GetEnvironmentVariable("FASHEN_BENCH_POSTGRESQL")!, _schema);
+        }
+        else
+        {
+            _store = new LiteDbStore(_folder);
+        }
     }
 
     [GlobalCleanup]
@@ -27,13 +43,37 @@ public class SubmissionBenchmarks
     {
         _store.Dispose();
         Directory.Delete(_folder, recursive: true);
+        if (_schema is not null)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("FASHEN_BENCH_POSTGRESQL"));
+            connection.Open();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA \"{_schema}\" CASCADE", connection);
+            drop.ExecuteNonQuery();
+        }
     }
 
     [Benchmark(Baseline = true, Description = "one submission")]
     public AppendOutcome One() => _store.Append(Batch(Interlocked.Increment(ref _next)));
 
-    [Benchmark(OperationsPerInvoke = 64, Description = "64 submissions, 8 writers")]
-    public void Concurrent() => Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => _store.Append(Batch(Interlocked.Increment(ref _next))));
+    [Benchmark(OperationsPerInvoke = 256, Description = "256 submissions, 8 writers")]
+    public void Eight() => Submit(writers: 8);
+
+    [Benchmark(OperationsPerInvoke = 256, Description = "256 submissions, 64 writers")]
+    public void SixtyFour() => Submit(writers: 64);
+
+    // Dedicated threads, as request threads blocked on their appends are: the thread pool would add them slowly.
+    private void Submit(int writers)
+    {
+        var threads = Enumerable.Range(0, writers).Select(_ => new Thread(() =>
+        {
+            for (var i = 0; i < 256 / writers; i++)
+            {
+                _store.Append(Batch(Interlocked.Increment(ref _next)));
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+    }
 
     private static AppendBatch Batch(int n)
     {

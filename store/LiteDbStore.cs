@@ -175,9 +175,18 @@ public sealed class LiteDbStore : IFashenStore
             _db.BeginTrans();
             try
             {
+                // The head is read once and written once for the whole group.
+                var stored = _meta.FindById("head");
+                var head = new ChainHead(stored?["sequence"].AsInt64 ?? 0, stored?["hash"].AsString ?? AuditChain.Genesis);
+                var sequenceBefore = head.Sequence;
                 foreach (var batch in group)
                 {
-                    outcomes.Add(AppendChecked(batch));
+                    outcomes.Add(AppendChecked(batch, head));
+                }
+
+                if (head.Sequence != sequenceBefore)
+                {
+                    _meta.Upsert(new BsonDocument { ["_id"] = "head", ["sequence"] = head.Sequence, ["hash"] = head.Hash });
                 }
 
                 _db.Commit();
@@ -197,7 +206,7 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     // Checks first and writes only when they pass, so a refused append leaves nothing in the group's transaction.
-    private AppendOutcome AppendChecked(AppendBatch batch)
+    private AppendOutcome AppendChecked(AppendBatch batch, ChainHead head)
     {
         // A retry that arrived second is recognised as such before anything else is checked.
         if (batch.Idempotency is { } key && _idempotency.FindById(IdempotencyId(key.Scope, key.Caller, key.Key)) is not null)
@@ -220,7 +229,7 @@ public sealed class LiteDbStore : IFashenStore
             }
         }
 
-        var sealedEntries = AppendEntries(batch);
+        var sealedEntries = AppendEntries(batch, head);
         if (batch.Index is { } entry)
         {
             _reviews.Upsert(ToDocument(entry));
@@ -379,23 +388,15 @@ public sealed class LiteDbStore : IFashenStore
         }
     }
 
-    private List<AuditEntry> AppendEntries(AppendBatch batch)
+    private List<AuditEntry> AppendEntries(AppendBatch batch, ChainHead head)
     {
-        var head = _meta.FindById("head");
-        var sequence = head?["sequence"].AsInt64 ?? 0;
-        var previous = head?["hash"].AsString ?? AuditChain.Genesis;
         var sealedEntries = new List<AuditEntry>();
         foreach (var pending in batch.Entries)
         {
-            var entry = AuditChain.Seal(pending, ++sequence, batch.At, previous);
+            var entry = AuditChain.Seal(pending, ++head.Sequence, batch.At, head.Hash);
             _entries.Insert(ToDocument(entry));
             sealedEntries.Add(entry);
-            previous = entry.Hash;
-        }
-
-        if (sealedEntries.Count > 0)
-        {
-            _meta.Upsert(new BsonDocument { ["_id"] = "head", ["sequence"] = sequence, ["hash"] = previous });
+            head.Hash = entry.Hash;
         }
 
         return sealedEntries;

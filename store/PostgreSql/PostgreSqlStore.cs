@@ -172,7 +172,7 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         // and each statement below reads what they committed. (In one statement with the checks, the checks
         // would read from before the wait.)
         var head = Read(connection, "SELECT sequence, hash FROM chain_head WHERE id = 1 FOR UPDATE",
-            r => new Head(r.GetInt64(0), r.IsDBNull(1) ? AuditChain.Genesis : r.GetString(1))).Single();
+            r => new ChainHead(r.GetInt64(0), r.IsDBNull(1) ? AuditChain.Genesis : r.GetString(1))).Single();
         var outcomes = group.Select(batch => AppendChecked(connection, head, batch)).ToList();
         transaction.Commit();
         return outcomes;
@@ -180,7 +180,7 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 
     // Checks first and writes only when they pass, so a refused append leaves nothing in the group's transaction.
     // The checks of each append read the writes of the appends before it in the group.
-    private static AppendOutcome AppendChecked(NpgsqlConnection connection, Head head, AppendBatch batch)
+    private static AppendOutcome AppendChecked(NpgsqlConnection connection, ChainHead head, AppendBatch batch)
     {
         var (keyUsed, version, openExists) = Read(
             connection,
@@ -489,14 +489,6 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         r.GetBoolean(6),
         r.GetBoolean(7),
         r.GetBoolean(8));
-
-    /// <summary>The chain head as a group's appends move it on.</summary>
-    private sealed class Head(long sequence, string hash)
-    {
-        public long Sequence { get; set; } = sequence;
-
-        public string Hash { get; set; } = hash;
-    }
 
     private static string Timestamp(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 
