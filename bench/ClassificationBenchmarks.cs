@@ -6,16 +6,19 @@ using RulesEngine.Models;
 
 namespace Fashen.Bench;
 
-/// <summary>Classifies the sample decisions three ways in one run: hand-written C# (the limit),
-/// Fashen, and RulesEngine's documented <c>ExecuteAllRulesAsync</c> over the same workflow.</summary>
+/// <summary>Classifies the sample decisions in one run with hand-written C# (the limit), Fashen, and the
+/// engines a .NET user might pick instead (<see cref="OtherEngines"/>): DynamicExpresso, RulesEngine's
+/// parser and its documented <c>ExecuteAllRulesAsync</c>, NRules, NCalc and CEL, all over the same rules.</summary>
 /// <remarks>Each benchmark classifies every decision of the corpus once; times are per decision
-/// (OperationsPerInvoke), so they read directly as the cost of one classification.</remarks>
+/// (OperationsPerInvoke), so they read directly as the cost of one classification. Setup checks that every
+/// engine matches exactly as many rules as Fashen on every decision, so the comparison is between equals.</remarks>
 [MemoryDiagnoser]
 public class ClassificationBenchmarks
 {
-    private const int Decisions = 157;
+    private const int Decisions = 164;
 
     private (BoundDecision Decision, Classifier Classifier, (string Id, Func<FactVector, bool> Rule)[] HandWritten, RulesEngine.RulesEngine Engine)[] _cases = [];
+    private Engines[] _engines = [];
     private ClassificationOptions _noNearMisses = ClassificationOptions.Default;
 
     [GlobalSetup]
@@ -35,6 +38,39 @@ public class ClassificationBenchmarks
             .Select(c => (c.Decision, c.Classifier, HandWrittenRules.For(c.Decision.Department, c.Decision.Action), engines[c.Decision.Department]))
             .ToArray();
         _noNearMisses = new ClassificationOptions(NearMisses: 0);
+
+        // The other engines, built once per (department, action kind) from the expressions Fashen compiles.
+        var built = new Dictionary<string, Engines>();
+        _engines = corpus.Cases.Select(c =>
+        {
+            var key = WorkflowName(c.Classifier, c.Decision.Action);
+            if (!built.TryGetValue(key, out var engines))
+            {
+                var expressions = c.Classifier.Workflow.Rules
+                    .Where(r => c.Classifier.Catalogue.Rules.Single(x => x.Id == r.RuleName).Actions.Contains(c.Decision.Action))
+                    .Select(r => r.Expression)
+                    .ToList();
+                engines = new Engines(
+                    OtherEngines.DynamicExpresso(expressions), OtherEngines.RuleExpressionParser(expressions), OtherEngines.NRules(expressions),
+                    OtherEngines.NCalc(expressions), OtherEngines.Cel(expressions));
+                built[key] = engines;
+            }
+
+            return engines;
+        }).ToArray();
+
+        var expected = FashenMatch();
+        foreach (var (name, count) in new[]
+        {
+            ("DynamicExpresso", DynamicExpresso()), ("RuleExpressionParser", RuleExpressionParserDelegates()), ("NRules", NRules()),
+            ("NCalc", NCalc()), ("CEL", Cel()), ("hand-written", HandWritten()), ("ExecuteAllRulesAsync", RulesEngineExecuteAllRules().GetAwaiter().GetResult()),
+        })
+        {
+            if (count != expected)
+            {
+                throw new InvalidOperationException($"{name} matched {count} rules where Fashen matched {expected}.");
+            }
+        }
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Decisions, Description = "hand-written C#")]
@@ -99,6 +135,66 @@ public class ClassificationBenchmarks
         return matched;
     }
 
+    [Benchmark(OperationsPerInvoke = Decisions, Description = "DynamicExpresso delegates")]
+    public int DynamicExpresso() => CountDelegates(e => e.DynamicExpresso);
+
+    [Benchmark(OperationsPerInvoke = Decisions, Description = "RuleExpressionParser delegates")]
+    public int RuleExpressionParserDelegates() => CountDelegates(e => e.RuleExpressionParser);
+
+    [Benchmark(OperationsPerInvoke = Decisions, Description = "NRules (reused session)")]
+    public int NRules()
+    {
+        var matched = 0;
+        for (var i = 0; i < _cases.Length; i++)
+        {
+            matched += _engines[i].NRules.Match(_cases[i].Decision.Vector);
+        }
+
+        return matched;
+    }
+
+    [Benchmark(OperationsPerInvoke = Decisions, Description = "NCalc")]
+    public int NCalc()
+    {
+        var matched = 0;
+        for (var i = 0; i < _cases.Length; i++)
+        {
+            matched += _engines[i].NCalc.Match(_cases[i].Decision.Vector);
+        }
+
+        return matched;
+    }
+
+    [Benchmark(OperationsPerInvoke = Decisions, Description = "CEL (Cel 0.3.3)")]
+    public int Cel()
+    {
+        var matched = 0;
+        for (var i = 0; i < _cases.Length; i++)
+        {
+            matched += _engines[i].Cel.Match(_cases[i].Decision.Vector);
+        }
+
+        return matched;
+    }
+
+    private int CountDelegates(Func<Engines, Func<FactVector, bool>[]> select)
+    {
+        var matched = 0;
+        for (var i = 0; i < _cases.Length; i++)
+        {
+            var facts = _cases[i].Decision.Vector;
+            foreach (var rule in select(_engines[i]))
+            {
+                if (rule(facts))
+                {
+                    matched++;
+                }
+            }
+        }
+
+        return matched;
+    }
+
     private static string WorkflowName(Classifier classifier, ActionKind action) => $"{classifier.Catalogue.Id}/{action.ToWire()}";
 
     // RulesEngine refuses an empty workflow, so action kinds a catalogue does not cover get none.
@@ -112,4 +208,11 @@ public class ClassificationBenchmarks
                     .ToList(),
             })
             .Where(w => w.Rules.Any());
+
+    private sealed record Engines(
+        Func<FactVector, bool>[] DynamicExpresso,
+        Func<FactVector, bool>[] RuleExpressionParser,
+        OtherEngines.NRulesSession NRules,
+        OtherEngines.NCalcRules NCalc,
+        OtherEngines.CelRules Cel);
 }
