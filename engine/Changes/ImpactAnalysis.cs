@@ -1,6 +1,7 @@
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.Reviews;
+using Fashen.Grammar.Diagnostics;
 
 namespace Fashen.Engine.Changes;
 
@@ -63,8 +64,10 @@ public sealed record ImpactReport(int Decisions, IReadOnlyList<DecisionImpact> C
 
 /// <summary>Replays past decisions against two catalogue sets and reports every decision whose
 /// classification or matched rules change: the report a legal office reads before merging a change.</summary>
-/// <remarks>Built for a year of a county's decisions: each decision is bound and matched with the
-/// compiled catalogues, with no explanations built (<see cref="Classifier.Conclude"/>).</remarks>
+/// <remarks>Built for a year of a county's decisions: each decision is bound once for every facts file (the
+/// catalogues before and after a change usually share one), matched with the compiled catalogues with no
+/// explanations built (<see cref="Classifier.Conclude"/>), and only a decision whose conclusion changed gets
+/// its outcomes written out.</remarks>
 public static class ImpactAnalysis
 {
     /// <summary>Replays the decisions.</summary>
@@ -79,11 +82,12 @@ public static class ImpactAnalysis
         var changed = new List<DecisionImpact>();
         foreach (var (line, decision) in decisions)
         {
-            var old = Conclude(before, decision, on);
-            var now = Conclude(after, decision, on);
+            (string Hash, Result<BoundDecision> Result)? bound = null;
+            var old = Conclude(before, decision, on, ref bound);
+            var now = Conclude(after, decision, on, ref bound);
             if (!old.SameAs(now))
             {
-                changed.Add(new DecisionImpact(line, decision.CaseId?.Text ?? $"第 {line} 行", decision.Department?.Text ?? string.Empty, old, now));
+                changed.Add(new DecisionImpact(line, decision.CaseId?.Text ?? $"第 {line} 行", decision.Department?.Text ?? string.Empty, old.ToOutcome(), now.ToOutcome()));
             }
         }
 
@@ -112,7 +116,8 @@ public static class ImpactAnalysis
         return new ImpactReport(decisions.Count, changed, byRule, transitions);
     }
 
-    private static DecisionOutcome Conclude(CatalogueSet set, Decision decision, DateOnly? on)
+    // Binds the decision only when the last binding was to a facts file with other content.
+    private static Conclusion Conclude(CatalogueSet set, Decision decision, DateOnly? on, ref (string Hash, Result<BoundDecision> Result)? bound)
     {
         Classifier classifier;
         if (on is { } day && decision.Department?.Text.Trim() is { } department && set.InForce(department, day) is { } inForce)
@@ -126,20 +131,50 @@ public static class ImpactAnalysis
             if (choice.Value is not { } chosen)
             {
                 var undated = on is null && decision.ProposedOn is null && decision.FiledOn is null;
-                return new DecisionOutcome(null, [], null, undated ? "决定未写明日期，无法确定适用的目录版本" : choice.Diagnostics[0].Message);
+                return new Conclusion(null, [], null, undated ? "决定未写明日期，无法确定适用的目录版本" : choice.Diagnostics[0].Message);
             }
 
             classifier = chosen.Classifier;
         }
 
-        var bound = DecisionBinder.Bind(decision, classifier.Catalogue.Schema);
-        if (bound.Value is not { } boundDecision)
+        var schema = classifier.Catalogue.Schema;
+        if (bound is not { } binding || binding.Hash != schema.Source.ContentHash)
         {
-            return new DecisionOutcome(null, [], classifier.Catalogue.Version, bound.Diagnostics[0].Message);
+            binding = (schema.Source.ContentHash, DecisionBinder.Bind(decision, schema));
+            bound = binding;
         }
 
-        var (kind, rules) = classifier.Conclude(boundDecision);
-        return new DecisionOutcome(kind, rules.Select(r => r.Id).ToList(), classifier.Catalogue.Version, null);
+        if (binding.Result.Value is not { } boundDecision)
+        {
+            return new Conclusion(null, [], classifier.Catalogue.Version, binding.Result.Diagnostics[0].Message);
+        }
+
+        var (kind, rules) = classifier.Conclude(boundDecision.WithSchema(schema));
+        return new Conclusion(kind, rules, classifier.Catalogue.Version, null);
+    }
+
+    /// <summary>A conclusion as replayed: the rules themselves, turned into an outcome only when it changed.</summary>
+    private readonly record struct Conclusion(ClassificationKind? Kind, IReadOnlyList<Catalogues.Rule> Rules, string? Version, string? Problem)
+    {
+        public bool SameAs(Conclusion other)
+        {
+            if (Kind != other.Kind || Problem != other.Problem || Rules.Count != other.Rules.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Rules.Count; i++)
+            {
+                if (Rules[i].Id != other.Rules[i].Id)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public DecisionOutcome ToOutcome() => new(Kind, Rules.Select(r => r.Id).ToList(), Version, Problem);
     }
 
     private static string Word(DecisionOutcome outcome) => outcome.Kind switch

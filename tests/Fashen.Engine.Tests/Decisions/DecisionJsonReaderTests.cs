@@ -20,6 +20,26 @@ public class DecisionJsonReaderTests
     }
 
     [Theory]
+    [InlineData("甲", 1)]                 // three UTF-8 bytes, one character
+    [InlineData("é", 1)]                  // two bytes
+    [InlineData("😀", 2)]                 // a surrogate pair: four bytes, two characters
+    public void Read_ValueAfterWideCharacters_IsPlacedAtItsCharacter(string party, int partyChars) => AssertCaseIdPlaced(party, partyChars);
+
+    [Fact]
+    public void Read_ValueAfterALoneSurrogate_IsPlacedAtItsCharacter() =>
+        AssertCaseIdPlaced("a" + (char)0xD800 + "b", 3);   // a lone surrogate is encoded as U+FFFD, three bytes (not in an attribute, which would mangle it)
+
+    private static void AssertCaseIdPlaced(string party, int partyChars)
+    {
+        var json = "{ \"party\": \"" + party + "\", \"caseId\": \"x\" }";
+
+        var decision = DecisionJsonReader.Read(new SourceText("d.json", json)).Value!;
+
+        // { "party": " is 12 characters, then the party, then ", "caseId":  (13) before the opening quote of x.
+        Assert.Equal(12 + partyChars + 13 + 1, decision.CaseId!.Span.Column);
+    }
+
+    [Theory]
     [InlineData("{ \"caseId\": \"a\",, }", "FS4013", 1)]
     [InlineData("[1, 2]", "FS4013", 1)]
     [InlineData("{ \"case\": \"a\" }", "FS4013", 1)]
