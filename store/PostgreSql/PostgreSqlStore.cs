@@ -178,47 +178,14 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         return outcomes;
     }
 
-    // Checks first and writes only when they pass, so a refused append leaves nothing in the group's transaction.
-    // The checks of each append read the writes of the appends before it in the group.
+    // One statement per append, one round trip: it reads the checks, and its writes (data-modifying WITH
+    // clauses) happen only when the checks pass, so a refused append leaves nothing in the group's transaction.
+    // The checks of each append read the writes of the appends before it in the group. One statement also
+    // because Npgsql executes a multi-statement batch synchronously only up to its first statement and writes
+    // the rest on the thread pool (npgsql#3846), which request threads blocked on their appends can starve.
     private static AppendOutcome AppendChecked(NpgsqlConnection connection, ChainHead head, AppendBatch batch)
     {
-        var (keyUsed, version, openExists) = Read(
-            connection,
-            """
-            SELECT EXISTS (SELECT 1 FROM idempotency WHERE scope = @scope AND caller = @caller AND key = @key),
-                   (SELECT version FROM reviews WHERE review_id = @review),
-                   EXISTS (SELECT 1 FROM reviews WHERE department = @department AND case_id = @case AND open)
-            """,
-            r => (r.GetBoolean(0), r.IsDBNull(1) ? 0 : r.GetInt64(1), r.GetBoolean(2)),
-            ("scope", batch.Idempotency?.Scope ?? string.Empty),
-            ("caller", batch.Idempotency?.Caller ?? string.Empty),
-            ("key", batch.Idempotency?.Key ?? string.Empty),
-            ("review", batch.ReviewId ?? string.Empty),
-            ("department", batch.Index?.Department ?? string.Empty),
-            ("case", batch.Index?.CaseId ?? string.Empty)).Single();
-
-        // A retry that arrived second is recognised as such before anything else is checked.
-        if (batch.Idempotency is not null && keyUsed)
-        {
-            return new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0);
-        }
-
-        if (batch.ReviewId is not null && batch.ExpectedVersion is { } expected)
-        {
-            if (version != expected)
-            {
-                return new AppendOutcome(AppendStatus.VersionConflict, [], version);
-            }
-
-            if (expected == 0 && batch.Index is not null && openExists)
-            {
-                return new AppendOutcome(AppendStatus.OpenReviewExists, [], 0);
-            }
-        }
-
-        // One statement (data-modifying WITH clauses) writes everything: Npgsql executes a multi-statement batch
-        // synchronously only up to its first statement and writes the rest on the thread pool (npgsql#3846),
-        // which request threads blocked on their appends can starve.
+        var (sequenceBefore, hashBefore) = (head.Sequence, head.Hash);
         var sealedEntries = new List<AuditEntry>();
         foreach (var pending in batch.Entries)
         {
@@ -228,15 +195,29 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         }
 
         var writes = new List<string>();
-        var parameters = new List<(string Name, object? Value)>();
+        var parameters = new List<(string Name, object? Value)>
+        {
+            ("scope", batch.Idempotency?.Scope ?? string.Empty),
+            ("caller", batch.Idempotency?.Caller ?? string.Empty),
+            ("key", batch.Idempotency?.Key ?? string.Empty),
+            ("review", batch.ReviewId ?? string.Empty),
+            ("department", batch.Index?.Department ?? string.Empty),
+            ("case", batch.Index?.CaseId ?? string.Empty),
+            ("has_key", batch.Idempotency is not null),
+            ("has_expected", batch.ReviewId is not null && batch.ExpectedVersion is not null),
+            ("expected", batch.ExpectedVersion ?? 0L),
+            ("has_index", batch.Index is not null),
+        };
+
         if (sealedEntries.Count > 0)
         {
             writes.Add($"""
                 new_entries AS (
                     INSERT INTO entries ({EntryColumns})
                     SELECT * FROM unnest(@e_sequence::bigint[], @e_at::text[], @e_type::text[], @e_review::text[], @e_department::text[],
-                        @e_kind::text[], @e_actor::text[], @e_name::text[], @e_data::text[], @e_previous::text[], @e_hash::text[])),
-                new_head AS (UPDATE chain_head SET sequence = @head_sequence, hash = @head_hash WHERE id = 1)
+                        @e_kind::text[], @e_actor::text[], @e_name::text[], @e_data::text[], @e_previous::text[], @e_hash::text[])
+                    WHERE EXISTS (SELECT 1 FROM passed)),
+                new_head AS (UPDATE chain_head SET sequence = @head_sequence, hash = @head_hash WHERE id = 1 AND EXISTS (SELECT 1 FROM passed))
                 """);
             parameters.AddRange([
                 ("e_sequence", sealedEntries.Select(e => e.Sequence).ToArray()), ("e_at", sealedEntries.Select(e => Timestamp(e.At)).ToArray()),
@@ -252,8 +233,9 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
             writes.Add($"""
                 new_review AS (
                     INSERT INTO reviews ({ReviewColumns}, open)
-                    VALUES (@r_id, @r_department, @r_case, @r_action, @r_state, @r_running, @r_due, @r_version, @r_submitted, @r_updated, @r_reviewer,
-                        @r_digest, @r_title, @r_counsel, @r_extension, @r_reviewer_name, @r_open)
+                    SELECT @r_id, @r_department, @r_case, @r_action, @r_state, @r_running, @r_due, @r_version, @r_submitted, @r_updated, @r_reviewer,
+                        @r_digest, @r_title, @r_counsel, @r_extension, @r_reviewer_name, @r_open
+                    WHERE EXISTS (SELECT 1 FROM passed)
                     ON CONFLICT (review_id) DO UPDATE SET department = excluded.department, case_id = excluded.case_id, action = excluded.action,
                         state = excluded.state, open = excluded.open, running = excluded.running, due_key = excluded.due_key, version = excluded.version,
                         submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, reviewer_id = excluded.reviewer_id,
@@ -270,13 +252,13 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 
         if (batch.Idempotency is { } record)
         {
-            writes.Add("new_key AS (INSERT INTO idempotency (scope, caller, key, request_hash, resource_id) VALUES (@i_scope, @i_caller, @i_key, @i_hash, @i_resource))");
+            writes.Add("new_key AS (INSERT INTO idempotency (scope, caller, key, request_hash, resource_id) SELECT @i_scope, @i_caller, @i_key, @i_hash, @i_resource WHERE EXISTS (SELECT 1 FROM passed))");
             parameters.AddRange([("i_scope", record.Scope), ("i_caller", record.Caller), ("i_key", record.Key), ("i_hash", record.RequestHash), ("i_resource", record.ResourceId)]);
         }
 
         if (batch.Permit is { } permit)
         {
-            writes.Add("new_permit AS (INSERT INTO permits (id, token, claims) VALUES (@p_id, @p_token, @p_claims))");
+            writes.Add("new_permit AS (INSERT INTO permits (id, token, claims) SELECT @p_id, @p_token, @p_claims WHERE EXISTS (SELECT 1 FROM passed))");
             parameters.AddRange([("p_id", permit.Id), ("p_token", permit.Token), ("p_claims", JsonSerializer.Serialize(permit.Claims))]);
         }
 
@@ -284,21 +266,50 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         {
             writes.Add("""
                 new_classification AS (
-                    INSERT INTO classifications (department, case_id, classification, rules, digest) VALUES (@c_department, @c_case, @c_classification, @c_rules, @c_digest)
+                    INSERT INTO classifications (department, case_id, classification, rules, digest) SELECT @c_department, @c_case, @c_classification, @c_rules, @c_digest WHERE EXISTS (SELECT 1 FROM passed)
                     ON CONFLICT (department, case_id) DO UPDATE SET classification = excluded.classification, rules = excluded.rules, digest = excluded.digest)
                 """);
             parameters.AddRange([("c_department", classification.Department), ("c_case", classification.CaseId),
                 ("c_classification", classification.Classification), ("c_rules", classification.RuleIds.ToArray()), ("c_digest", classification.Digest)]);
         }
 
-        if (writes.Count > 0)
+        var sql = $"""
+            WITH found AS (
+                SELECT EXISTS (SELECT 1 FROM idempotency WHERE scope = @scope AND caller = @caller AND key = @key) AS key_used,
+                       coalesce((SELECT version FROM reviews WHERE review_id = @review), 0) AS version,
+                       EXISTS (SELECT 1 FROM reviews WHERE department = @department AND case_id = @case AND open) AS open_exists),
+            passed AS (
+                SELECT 1 FROM found
+                WHERE NOT (@has_key AND key_used)
+                  AND (NOT @has_expected OR (version = @expected AND NOT (@expected = 0 AND @has_index AND open_exists))))
+            {string.Concat(writes.Select(w => ",\n" + w))}
+            SELECT key_used, version, open_exists FROM found
+            """;
+        using var command = new NpgsqlCommand(sql, connection);
+        AddParameters(command.Parameters, parameters);
+        var (keyUsed, version, openExists) = ReadChecks(command);
+
+        // The statement's checks again, in the same order, to say why it wrote nothing. A retry that arrived
+        // second is recognised as such before anything else.
+        AppendOutcome? refused = batch.Idempotency is not null && keyUsed ? new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0)
+            : batch.ReviewId is null || batch.ExpectedVersion is not { } expected ? null
+            : version != expected ? new AppendOutcome(AppendStatus.VersionConflict, [], version)
+            : expected == 0 && batch.Index is not null && openExists ? new AppendOutcome(AppendStatus.OpenReviewExists, [], 0)
+            : null;
+        if (refused is not null)
         {
-            using var command = new NpgsqlCommand("WITH " + string.Join(",\n", writes) + "\nSELECT 1", connection);
-            AddParameters(command.Parameters, parameters);
-            command.ExecuteNonQuery();
+            (head.Sequence, head.Hash) = (sequenceBefore, hashBefore);
+            return refused;
         }
 
         return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
+    }
+
+    private static (bool KeyUsed, long Version, bool OpenExists) ReadChecks(NpgsqlCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetBoolean(0), reader.GetInt64(1), reader.GetBoolean(2));
     }
 
     /// <inheritdoc/>
