@@ -1,3 +1,4 @@
+using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.Reviews;
@@ -64,30 +65,69 @@ public sealed record ImpactReport(int Decisions, IReadOnlyList<DecisionImpact> C
 
 /// <summary>Replays past decisions against two catalogue sets and reports every decision whose
 /// classification or matched rules change: the report a legal office reads before merging a change.</summary>
-/// <remarks>Built for a year of a county's decisions: each decision is bound once for every facts file (the
-/// catalogues before and after a change usually share one), matched with the compiled catalogues with no
-/// explanations built (<see cref="Classifier.Conclude"/>), and only a decision whose conclusion changed gets
-/// its outcomes written out.</remarks>
+/// <remarks>Built for a year of a county's decisions, in two steps. <see cref="Prepare"/> binds each decision
+/// once for every facts file the two sets use (usually one) and reads its dates; <see cref="Replay"/> then
+/// only chooses the version, matches the compiled rules with no explanations built
+/// (<see cref="Classifier.Conclude"/>), and writes out outcomes only for the decisions whose conclusion changed.</remarks>
 public static class ImpactAnalysis
 {
-    /// <summary>Replays the decisions.</summary>
+    /// <summary>Prepares and replays the decisions.</summary>
     /// <param name="before">The catalogues before the change.</param>
     /// <param name="after">The catalogues after the change.</param>
     /// <param name="decisions">The past decisions with their line numbers.</param>
     /// <param name="on">When given, every decision is classified by the versions in force on this day
     /// (to see what a new version would have done to last year's decisions); otherwise by its own governing date.</param>
     /// <returns>The report.</returns>
-    public static ImpactReport Run(CatalogueSet before, CatalogueSet after, IReadOnlyList<(int Line, Decision Decision)> decisions, DateOnly? on = null)
+    public static ImpactReport Run(CatalogueSet before, CatalogueSet after, IReadOnlyList<(int Line, Decision Decision)> decisions, DateOnly? on = null) =>
+        Replay(before, after, Prepare(before, after, decisions), on);
+
+    /// <summary>Binds each decision once for every facts file the two sets use for its department, and reads its dates.</summary>
+    /// <param name="before">The catalogues before the change.</param>
+    /// <param name="after">The catalogues after the change.</param>
+    /// <param name="decisions">The past decisions with their line numbers.</param>
+    /// <returns>The decisions, ready to replay.</returns>
+    public static IReadOnlyList<PastDecision> Prepare(CatalogueSet before, CatalogueSet after, IReadOnlyList<(int Line, Decision Decision)> decisions)
+    {
+        var prepared = new PastDecision[decisions.Count];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var (line, decision) = decisions[i];
+            var department = decision.Department?.Text.Trim();
+            var bindings = new List<(string Hash, Result<BoundDecision> Bound)>(1);
+            if (department is not null)
+            {
+                foreach (var classifier in before.VersionsOf(department).Concat(after.VersionsOf(department)))
+                {
+                    var schema = classifier.Catalogue.Schema;
+                    if (!bindings.Exists(b => b.Hash == schema.Source.ContentHash))
+                    {
+                        bindings.Add((schema.Source.ContentHash, DecisionBinder.Bind(decision, schema)));
+                    }
+                }
+            }
+
+            prepared[i] = new PastDecision(line, decision, department, Date(decision.ProposedOn), Date(decision.FiledOn), [.. bindings]);
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Replays prepared decisions.</summary>
+    /// <param name="before">The catalogues before the change.</param>
+    /// <param name="after">The catalogues after the change.</param>
+    /// <param name="decisions">The decisions, from <see cref="Prepare"/> with the same sets.</param>
+    /// <param name="on">When given, the day whose versions classify every decision.</param>
+    /// <returns>The report.</returns>
+    public static ImpactReport Replay(CatalogueSet before, CatalogueSet after, IReadOnlyList<PastDecision> decisions, DateOnly? on = null)
     {
         var changed = new List<DecisionImpact>();
-        foreach (var (line, decision) in decisions)
+        foreach (var past in decisions)
         {
-            (string Hash, Result<BoundDecision> Result)? bound = null;
-            var old = Conclude(before, decision, on, ref bound);
-            var now = Conclude(after, decision, on, ref bound);
+            var old = Conclude(before, past, on);
+            var now = Conclude(after, past, on);
             if (!old.SameAs(now))
             {
-                changed.Add(new DecisionImpact(line, decision.CaseId?.Text ?? $"第 {line} 行", decision.Department?.Text ?? string.Empty, old.ToOutcome(), now.ToOutcome()));
+                changed.Add(new DecisionImpact(past.Line, past.Decision.CaseId?.Text ?? $"第 {past.Line} 行", past.Decision.Department?.Text ?? string.Empty, old.ToOutcome(), now.ToOutcome()));
             }
         }
 
@@ -116,42 +156,66 @@ public static class ImpactAnalysis
         return new ImpactReport(decisions.Count, changed, byRule, transitions);
     }
 
-    // Binds the decision only when the last binding was to a facts file with other content.
-    private static Conclusion Conclude(CatalogueSet set, Decision decision, DateOnly? on, ref (string Hash, Result<BoundDecision> Result)? bound)
+    private static Conclusion Conclude(CatalogueSet set, PastDecision past, DateOnly? on)
     {
-        Classifier classifier;
-        if (on is { } day && decision.Department?.Text.Trim() is { } department && set.InForce(department, day) is { } inForce)
+        var classifier = Place(set, past, on);
+        if (classifier is null)
         {
-            classifier = inForce;
-        }
-        else
-        {
-            // Without "on", a past decision is placed by its own governing date; one without it cannot be placed.
-            var choice = set.Choose(decision, on ?? DateOnly.MinValue);
-            if (choice.Value is not { } chosen)
-            {
-                var undated = on is null && decision.ProposedOn is null && decision.FiledOn is null;
-                return new Conclusion(null, [], null, undated ? "决定未写明日期，无法确定适用的目录版本" : choice.Diagnostics[0].Message);
-            }
-
-            classifier = chosen.Classifier;
+            // The rare case: say why, as classification does (the version choice's own diagnostic).
+            var choice = set.Choose(past.Decision, on ?? DateOnly.MinValue);
+            var undated = on is null && past.Decision.ProposedOn is null && past.Decision.FiledOn is null;
+            return new Conclusion(null, [], null, undated ? "决定未写明日期，无法确定适用的目录版本" : choice.Diagnostics[0].Message);
         }
 
-        var schema = classifier.Catalogue.Schema;
-        if (bound is not { } binding || binding.Hash != schema.Source.ContentHash)
+        var hash = classifier.Catalogue.Schema.Source.ContentHash;
+        var bound = Array.Find(past.Bindings, b => b.Hash == hash).Bound;
+        if (bound.Value is not { } decision)
         {
-            binding = (schema.Source.ContentHash, DecisionBinder.Bind(decision, schema));
-            bound = binding;
+            return new Conclusion(null, [], classifier.Catalogue.Version, bound.Diagnostics[0].Message);
         }
 
-        if (binding.Result.Value is not { } boundDecision)
-        {
-            return new Conclusion(null, [], classifier.Catalogue.Version, binding.Result.Diagnostics[0].Message);
-        }
-
-        var (kind, rules) = classifier.Conclude(boundDecision.WithSchema(schema));
+        var (kind, rules) = classifier.Conclude(decision);
         return new Conclusion(kind, rules, classifier.Catalogue.Version, null);
     }
+
+    // The version that classifies a past decision, as CatalogueSet.Choose chooses it, without its messages:
+    // the one in force on the given day, or else on the decision's governing date.
+    private static Classifier? Place(CatalogueSet set, PastDecision past, DateOnly? on)
+    {
+        if (past.Department is not { } department)
+        {
+            return null;
+        }
+
+        var versions = set.VersionsOf(department);
+        if (versions.Count == 0)
+        {
+            return null;
+        }
+
+        if (on is { } day && InForce(versions, day) is { } inForce)
+        {
+            return inForce;
+        }
+
+        var governing = versions[^1].Catalogue.GoverningDate == GoverningDate.FiledOn ? past.FiledOn : past.ProposedOn;
+        return InForce(versions, governing ?? on ?? DateOnly.MinValue);
+    }
+
+    private static Classifier? InForce(IReadOnlyList<Classifier> versions, DateOnly date)
+    {
+        for (var i = versions.Count - 1; i >= 0; i--)
+        {
+            if (versions[i].Catalogue.InForceOn(date))
+            {
+                return versions[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static DateOnly? Date(DecisionField? field) => field is not null && DecisionBinder.TryParseDate(field.Text, out var date) ? date : null;
 
     /// <summary>A conclusion as replayed: the rules themselves, turned into an outcome only when it changed.</summary>
     private readonly record struct Conclusion(ClassificationKind? Kind, IReadOnlyList<Catalogues.Rule> Rules, string? Version, string? Problem)
@@ -191,3 +255,13 @@ public static class ImpactAnalysis
             .SelectMany(c => c.Catalogue.Rules)
             .FirstOrDefault(r => r.Id == rule)?.Title ?? string.Empty;
 }
+
+/// <summary>A past decision ready to replay: bound once for every facts file it may be classified under.</summary>
+/// <param name="Line">The line of the decisions file.</param>
+/// <param name="Decision">The decision as read.</param>
+/// <param name="Department">Its department id, trimmed, or null.</param>
+/// <param name="ProposedOn">The date it was proposed, when given and readable.</param>
+/// <param name="FiledOn">The date its case was filed, when given and readable.</param>
+/// <param name="Bindings">The decision bound to each facts file (by content hash), or why it could not be.</param>
+public sealed record PastDecision(
+    int Line, Decision Decision, string? Department, DateOnly? ProposedOn, DateOnly? FiledOn, (string Hash, Result<BoundDecision> Bound)[] Bindings);

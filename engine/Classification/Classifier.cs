@@ -185,10 +185,10 @@ public sealed partial class Classifier
         };
     }
 
-    // Slots are only meaningful against the schema the decision was bound to.
+    // Slots are only meaningful against the schema the decision was bound to, or another load of the same facts file.
     private void RequireSameSchema(BoundDecision decision)
     {
-        if (!ReferenceEquals(decision.Schema, Catalogue.Schema))
+        if (!ReferenceEquals(decision.Schema, Catalogue.Schema) && decision.Schema.Source.ContentHash != Catalogue.Schema.Source.ContentHash)
         {
             throw new ArgumentException($"Decision {decision.CaseId} was bound to another schema than catalogue {Catalogue.Id}'s; bind it with DecisionBinder against Catalogue.Schema.", nameof(decision));
         }

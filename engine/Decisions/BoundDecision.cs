@@ -41,21 +41,6 @@ public sealed class BoundDecision
         Vector = BuildVector(schema, _values);
     }
 
-    // The same decision under another schema object with the same content: values and vector shared.
-    private BoundDecision(BoundDecision source, FactSchema schema)
-    {
-        FiledOn = source.FiledOn;
-        Party = source.Party;
-        CaseId = source.CaseId;
-        Department = source.Department;
-        Action = source.Action;
-        Procedure = source.Procedure;
-        ProposedOn = source.ProposedOn;
-        Schema = schema;
-        _values = source._values;
-        Vector = source.Vector;
-    }
-
     /// <summary>Gets the case id.</summary>
     public string CaseId { get; }
 
@@ -100,16 +85,6 @@ public sealed class BoundDecision
         values[fact.Slot] = value;
         return new BoundDecision(CaseId, Department, Action, Procedure, ProposedOn, Schema, values, Party, FiledOn);
     }
-
-    /// <summary>Gets this decision bound to another load of the same facts file (the same content hash), without
-    /// binding it again: how a replay binds each past decision once for the catalogues before and after a change.</summary>
-    /// <param name="schema">The other schema.</param>
-    /// <returns>The decision under that schema.</returns>
-    /// <exception cref="ArgumentException">The schemas' contents differ.</exception>
-    internal BoundDecision WithSchema(FactSchema schema) =>
-        ReferenceEquals(schema, Schema) ? this
-        : schema.Source.ContentHash == Schema.Source.ContentHash ? new BoundDecision(this, schema)
-        : throw new ArgumentException("The schemas' contents differ; bind the decision again.", nameof(schema));
 
     /// <summary>Lists the facts the decision gives, in schema order.</summary>
     /// <returns>Each given fact with its value.</returns>
