@@ -167,8 +167,7 @@ public static class ImpactAnalysis
             return new Conclusion(null, [], null, undated ? "决定未写明日期，无法确定适用的目录版本" : choice.Diagnostics[0].Message);
         }
 
-        var hash = classifier.Catalogue.Schema.Source.ContentHash;
-        var bound = Array.Find(past.Bindings, b => b.Hash == hash).Bound;
+        var bound = BindingFor(past, classifier.Catalogue.Schema.Source.ContentHash);
         if (bound.Value is not { } decision)
         {
             return new Conclusion(null, [], classifier.Catalogue.Version, bound.Diagnostics[0].Message);
@@ -213,6 +212,20 @@ public static class ImpactAnalysis
         }
 
         return null;
+    }
+
+    // A loop, not Array.Find: a lambda capturing the hash would allocate twice per decision.
+    private static Result<BoundDecision> BindingFor(PastDecision past, string hash)
+    {
+        foreach (var (bindingHash, bound) in past.Bindings)
+        {
+            if (bindingHash == hash)
+            {
+                return bound;
+            }
+        }
+
+        throw new ArgumentException("The decision was not prepared with these catalogues; call Prepare with the same sets.", nameof(past));
     }
 
     private static DateOnly? Date(DecisionField? field) => field is not null && DecisionBinder.TryParseDate(field.Text, out var date) ? date : null;

@@ -12,11 +12,23 @@ internal sealed class ActionRuleSet
 {
     private const int ChunkSize = 64;
     private readonly Func<FactVector, ulong>[] _chunks;
+    private readonly Lazy<Func<FactVector, ulong>[]> _decided;
 
     public ActionRuleSet(CompiledRule[] rules, ParameterExpression parameter)
     {
         Rules = rules;
         _chunks = rules.Chunk(ChunkSize).Select(chunk => CompileChunk(chunk, parameter)).ToArray();
+
+        // Compiled when first asked for (replaying past decisions), not for every catalogue loaded.
+        _decided = new(() =>
+        {
+            var parser = new RulesEngine.ExpressionBuilders.RuleExpressionParser(new RulesEngine.Models.ReSettings());
+            return rules.Chunk(ChunkSize)
+                .Select(chunk => CompileChunk(
+                    chunk.Select(r => (Expression)Expression.OrElse(r.Body, parser.Parse(ExpressionWriter.DefinitelyFalse(r.Rule.Condition), [parameter], typeof(bool)))).ToArray(),
+                    parameter))
+                .ToArray();
+        });
     }
 
     public CompiledRule[] Rules { get; }
@@ -66,14 +78,35 @@ internal sealed class ActionRuleSet
         return into;
     }
 
+    /// <summary>Tells whether some rule is undecided: neither definitely true nor definitely false, for want of
+    /// facts. The same answer as asking <see cref="ConditionEvaluator"/> of every rule, compiled.</summary>
+    public bool AnyUndecided(FactVector facts)
+    {
+        var decided = _decided.Value;
+        for (var i = 0; i < decided.Length; i++)
+        {
+            var count = Math.Min(ChunkSize, Rules.Length - (i * ChunkSize));
+            var all = count == 64 ? ulong.MaxValue : (1UL << count) - 1;
+            if (decided[i](facts) != all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Func<FactVector, ulong> CompileChunk(CompiledRule[] chunk, ParameterExpression parameter) =>
+        CompileChunk(chunk.Select(r => r.Body).ToArray(), parameter);
+
     // ulong bits = 0; if (rule0) bits |= 1; if (rule1) bits |= 2; …; return bits;
-    private static Func<FactVector, ulong> CompileChunk(CompiledRule[] chunk, ParameterExpression parameter)
+    private static Func<FactVector, ulong> CompileChunk(Expression[] tests, ParameterExpression parameter)
     {
         var bits = Expression.Variable(typeof(ulong), "bits");
         var body = new List<Expression> { Expression.Assign(bits, Expression.Constant(0UL)) };
-        for (var i = 0; i < chunk.Length; i++)
+        for (var i = 0; i < tests.Length; i++)
         {
-            body.Add(Expression.IfThen(chunk[i].Body, Expression.OrAssign(bits, Expression.Constant(1UL << i))));
+            body.Add(Expression.IfThen(tests[i], Expression.OrAssign(bits, Expression.Constant(1UL << i))));
         }
 
         body.Add(bits);

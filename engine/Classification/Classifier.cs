@@ -126,8 +126,7 @@ public sealed partial class Classifier
             return (ClassificationKind.Major, matched);
         }
 
-        var undecided = MissingFacts(_byAction[(int)decision.Action].Rules, decision).Count > 0;
-        return (undecided ? ClassificationKind.Undetermined : ClassificationKind.Minor, []);
+        return (_byAction[(int)decision.Action].AnyUndecided(decision.Vector) ? ClassificationKind.Undetermined : ClassificationKind.Minor, []);
     }
 
     /// <summary>Classifies a decision, with explanations, checklist, materials and deadline.</summary>

@@ -13,7 +13,8 @@ namespace Fashen.Engine.Classification;
 /// values, quoted strings) ever appears in it, so none can become executable code.
 /// The expression is true exactly when the condition is definitely true: a clause on a missing
 /// fact is false here, and negation is pushed down to the clauses so that "not" of a missing fact
-/// is false too. Whether a rule is undecided is found separately, by <see cref="ConditionEvaluator"/>.
+/// is false too. Written the other way round (<see cref="DefinitelyFalse"/>), it tells a decided rule from an
+/// undecided one; which facts leave a rule undecided is found by <see cref="ConditionEvaluator"/>.
 /// </remarks>
 internal static class ExpressionWriter
 {
@@ -23,6 +24,16 @@ internal static class ExpressionWriter
     {
         var builder = new StringBuilder();
         Write(builder, condition, positive: true);
+        return builder.ToString();
+    }
+
+    /// <summary>Writes the expression that is true exactly when the condition is definitely false: the
+    /// negation pushed down, so that a clause on a missing fact is false here too. A condition neither
+    /// definitely true nor definitely false is undecided.</summary>
+    public static string DefinitelyFalse(Condition condition)
+    {
+        var builder = new StringBuilder();
+        Write(builder, condition, positive: false);
         return builder.ToString();
     }
 

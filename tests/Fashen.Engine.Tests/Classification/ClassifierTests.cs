@@ -221,6 +221,12 @@ public class ClassifierTests
                     .Where(r => r.Actions.Contains(d.Decision.Action) && ConditionEvaluator.Evaluate(r.Condition, d.Decision.Vector) == Truth.True)
                     .Select(r => r.Id).ToList();
                 Assert.Equal(expected, matched);
+
+                // Conclude (the replay's path, compiled) says undecided exactly when some rule is, by the tree.
+                var undecided = expected.Count == 0 && d.Decision.Procedure == Procedure.General && catalogue.Rules
+                    .Any(r => r.Actions.Contains(d.Decision.Action) && ConditionEvaluator.Evaluate(r.Condition, d.Decision.Vector) == Truth.Unknown);
+                var (kind, _) = classifier.Conclude(d.Decision);
+                Assert.Equal(undecided, kind == ClassificationKind.Undetermined);
             },
             iter: 20_000,
             print: d => $"{catalogues[d.Index].Catalogue.Id} {d.Decision.Action}: {Engine.Decisions.DecisionCanonicalForm.ToJson(d.Decision)}");
