@@ -40,6 +40,13 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.SearchPath = schema;
         builder.ConnectionStringBuilder.ApplicationName ??= "fashen";
+
+        // The append statement has a few shapes, each planned once and then reused (Npgsql's automatic
+        // preparation), rather than planned again for every append.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
         _dataSource = builder.Build();
         Schema = schema;
         Location = $"PostgreSQL {builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}/{builder.ConnectionStringBuilder.Database}，模式 {schema}";
