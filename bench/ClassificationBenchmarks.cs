@@ -142,36 +142,20 @@ public class ClassificationBenchmarks
     public int RuleExpressionParserDelegates() => CountDelegates(e => e.RuleExpressionParser);
 
     [Benchmark(OperationsPerInvoke = Decisions, Description = "NRules (reused session)")]
-    public int NRules()
-    {
-        var matched = 0;
-        for (var i = 0; i < _cases.Length; i++)
-        {
-            matched += _engines[i].NRules.Match(_cases[i].Decision.Vector);
-        }
-
-        return matched;
-    }
+    public int NRules() => Count((engines, facts) => engines.NRules.Match(facts));
 
     [Benchmark(OperationsPerInvoke = Decisions, Description = "NCalc")]
-    public int NCalc()
-    {
-        var matched = 0;
-        for (var i = 0; i < _cases.Length; i++)
-        {
-            matched += _engines[i].NCalc.Match(_cases[i].Decision.Vector);
-        }
-
-        return matched;
-    }
+    public int NCalc() => Count((engines, facts) => engines.NCalc.Match(facts));
 
     [Benchmark(OperationsPerInvoke = Decisions, Description = "CEL (Cel 0.3.3)")]
-    public int Cel()
+    public int Cel() => Count((engines, facts) => engines.Cel.Match(facts));
+
+    private int Count(Func<Engines, FactVector, int> match)
     {
         var matched = 0;
         for (var i = 0; i < _cases.Length; i++)
         {
-            matched += _engines[i].Cel.Match(_cases[i].Decision.Vector);
+            matched += match(_engines[i], _cases[i].Decision.Vector);
         }
 
         return matched;
