@@ -75,7 +75,8 @@ public sealed class LiteDbStore : IFashenStore
         _reviews.EnsureIndex("department");
         _reviews.EnsureIndex("caseKey");
         _reviews.EnsureIndex("dueKey");
-        _reviews.EnsureIndex("open");
+        _reviews.EnsureIndex("openDue");
+        AddOpenDue();
         _accounts.EnsureIndex("username", unique: true);
         _appends = new GroupCommit("fashen-litedb-writer", WriteGroup);
     }
@@ -113,10 +114,12 @@ public sealed class LiteDbStore : IFashenStore
             filters.Add(BsonExpression.Create("department = @0", department));
         }
 
-        // The open queue is read most and stays small while closed reviews pile up: its own index.
-        if (query.States.Count > 0 && query.States.ToHashSet().SetEquals(Enum.GetValues<ReviewState>().Where(s => !s.IsClosed())))
+        // The open queue is read most and stays small while closed reviews pile up: an index of the open reviews'
+        // due dates (closed ones at −1) both finds them and gives them in order, so no page sorts the whole queue.
+        var openOnly = query.States.Count > 0 && query.States.ToHashSet().SetEquals(Enum.GetValues<ReviewState>().Where(s => !s.IsClosed()));
+        if (openOnly)
         {
-            filters.Add(BsonExpression.Create("open = true"));
+            filters.Add(BsonExpression.Create("openDue >= 0"));
         }
         else if (query.States.Count > 0)
         {
@@ -155,7 +158,7 @@ public sealed class LiteDbStore : IFashenStore
         }
 
         var total = q.Count();
-        var items = q.OrderBy("dueKey").Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
+        var items = q.OrderBy(openOnly || query.Due is { } and not DueState.Closed ? "openDue" : "dueKey").Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
         return new ReviewPage(items, total);
     }
 
@@ -437,6 +440,7 @@ public sealed class LiteDbStore : IFashenStore
         ["action"] = entry.Action,
         ["state"] = entry.State.ToWire(),
         ["open"] = !entry.State.IsClosed(),
+        ["openDue"] = entry.State.IsClosed() ? -1 : entry.DueDate is { } openDue ? DateKey(openDue) : NoDue,
         ["running"] = entry.Running,
         ["dueKey"] = entry.DueDate is { } due ? DateKey(due) : NoDue,
         ["version"] = entry.Version,
@@ -473,6 +477,16 @@ public sealed class LiteDbStore : IFashenStore
             doc["reviewerName"].IsNull ? null : doc["reviewerName"].AsString);
     }
 
+    // Reviews written before the open-queue index existed get their openDue once, when the file is opened.
+    private void AddOpenDue()
+    {
+        foreach (var review in _reviews.Find(BsonExpression.Create("openDue = null")).ToList())
+        {
+            review["openDue"] = review["open"].AsBoolean ? review["dueKey"].AsInt32 : -1;
+            _reviews.Update(review);
+        }
+    }
+
     private static Account ToAccount(BsonDocument doc) => new(
         doc["_id"].AsString,
         doc["username"].AsString,
@@ -487,12 +501,12 @@ public sealed class LiteDbStore : IFashenStore
     // "Due within one working day" and the rest, as ranges of the indexed due date.
     private static BsonExpression DueFilter(DueState due, int today, int next) => due switch
     {
-        DueState.Overdue => BsonExpression.Create("open = true AND running = true AND dueKey < @0", today),
-        DueState.DueSoon => BsonExpression.Create("open = true AND running = true AND dueKey >= @0 AND dueKey <= @1", today, next),
-        DueState.OnTime => BsonExpression.Create("open = true AND running = true AND dueKey > @0 AND dueKey < @1", next, NoDue),
-        DueState.Unknown => BsonExpression.Create("open = true AND running = true AND dueKey = @0", NoDue),
-        DueState.Paused => BsonExpression.Create("open = true AND running = false"),
-        _ => BsonExpression.Create("open = false"),
+        DueState.Overdue => BsonExpression.Create("openDue >= 0 AND openDue < @0 AND running = true", today),
+        DueState.DueSoon => BsonExpression.Create("openDue >= @0 AND openDue <= @1 AND running = true", today, next),
+        DueState.OnTime => BsonExpression.Create("openDue > @0 AND openDue < @1 AND running = true", next, NoDue),
+        DueState.Unknown => BsonExpression.Create("openDue = @0 AND running = true", NoDue),
+        DueState.Paused => BsonExpression.Create("openDue >= 0 AND running = false"),
+        _ => BsonExpression.Create("openDue = -1"),
     };
 
     private static BsonExpression Any(string field, IEnumerable<string> values) =>

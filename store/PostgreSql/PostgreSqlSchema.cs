@@ -138,6 +138,11 @@ internal static class PostgreSqlSchema
             )
             """,
         ]),
+        (2, "the open queue of every department in due order",
+        [
+            // Measured at 100,000 reviews: without it the first page of the open queue sorted every open review.
+            "CREATE INDEX reviews_open_by_due ON reviews (due_key, review_id) WHERE open",
+        ]),
     ];
 
     /// <summary>Brings the schema up to date, creating it when needed.</summary>

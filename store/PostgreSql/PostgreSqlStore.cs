@@ -156,12 +156,11 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         parameters.Add(("limit", query.PageSize));
         parameters.Add(("offset", (query.Page - 1) * query.PageSize));
 
-        // The total rides along with the page (one statement: see AppendChecked); a page past the end counts alone.
-        var rows = Read($"SELECT {ReviewColumns}, count(*) OVER () FROM reviews WHERE {where} ORDER BY due_key, review_id LIMIT @limit OFFSET @offset",
-            r => (Review: ToIndex(r), Total: r.GetInt64(16)), [.. parameters]);
-        var items = rows.ConvertAll(r => r.Review);
-        var total = rows.Count > 0 ? (int)rows[0].Total
-            : (int)Read($"SELECT count(*) FROM reviews WHERE {where}", r => r.GetInt64(0), [.. parameters]).Single();
+        // Two statements on one connection, one after the other (see AppendChecked for why not one batch): the count
+        // and the page each use the open queue's index; a count over the page (a window) would read every open review.
+        using var connection = _dataSource.OpenConnection();
+        var total = (int)Read(connection, $"SELECT count(*) FROM reviews WHERE {where}", r => r.GetInt64(0), [.. parameters]).Single();
+        var items = Read(connection, $"SELECT {ReviewColumns} FROM reviews WHERE {where} ORDER BY due_key, review_id LIMIT @limit OFFSET @offset", ToIndex, [.. parameters]);
         return new ReviewPage(items, total);
     }
 

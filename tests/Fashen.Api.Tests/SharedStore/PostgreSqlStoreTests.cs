@@ -33,6 +33,25 @@ public sealed class PostgreSqlStoreTests : IDisposable
     }
 
     [Fact]
+    public void Schema_OfAnOlderFashen_IsMigratedWhenOpened_KeepingItsRecord()
+    {
+        // A schema as the first release left it: migration 1 only, with a record in it.
+        using (var store = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema))
+        {
+            store.Append(new AppendBatch(At, [Entry("before the upgrade")]));
+        }
+
+        Execute("DELETE FROM schema_migrations WHERE version > 1");
+        Execute("DROP INDEX reviews_open_by_due");
+
+        using var upgraded = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
+
+        Assert.Equal(PostgreSqlSchema.Migrations[^1].Version, (int)Scalar("SELECT max(version) FROM schema_migrations"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'reviews_open_by_due' AND schemaname = current_schema()"));
+        Assert.Equal("\"before the upgrade\"", Assert.Single(upgraded.ReadAll()).Data);
+    }
+
+    [Fact]
     public void Schema_MigratedByANewerFashen_IsRefusedWithAClearMessage()
     {
         new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema).Dispose();
@@ -94,6 +113,20 @@ public sealed class PostgreSqlStoreTests : IDisposable
         }
 
         Assert.Equal("\"first\"", Assert.Single(store.ReadAll()).Data);
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = TestPostgreSql.Open(_schema);
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private object Scalar(string sql)
+    {
+        using var connection = TestPostgreSql.Open(_schema);
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar()!;
     }
 
     private static PendingEntry Entry(string text) =>
