@@ -47,6 +47,7 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         }
+
         _dataSource = builder.Build();
         Schema = schema;
         Location = $"PostgreSQL {builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}/{builder.ConnectionStringBuilder.Database}，模式 {schema}";
