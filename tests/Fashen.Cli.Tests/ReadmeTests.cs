@@ -3,20 +3,28 @@ using System.Text.RegularExpressions;
 namespace Fashen.Cli.Tests;
 
 /// <summary>The README's command examples are run as written, so the documentation cannot rot. The
-/// service, which runs until stopped, is started as written by <see cref="ServeTests"/>.</summary>
+/// service, which runs until stopped, is started as written by <see cref="ServeTests"/>; the commands of a
+/// PostgreSQL deployment (a block that sets Fashen__Store) need a database and are run by
+/// <see cref="PostgreSqlDataCommandsTests"/> instead.</summary>
 public partial class ReadmeTests
 {
     public static TheoryData<string, int> Commands()
     {
         var data = new TheoryData<string, int>();
         var inFence = false;
+        var deployment = false;
         foreach (var line in File.ReadAllLines(Repository.Path("README.md")))
         {
             if (line.StartsWith("```", StringComparison.Ordinal))
             {
                 inFence = !inFence;
+                deployment = false;
             }
-            else if (inFence && line.StartsWith("./fashen ", StringComparison.Ordinal)
+            else if (inFence && line.Contains("Fashen__Store=", StringComparison.Ordinal))
+            {
+                deployment = true;
+            }
+            else if (inFence && !deployment && line.StartsWith("./fashen ", StringComparison.Ordinal)
                 && !line.StartsWith("./fashen serve", StringComparison.Ordinal))
             {
                 var match = ExpectedExit().Match(line);
