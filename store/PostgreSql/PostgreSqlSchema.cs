@@ -143,6 +143,25 @@ internal static class PostgreSqlSchema
             // Measured at 100,000 reviews: without it the first page of the open queue sorted every open review.
             "CREATE INDEX reviews_open_by_due ON reviews (due_key, review_id) WHERE open",
         ]),
+        (3, "case-number search by trigrams, where the database allows the pg_trgm extension",
+        [
+            // pg_trgm ships with PostgreSQL and is trusted (a database owner may add it), but a locked-down server
+            // may still refuse it: then the search stays a scan, and nothing else changes.
+            """
+            DO $$
+            DECLARE
+                home name;
+            BEGIN
+                -- One extension per database, wherever it was installed (public when Fashen installs it), so that
+                -- several Fashen schemas in one database share it and dropping one of them keeps it.
+                CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+                SELECT extnamespace::regnamespace::name INTO home FROM pg_extension WHERE extname = 'pg_trgm';
+                EXECUTE format('CREATE INDEX reviews_case_trigrams ON reviews USING gin (lower(case_id) %I.gin_trgm_ops)', home);
+            EXCEPTION WHEN OTHERS THEN
+                RAISE NOTICE 'case-number search without a trigram index: %', SQLERRM;
+            END $$
+            """,
+        ]),
     ];
 
     /// <summary>Brings the schema up to date, creating it when needed.</summary>

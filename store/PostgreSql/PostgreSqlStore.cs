@@ -124,8 +124,11 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 
         if (!string.IsNullOrWhiteSpace(query.CaseIdContains))
         {
-            // A plain substring, ignoring case as the embedded store does; no LIKE wildcards to escape.
-            Add("strpos(lower(case_id), lower(@contains)) > 0", ("contains", query.CaseIdContains.Trim()));
+            // A substring, ignoring case as the embedded store does, written as LIKE so that the trigram index
+            // (migration 3) serves it; the caller's own %, _ and \ are escaped, not wildcards.
+            var escaped = query.CaseIdContains.Trim().ToLowerInvariant()
+                .Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+            Add("lower(case_id) LIKE @contains", ("contains", "%" + escaped + "%"));
         }
 
         if (query.CounselPendingOnly)

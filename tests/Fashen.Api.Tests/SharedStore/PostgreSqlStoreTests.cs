@@ -43,12 +43,32 @@ public sealed class PostgreSqlStoreTests : IDisposable
 
         Execute("DELETE FROM schema_migrations WHERE version > 1");
         Execute("DROP INDEX reviews_open_by_due");
+        Execute("DROP INDEX IF EXISTS reviews_case_trigrams");
 
         using var upgraded = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
 
         Assert.Equal(PostgreSqlSchema.Migrations[^1].Version, (int)Scalar("SELECT max(version) FROM schema_migrations"));
         Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'reviews_open_by_due' AND schemaname = current_schema()"));
         Assert.Equal("\"before the upgrade\"", Assert.Single(upgraded.ReadAll()).Data);
+    }
+
+    [Fact]
+    public void CaseSearch_UsesTheTrigramIndex_AndTakesWildcardsLiterally()
+    {
+        using var store = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
+        foreach (var (id, caseId) in new[] { ("R1", "A_1号"), ("R2", "AB1号"), ("R3", "A%2号"), ("R4", "ab12号") })
+        {
+            var index = new ReviewIndexEntry(id, "scjg", caseId, "penalty", ReviewState.Accepted, true, null, 1, At, At, null, "sha256:0", "题", false, false);
+            Assert.Equal(AppendStatus.Appended, store.Append(new AppendBatch(At, [Entry(id)], id, 0, index)).Status);
+        }
+
+        string[] Search(string text) => store.Query(new ReviewQuery { CaseIdContains = text }).Items.Select(r => r.CaseId).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(["A_1号"], Search("_1"));
+        Assert.Equal(["A%2号"], Search("%"));
+        Assert.Equal(["A_1号"], Search("a_1"));
+        Assert.Equal(["AB1号", "ab12号"], Search("B1"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'reviews_case_trigrams' AND schemaname = current_schema()"));
     }
 
     [Fact]
