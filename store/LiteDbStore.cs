@@ -13,8 +13,9 @@ namespace Fashen.Store;
 /// <remarks>
 /// Entries are only ever inserted. Appends are written by one thread, a group at a time, in one LiteDB
 /// transaction: each append's version check, chain head, entries and what is derived from them are written
-/// together or not at all, and the group is flushed to disk once before any of its appends is acknowledged. The chain head is also kept in its own document, so that removing
-/// entries from the end of the record shows when it is verified.
+/// together or not at all, and the group is flushed to disk once before any of its appends is acknowledged.
+/// The chain head is also kept in its own document, so that removing entries from the end of the record shows
+/// when it is verified.
 /// </remarks>
 public sealed class LiteDbStore : IFashenStore
 {
@@ -24,7 +25,6 @@ public sealed class LiteDbStore : IFashenStore
     /// <summary>The lock file's name inside the data folder.</summary>
     public const string LockFileName = "fashen.lock";
 
-    private const int NoDue = 99_999_999;
     private readonly LiteDatabase _db;
     private readonly FileStream _durable;
     private readonly Lock _writer = new();
@@ -116,8 +116,7 @@ public sealed class LiteDbStore : IFashenStore
 
         // The open queue is read most and stays small while closed reviews pile up: an index of the open reviews'
         // due dates (closed ones at −1) both finds them and gives them in order, so no page sorts the whole queue.
-        var openOnly = query.States.Count > 0 && query.States.ToHashSet().SetEquals(Enum.GetValues<ReviewState>().Where(s => !s.IsClosed()));
-        if (openOnly)
+        if (query.OpenOnly)
         {
             filters.Add(BsonExpression.Create("openDue >= 0"));
         }
@@ -148,7 +147,7 @@ public sealed class LiteDbStore : IFashenStore
 
         if (query.Due is { } due)
         {
-            filters.Add(DueFilter(due, DateKey(query.Today), DateKey(query.NextWorkingDay)));
+            filters.Add(DueFilter(due, DueKey.Of(query.Today), DueKey.Of(query.NextWorkingDay)));
         }
 
         var q = _reviews.Query();
@@ -158,7 +157,7 @@ public sealed class LiteDbStore : IFashenStore
         }
 
         var total = q.Count();
-        var items = q.OrderBy(openOnly || query.Due is { } and not DueState.Closed ? "openDue" : "dueKey").Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
+        var items = q.OrderBy(query.OpenOnly || query.Due is { } and not DueState.Closed ? "openDue" : "dueKey").Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
         return new ReviewPage(items, total);
     }
 
@@ -440,9 +439,9 @@ public sealed class LiteDbStore : IFashenStore
         ["action"] = entry.Action,
         ["state"] = entry.State.ToWire(),
         ["open"] = !entry.State.IsClosed(),
-        ["openDue"] = entry.State.IsClosed() ? -1 : entry.DueDate is { } openDue ? DateKey(openDue) : NoDue,
+        ["openDue"] = entry.State.IsClosed() ? -1 : DueKey.Of(entry.DueDate),
         ["running"] = entry.Running,
-        ["dueKey"] = entry.DueDate is { } due ? DateKey(due) : NoDue,
+        ["dueKey"] = DueKey.Of(entry.DueDate),
         ["version"] = entry.Version,
         ["submittedAt"] = entry.SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
         ["updatedAt"] = entry.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
@@ -465,7 +464,7 @@ public sealed class LiteDbStore : IFashenStore
             doc["action"].AsString,
             state,
             doc["running"].AsBoolean,
-            dueKey == NoDue ? null : new DateOnly(dueKey / 10000, dueKey / 100 % 100, dueKey % 100),
+            DueKey.ToDate(dueKey),
             doc["version"].AsInt64,
             DateTimeOffset.ParseExact(doc["submittedAt"].AsString, "O", CultureInfo.InvariantCulture),
             DateTimeOffset.ParseExact(doc["updatedAt"].AsString, "O", CultureInfo.InvariantCulture),
@@ -503,8 +502,8 @@ public sealed class LiteDbStore : IFashenStore
     {
         DueState.Overdue => BsonExpression.Create("openDue >= 0 AND openDue < @0 AND running = true", today),
         DueState.DueSoon => BsonExpression.Create("openDue >= @0 AND openDue <= @1 AND running = true", today, next),
-        DueState.OnTime => BsonExpression.Create("openDue > @0 AND openDue < @1 AND running = true", next, NoDue),
-        DueState.Unknown => BsonExpression.Create("openDue = @0 AND running = true", NoDue),
+        DueState.OnTime => BsonExpression.Create("openDue > @0 AND openDue < @1 AND running = true", next, DueKey.None),
+        DueState.Unknown => BsonExpression.Create("openDue = @0 AND running = true", DueKey.None),
         DueState.Paused => BsonExpression.Create("openDue >= 0 AND running = false"),
         _ => BsonExpression.Create("openDue = -1"),
     };
@@ -512,7 +511,6 @@ public sealed class LiteDbStore : IFashenStore
     private static BsonExpression Any(string field, IEnumerable<string> values) =>
         BsonExpression.Create($"{field} IN @0", new BsonArray(values.Select(v => new BsonValue(v))));
 
-    private static int DateKey(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
     private static string CaseKey(string department, string caseId) => $"{department}\u001f{caseId}";
 

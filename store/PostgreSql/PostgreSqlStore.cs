@@ -20,7 +20,6 @@ namespace Fashen.Store.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 {
-    private const int NoDue = 99_999_999;
 
     private const string EntryColumns = "sequence, at, type, review_id, department, actor_kind, actor_id, actor_name, data, previous_hash, hash";
 
@@ -108,7 +107,7 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
             Add("department = @department", ("department", department));
         }
 
-        if (query.States.Count > 0 && query.States.ToHashSet().SetEquals(Enum.GetValues<ReviewState>().Where(s => !s.IsClosed())))
+        if (query.OpenOnly)
         {
             Add("open");
         }
@@ -143,9 +142,9 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 
         if (query.Due is { } due)
         {
-            parameters.Add(("today", DateKey(query.Today)));
-            parameters.Add(("next", DateKey(query.NextWorkingDay)));
-            parameters.Add(("nodue", NoDue));
+            parameters.Add(("today", DueKey.Of(query.Today)));
+            parameters.Add(("next", DueKey.Of(query.NextWorkingDay)));
+            parameters.Add(("nodue", DueKey.None));
             Add(due switch
             {
                 DueState.Overdue => "open AND running AND due_key < @today",
@@ -254,7 +253,7 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
                 """);
             parameters.AddRange([
                 ("r_id", index.ReviewId), ("r_department", index.Department), ("r_case", index.CaseId), ("r_action", index.Action),
-                ("r_state", index.State.ToWire()), ("r_running", index.Running), ("r_due", index.DueDate is { } due ? DateKey(due) : NoDue),
+                ("r_state", index.State.ToWire()), ("r_running", index.Running), ("r_due", DueKey.Of(index.DueDate)),
                 ("r_version", index.Version), ("r_submitted", Timestamp(index.SubmittedAt)), ("r_updated", Timestamp(index.UpdatedAt)),
                 ("r_reviewer", index.ReviewerId), ("r_digest", index.Digest), ("r_title", index.Title), ("r_counsel", index.CounselPending),
                 ("r_extension", index.ExtensionPending), ("r_reviewer_name", index.ReviewerName), ("r_open", !index.State.IsClosed())]);
@@ -488,7 +487,7 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
             r.GetString(3),
             state,
             r.GetBoolean(5),
-            dueKey == NoDue ? null : new DateOnly(dueKey / 10000, dueKey / 100 % 100, dueKey % 100),
+            DueKey.ToDate(dueKey),
             r.GetInt64(7),
             DateTimeOffset.ParseExact(r.GetString(8), "O", CultureInfo.InvariantCulture),
             DateTimeOffset.ParseExact(r.GetString(9), "O", CultureInfo.InvariantCulture),
@@ -513,5 +512,4 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 
     private static string Timestamp(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 
-    private static int DateKey(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 }
