@@ -77,6 +77,9 @@ public sealed class LiteDbStore : IFashenStore
         _reviews.EnsureIndex("dueKey");
         _reviews.EnsureIndex("openDue");
         AddOpenDue();
+
+        // Files written before openDue have an index on "open" that nothing reads any more but every write keeps up.
+        _reviews.DropIndex("open");
         _accounts.EnsureIndex("username", unique: true);
         _appends = new GroupCommit("fashen-litedb-writer", WriteGroup);
     }
