@@ -422,7 +422,8 @@ public sealed class LiteDbStore : IFashenStore
         ["hash"] = entry.Hash,
     };
 
-    private static AuditEntry ToEntry(BsonDocument doc) => new(
+    /// <summary>Reads an entry document (internal: the tamper tests read the file as the store does).</summary>
+    internal static AuditEntry ToEntry(BsonDocument doc) => new(
         doc["_id"].AsInt64,
         DateTimeOffset.ParseExact(doc["at"].AsString, "O", CultureInfo.InvariantCulture),
         doc["type"].AsString,

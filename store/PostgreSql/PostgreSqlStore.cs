@@ -21,7 +21,8 @@ namespace Fashen.Store.PostgreSql;
 public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 {
 
-    private const string EntryColumns = "sequence, at, type, review_id, department, actor_kind, actor_id, actor_name, data, previous_hash, hash";
+    /// <summary>The entry columns, in the order <see cref="ToEntry"/> reads them (internal: for the tamper tests).</summary>
+    internal const string EntryColumns = "sequence, at, type, review_id, department, actor_kind, actor_id, actor_name, data, previous_hash, hash";
 
     private const string ReviewColumns = "review_id, department, case_id, action, state, running, due_key, version, submitted_at, updated_at, "
         + "reviewer_id, digest, title, counsel_pending, extension_pending, reviewer_name";
@@ -465,7 +466,8 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         }
     }
 
-    private static AuditEntry ToEntry(NpgsqlDataReader r) => new(
+    /// <summary>Reads an entry row selected by <see cref="EntryColumns"/> (internal: the tamper tests read the database as the store does).</summary>
+    internal static AuditEntry ToEntry(NpgsqlDataReader r) => new(
         r.GetInt64(0),
         DateTimeOffset.ParseExact(r.GetString(1), "O", CultureInfo.InvariantCulture),
         r.GetString(2),

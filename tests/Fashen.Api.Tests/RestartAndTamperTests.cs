@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fashen.Engine.Records;
 using Fashen.Store;
+using Fashen.Store.PostgreSql;
 using LiteDB;
 using Npgsql;
 using static Fashen.Tests.Requests;
@@ -201,9 +202,9 @@ public class RestartAndTamperTests
 
         private ILiteCollection<BsonDocument> Entries => _db.GetCollection("entries");
 
-        public override AuditEntry Read(long sequence) => ToEntry(Entries.FindById(sequence));
+        public override AuditEntry Read(long sequence) => LiteDbStore.ToEntry(Entries.FindById(sequence));
 
-        public override AuditEntry First(string type) => ToEntry(Entries.FindOne(BsonExpression.Create("type = @0", type)));
+        public override AuditEntry First(string type) => LiteDbStore.ToEntry(Entries.FindOne(BsonExpression.Create("type = @0", type)));
 
         public override void Replace(AuditEntry entry)
         {
@@ -220,17 +221,6 @@ public class RestartAndTamperTests
         public override void Delete(long sequence) => Assert.True(Entries.Delete(sequence));
 
         public override void Dispose() => _db.Dispose();
-
-        private static AuditEntry ToEntry(BsonDocument d) => new(
-            d["_id"].AsInt64,
-            DateTimeOffset.Parse(d["at"].AsString, System.Globalization.CultureInfo.InvariantCulture),
-            d["type"].AsString,
-            d["reviewId"].IsNull ? null : d["reviewId"].AsString,
-            d["department"].IsNull ? null : d["department"].AsString,
-            new Actor(Enum.Parse<ActorKind>(d["actorKind"].AsString), d["actorId"].AsString, d["actorName"].AsString),
-            d["data"].AsString,
-            d["previousHash"].AsString,
-            d["hash"].AsString);
     }
 
     // The database refuses changes to the record (a trigger); an administrator who may switch triggers off
@@ -245,9 +235,9 @@ public class RestartAndTamperTests
             Execute("SET session_replication_role = replica");
         }
 
-        public override AuditEntry Read(long sequence) => Single($"SELECT {Columns} FROM entries WHERE sequence = {sequence}");
+        public override AuditEntry Read(long sequence) => Single($"SELECT {PostgreSqlStore.EntryColumns} FROM entries WHERE sequence = {sequence}");
 
-        public override AuditEntry First(string type) => Single($"SELECT {Columns} FROM entries WHERE type = '{type}' ORDER BY sequence LIMIT 1");
+        public override AuditEntry First(string type) => Single($"SELECT {PostgreSqlStore.EntryColumns} FROM entries WHERE type = '{type}' ORDER BY sequence LIMIT 1");
 
         public override void Replace(AuditEntry entry)
         {
@@ -270,8 +260,6 @@ public class RestartAndTamperTests
 
         public override void Dispose() => _connection.Dispose();
 
-        private const string Columns = "sequence, at, type, review_id, department, actor_kind, actor_id, actor_name, data, previous_hash, hash";
-
         private int Execute(string sql)
         {
             using var command = new NpgsqlCommand(sql, _connection);
@@ -283,16 +271,7 @@ public class RestartAndTamperTests
             using var command = new NpgsqlCommand(sql, _connection);
             using var r = command.ExecuteReader();
             Assert.True(r.Read());
-            return new AuditEntry(
-                r.GetInt64(0),
-                DateTimeOffset.Parse(r.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
-                r.GetString(2),
-                r.IsDBNull(3) ? null : r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetString(4),
-                new Actor(Enum.Parse<ActorKind>(r.GetString(5)), r.GetString(6), r.GetString(7)),
-                r.GetString(8),
-                r.GetString(9),
-                r.GetString(10));
+            return PostgreSqlStore.ToEntry(r);
         }
     }
 }
