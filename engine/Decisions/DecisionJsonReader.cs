@@ -266,9 +266,9 @@ public static class DecisionJsonReader
         {
             _source = source;
             _charOfByte = new int[byteCount + 1];
-            // UTF-8 widths worked out here rather than asked of the encoder one character at a time, which
-            // was most of the cost of reading a year of decisions: a surrogate pair is 4 bytes, a lone
-            // surrogate is encoded as U+FFFD (3 bytes), as Encoding.UTF8.GetBytes does.
+
+            // UTF-8 widths worked out here, cheaper than asking the encoder one character at a time: a surrogate
+            // pair is 4 bytes, a lone surrogate is encoded as U+FFFD (3 bytes), as Encoding.UTF8.GetBytes does.
             var text = source.Text;
             var b = 0;
             for (var c = 0; c < text.Length; c++)
@@ -299,16 +299,11 @@ public static class DecisionJsonReader
 
         public SourceSpan SpanAt(int charOffset, int length) => _source.GetSpan(new TextSpan(charOffset, length));
 
+        // The same byte-to-character map, from the line's first byte (error path only, so a search is fine).
         public int CharOffsetInLine(int lineStartChar, int bytesIntoLine)
         {
-            var offset = lineStartChar;
-            var bytes = 0;
-            while (offset < _source.Text.Length && bytes < bytesIntoLine)
-            {
-                bytes += Encoding.UTF8.GetByteCount(_source.Text.AsSpan(offset, 1));
-                offset++;
-            }
-
+            var lineStartByte = Math.Max(0, Array.IndexOf(_charOfByte, lineStartChar));
+            var offset = _charOfByte[Math.Min(lineStartByte + bytesIntoLine, _charOfByte.Length - 1)];
             return Math.Min(offset, Math.Max(0, _source.Text.Length - 1));
         }
     }

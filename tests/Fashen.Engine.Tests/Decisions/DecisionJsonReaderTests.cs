@@ -26,6 +26,18 @@ public class DecisionJsonReaderTests
     public void Read_ValueAfterWideCharacters_IsPlacedAtItsCharacter(string party, int partyChars) => AssertCaseIdPlaced(party, partyChars);
 
     [Fact]
+    public void Read_JsonSyntaxErrorAfterWideCharacters_IsPlacedAtItsCharacter()
+    {
+        // The reader reports the byte where it stopped; the diagnostic names the character: the quote of "b",
+        // where a comma was expected, after a two-character, six-byte value and an emoji.
+        var json = "{\n  \"caseId\": \"甲乙😀\" \"b\": 1 }";
+
+        var diagnostic = Assert.Single(DecisionJsonReader.Read(new SourceText("d.json", json)).Diagnostics);
+
+        Assert.Equal((2, json.Split('\n')[1].IndexOf("\"b\"", StringComparison.Ordinal) + 1), (diagnostic.Span.Line, diagnostic.Span.Column));
+    }
+
+    [Fact]
     public void Read_ValueAfterALoneSurrogate_IsPlacedAtItsCharacter() =>
         AssertCaseIdPlaced("a" + (char)0xD800 + "b", 3);   // a lone surrogate is encoded as U+FFFD, three bytes (not in an attribute, which would mangle it)
 
