@@ -401,19 +401,22 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
     public string GetOrAdd(string name, Func<string> create)
     {
         ArgumentNullException.ThrowIfNull(create);
-        if (List(name).FirstOrDefault(k => k.Key == name) is { Key: not null } existing)
+        if (Find(name) is { } existing)
         {
-            return existing.Value;
+            return existing;
         }
 
         Add(name, create());
-        return List(name).First(k => k.Key == name).Value;
+        return Find(name)!;
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<KeyValuePair<string, string>> List(string prefix) =>
         Read("SELECT name, value FROM shared_keys WHERE starts_with(name, @prefix) ORDER BY name",
             r => KeyValuePair.Create(r.GetString(0), r.GetString(1)), ("prefix", prefix));
+
+    private string? Find(string name) =>
+        Read("SELECT value FROM shared_keys WHERE name = @name", r => r.GetString(0), ("name", name)).SingleOrDefault();
 
     /// <inheritdoc/>
     public void Add(string name, string value) =>
