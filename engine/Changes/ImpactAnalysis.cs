@@ -181,37 +181,18 @@ public static class ImpactAnalysis
     // the one in force on the given day, or else on the decision's governing date.
     private static Classifier? Place(CatalogueSet set, PastDecision past, DateOnly? on)
     {
-        if (past.Department is not { } department)
+        if (past.Department is not { } department || set.VersionsOf(department) is not { Count: > 0 } versions)
         {
             return null;
         }
 
-        var versions = set.VersionsOf(department);
-        if (versions.Count == 0)
-        {
-            return null;
-        }
-
-        if (on is { } day && InForce(versions, day) is { } inForce)
+        if (on is { } day && set.InForce(department, day) is { } inForce)
         {
             return inForce;
         }
 
         var governing = versions[^1].Catalogue.GoverningDate == GoverningDate.FiledOn ? past.FiledOn : past.ProposedOn;
-        return InForce(versions, governing ?? on ?? DateOnly.MinValue);
-    }
-
-    private static Classifier? InForce(IReadOnlyList<Classifier> versions, DateOnly date)
-    {
-        for (var i = versions.Count - 1; i >= 0; i--)
-        {
-            if (versions[i].Catalogue.InForceOn(date))
-            {
-                return versions[i];
-            }
-        }
-
-        return null;
+        return set.InForce(department, governing ?? on ?? DateOnly.MinValue);
     }
 
     // A loop, not Array.Find: a lambda capturing the hash would allocate twice per decision.

@@ -48,8 +48,20 @@ public sealed class CatalogueSet
     /// <param name="department">The department id.</param>
     /// <param name="date">The day.</param>
     /// <returns>The version, or null when none is in force that day.</returns>
-    public Classifier? InForce(string department, DateOnly date) =>
-        VersionsOf(department).LastOrDefault(c => c.Catalogue.InForceOn(date));
+    /// <remarks>A loop rather than a query with a lambda: a replay asks this twice for every past decision.</remarks>
+    public Classifier? InForce(string department, DateOnly date)
+    {
+        var versions = VersionsOf(department);
+        for (var i = versions.Count - 1; i >= 0; i--)
+        {
+            if (versions[i].Catalogue.InForceOn(date))
+            {
+                return versions[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Finds the version to show for a department today: the one in force, or else the latest
     /// that has started, or else the first still to come.</summary>
