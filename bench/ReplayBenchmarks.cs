@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Fashen.Catalogue.Loading;
 using Fashen.Engine.Changes;
+using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.Reviews;
 
@@ -56,6 +57,25 @@ public class ReplayBenchmarks
 
     [Benchmark(Description = "prepare (bind once)")]
     public int Prepare() => ImpactAnalysis.Prepare(_before, _after, _decisions).Count;
+
+    [Benchmark(Description = "compare catalogues (once per run)")]
+    public int Compare()
+    {
+        // What replay builds once per pair of versions it meets: the delegate that evaluates only the changed rules.
+        var built = 0;
+        foreach (var department in _before.Departments)
+        {
+            foreach (var old in _before.VersionsOf(department))
+            {
+                foreach (var now in _after.VersionsOf(department))
+                {
+                    built += ConclusionDelta.Between(old, now).Comparable ? 1 : 0;
+                }
+            }
+        }
+
+        return built;
+    }
 
     [Benchmark(Description = "replay before and after")]
     public int Replay() => ImpactAnalysis.Replay(_before, _after, _prepared).Changed.Count;

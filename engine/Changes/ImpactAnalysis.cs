@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
@@ -38,10 +39,10 @@ public sealed record DecisionOutcome(ClassificationKind? Kind, IReadOnlyList<str
 public sealed record DecisionImpact(int Line, string CaseId, string Department, DecisionOutcome Before, DecisionOutcome After)
 {
     /// <summary>Gets the rules the decision matched before and no longer matches.</summary>
-    public IEnumerable<string> NoLongerMatched => Before.Rules.Except(After.Rules);
+    public IReadOnlyList<string> NoLongerMatched { get; } = [.. Before.Rules.Except(After.Rules)];
 
     /// <summary>Gets the rules the decision newly matches.</summary>
-    public IEnumerable<string> NewlyMatched => After.Rules.Except(Before.Rules);
+    public IReadOnlyList<string> NewlyMatched { get; } = [.. After.Rules.Except(Before.Rules)];
 
     /// <summary>Gets a value indicating whether the classification itself changed (not only the rules matched).</summary>
     public bool ClassificationChanged => Before.Kind != After.Kind || Before.Problem != After.Problem;
@@ -67,8 +68,9 @@ public sealed record ImpactReport(int Decisions, IReadOnlyList<DecisionImpact> C
 /// classification or matched rules change: the report a legal office reads before merging a change.</summary>
 /// <remarks>Built for a year of a county's decisions, in two steps. <see cref="Prepare"/> binds each decision
 /// once for every facts file the two sets use (usually one) and reads its dates; <see cref="Replay"/> then
-/// only chooses the version, matches the compiled rules with no explanations built
-/// (<see cref="Classifier.Conclude"/>), and writes out outcomes only for the decisions whose conclusion changed.</remarks>
+/// chooses the versions, evaluates only the rules the change touched (<see cref="ConclusionDelta"/>), concludes in
+/// full (<see cref="Classifier.Conclude"/>, no explanations) only the decisions those rules see differently, and
+/// writes out outcomes only for the decisions whose conclusion changed.</remarks>
 public static class ImpactAnalysis
 {
     /// <summary>Prepares and replays the decisions.</summary>
@@ -89,10 +91,18 @@ public static class ImpactAnalysis
     public static IReadOnlyList<PastDecision> Prepare(CatalogueSet before, CatalogueSet after, IReadOnlyList<(int Line, Decision Decision)> decisions)
     {
         var prepared = new PastDecision[decisions.Count];
+
+        // One string per department, so that replay finds a department's versions by reference.
+        var departments = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < decisions.Count; i++)
         {
             var (line, decision) = decisions[i];
             var department = decision.Department?.Text.Trim();
+            if (department is not null && !departments.TryAdd(department, department))
+            {
+                department = departments[department];
+            }
+
             var bindings = new List<(string Hash, Result<BoundDecision> Bound)>(1);
             if (department is not null)
             {
@@ -121,26 +131,69 @@ public static class ImpactAnalysis
     public static ImpactReport Replay(CatalogueSet before, CatalogueSet after, IReadOnlyList<PastDecision> decisions, DateOnly? on = null)
     {
         var changed = new List<DecisionImpact>();
-        foreach (var past in decisions)
+
+        // Each department's versions in both sets, found by the department string's reference (Prepare makes one
+        // string per department); a string met for the first time is looked up by value.
+        var versions = new Dictionary<string, DepartmentVersions>(ReferenceEqualityComparer.Instance);
+        var all = decisions as PastDecision[] ?? [.. decisions];
+        for (var index = 0; index < all.Length; index++)
         {
-            var old = Conclude(before, past, on);
-            var now = Conclude(after, past, on);
+            ref readonly var past = ref all[index];
+            Classifier? oldClassifier = null, newClassifier = null;
+            if (past.Department is { } department)
+            {
+                if (!versions.TryGetValue(department, out var both))
+                {
+                    both = new DepartmentVersions(before.VersionsOf(department), after.VersionsOf(department));
+                    versions.Add(department, both);
+                }
+
+                oldClassifier = Place(both.Before, past, on);
+                newClassifier = Place(both.After, past, on);
+                if (oldClassifier is not null && newClassifier is not null && Unaffected(both.Delta(oldClassifier, newClassifier), past))
+                {
+                    continue;
+                }
+            }
+
+            var old = Conclude(before, oldClassifier, past, on);
+            var now = Conclude(after, newClassifier, past, on);
             if (!old.SameAs(now))
             {
                 changed.Add(new DecisionImpact(past.Line, past.Decision.CaseId?.Text ?? $"第 {past.Line} 行", past.Decision.Department?.Text ?? string.Empty, old.ToOutcome(), now.ToOutcome()));
             }
         }
 
-        var byRule = changed
-            .SelectMany(c => c.NoLongerMatched.Concat(c.NewlyMatched).DefaultIfEmpty(string.Empty).Select(rule => (Rule: rule, Impact: c)))
-            .GroupBy(x => (x.Impact.Department, x.Rule))
-            .Select(g => new RuleImpact(
-                g.Key.Department,
-                g.Key.Rule,
-                Title(after, before, g.Key.Department, g.Key.Rule),
-                g.Count(x => x.Impact.NoLongerMatched.Contains(g.Key.Rule)),
-                g.Count(x => x.Impact.NewlyMatched.Contains(g.Key.Rule)),
-                g.Select(x => x.Impact).ToList()))
+        // One pass: a change may touch thousands of decisions but only a few rules.
+        var groups = new Dictionary<(string Department, string Rule), (List<DecisionImpact> Decisions, int Lost, int Gained)>();
+        foreach (var impact in changed)
+        {
+            foreach (var rule in impact.NoLongerMatched)
+            {
+                Count(impact, rule, lost: 1, gained: 0);
+            }
+
+            foreach (var rule in impact.NewlyMatched)
+            {
+                Count(impact, rule, lost: 0, gained: 1);
+            }
+
+            if (impact.NoLongerMatched.Count == 0 && impact.NewlyMatched.Count == 0)
+            {
+                Count(impact, string.Empty, lost: 0, gained: 0);
+            }
+        }
+
+        void Count(DecisionImpact impact, string rule, int lost, int gained)
+        {
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (impact.Department, rule), out _);
+            (group.Decisions ??= []).Add(impact);
+            group.Lost += lost;
+            group.Gained += gained;
+        }
+
+        var byRule = groups
+            .Select(g => new RuleImpact(g.Key.Department, g.Key.Rule, Title(after, before, g.Key.Department, g.Key.Rule), g.Value.Lost, g.Value.Gained, g.Value.Decisions))
             .OrderByDescending(r => r.Decisions.Count)
             .ThenBy(r => r.Department, StringComparer.Ordinal)
             .ThenBy(r => r.RuleId, StringComparer.Ordinal)
@@ -156,9 +209,27 @@ public static class ImpactAnalysis
         return new ImpactReport(decisions.Count, changed, byRule, transitions);
     }
 
-    private static Conclusion Conclude(CatalogueSet set, PastDecision past, DateOnly? on)
+    // True when the change certainly leaves the decision's conclusion as it was: the rules that differ say the
+    // same of it in both versions (ConclusionDelta), or it could not be bound to the facts file both read.
+    private static bool Unaffected((ConclusionDelta Delta, string Hash) between, in PastDecision past)
     {
-        var classifier = Place(set, past, on);
+        var (delta, hash) = between;
+        if (!delta.Comparable)
+        {
+            return false;
+        }
+
+        if (hash == past.FirstHash)
+        {
+            return past.FirstFacts is not var (procedure, action, vector) || delta.SameConclusion(procedure, action, vector);
+        }
+
+        var bound = BindingFor(past, hash);
+        return bound.Value is not { } decision || delta.SameConclusion(decision);
+    }
+
+    private static Conclusion Conclude(CatalogueSet set, Classifier? classifier, in PastDecision past, DateOnly? on)
+    {
         if (classifier is null)
         {
             // The rare case: say why, as classification does (the version choice's own diagnostic).
@@ -179,24 +250,24 @@ public static class ImpactAnalysis
 
     // The version that classifies a past decision, as CatalogueSet.Choose chooses it, without its messages:
     // the one in force on the given day, or else on the decision's governing date.
-    private static Classifier? Place(CatalogueSet set, PastDecision past, DateOnly? on)
+    private static Classifier? Place(IReadOnlyList<Classifier> versions, in PastDecision past, DateOnly? on)
     {
-        if (past.Department is not { } department || set.VersionsOf(department) is not { Count: > 0 } versions)
+        if (versions.Count == 0)
         {
             return null;
         }
 
-        if (on is { } day && set.InForce(department, day) is { } inForce)
+        if (on is { } day && CatalogueSet.InForce(versions, day) is { } inForce)
         {
             return inForce;
         }
 
         var governing = versions[^1].Catalogue.GoverningDate == GoverningDate.FiledOn ? past.FiledOn : past.ProposedOn;
-        return set.InForce(department, governing ?? on ?? DateOnly.MinValue);
+        return CatalogueSet.InForce(versions, governing ?? on ?? DateOnly.MinValue);
     }
 
     // A loop, not Array.Find: a lambda capturing the hash would allocate twice per decision.
-    private static Result<BoundDecision> BindingFor(PastDecision past, string hash)
+    private static Result<BoundDecision> BindingFor(in PastDecision past, string hash)
     {
         foreach (var (bindingHash, bound) in past.Bindings)
         {
@@ -210,6 +281,30 @@ public static class ImpactAnalysis
     }
 
     private static DateOnly? Date(DecisionField? field) => field is not null && DecisionBinder.TryParseDate(field.Text, out var date) ? date : null;
+
+    /// <summary>A department's versions in both sets, and the delta between the pair of versions met last (one
+    /// pair for almost every decision of a year).</summary>
+    private sealed class DepartmentVersions(IReadOnlyList<Classifier> before, IReadOnlyList<Classifier> after)
+    {
+        private Classifier? _old;
+        private Classifier? _now;
+        private (ConclusionDelta, string) _delta;
+
+        public IReadOnlyList<Classifier> Before { get; } = before;
+
+        public IReadOnlyList<Classifier> After { get; } = after;
+
+        /// <summary>Gets the delta between two versions and the content hash of the facts file the first reads.</summary>
+        public (ConclusionDelta Delta, string Hash) Delta(Classifier old, Classifier now)
+        {
+            if (!ReferenceEquals(old, _old) || !ReferenceEquals(now, _now))
+            {
+                (_old, _now, _delta) = (old, now, (ConclusionDelta.Of(old, now), old.Catalogue.Schema.Source.ContentHash));
+            }
+
+            return _delta;
+        }
+    }
 
     /// <summary>A conclusion as replayed: the rules themselves, turned into an outcome only when it changed.</summary>
     private readonly record struct Conclusion(ClassificationKind? Kind, IReadOnlyList<Catalogues.Rule> Rules, string? Version, string? Problem)
@@ -251,11 +346,23 @@ public static class ImpactAnalysis
 }
 
 /// <summary>A past decision ready to replay: bound once for every facts file it may be classified under.</summary>
+/// <remarks>A struct, so that a year of them lies in one array in file order: replay is bound by memory, not by
+/// the rules (a year of decisions is far larger than the processor's caches), and reading the decisions in order
+/// with the usual binding's facts one reference away (<see cref="FirstFacts"/>) is what keeps it fast.</remarks>
 /// <param name="Line">The line of the decisions file.</param>
 /// <param name="Decision">The decision as read.</param>
 /// <param name="Department">Its department id, trimmed, or null.</param>
 /// <param name="ProposedOn">The date it was proposed, when given and readable.</param>
 /// <param name="FiledOn">The date its case was filed, when given and readable.</param>
 /// <param name="Bindings">The decision bound to each facts file (by content hash), or why it could not be.</param>
-public sealed record PastDecision(
-    int Line, Decision Decision, string? Department, DateOnly? ProposedOn, DateOnly? FiledOn, (string Hash, Result<BoundDecision> Bound)[] Bindings);
+public readonly record struct PastDecision(
+    int Line, Decision Decision, string? Department, DateOnly? ProposedOn, DateOnly? FiledOn, (string Hash, Result<BoundDecision> Bound)[] Bindings)
+{
+    /// <summary>Gets the content hash of the first facts file the decision was bound to, or null when none.</summary>
+    internal string? FirstHash { get; } = Bindings.Length > 0 ? Bindings[0].Hash : null;
+
+    /// <summary>Gets what the rules read of the decision bound to that facts file, kept here so that replay reaches
+    /// the facts in one step; null when it could not be bound.</summary>
+    internal (Procedure Procedure, ActionKind Action, FactVector Vector)? FirstFacts { get; } =
+        Bindings.Length > 0 && Bindings[0].Bound.Value is { } first ? (first.Procedure, first.Action, first.Vector) : null;
+}

@@ -20,15 +20,9 @@ internal sealed class ActionRuleSet
         _chunks = rules.Chunk(ChunkSize).Select(chunk => CompileChunk(chunk, parameter)).ToArray();
 
         // Compiled when first asked for (replaying past decisions), not for every catalogue loaded.
-        _decided = new(() =>
-        {
-            var parser = new RulesEngine.ExpressionBuilders.RuleExpressionParser(new RulesEngine.Models.ReSettings());
-            return rules.Chunk(ChunkSize)
-                .Select(chunk => CompileChunk(
-                    chunk.Select(r => (Expression)Expression.OrElse(r.Body, parser.Parse(ExpressionWriter.DefinitelyFalse(r.Rule.Condition), [parameter], typeof(bool)))).ToArray(),
-                    parameter))
-                .ToArray();
-        });
+        _decided = new(() => rules.Chunk(ChunkSize)
+            .Select(chunk => CompileChunk(chunk.Select(r => (Expression)Expression.OrElse(r.Body, r.FalseBody.Value)).ToArray(), parameter))
+            .ToArray());
     }
 
     public CompiledRule[] Rules { get; }

@@ -31,6 +31,7 @@ public sealed partial class Classifier
     {
         Catalogue = catalogue;
         Rules = rules;
+        Parameter = parameter;
         _byAction = ActionKinds.All
             .Select(kind => new ActionRuleSet(rules.Where(r => r.Rule.Actions.Contains(kind)).ToArray(), parameter))
             .ToArray();
@@ -63,6 +64,12 @@ public sealed partial class Classifier
 
     internal IReadOnlyList<CompiledRule> Rules { get; }
 
+    /// <summary>Gets the parameter every rule's expression reads the facts from.</summary>
+    internal ParameterExpression Parameter { get; }
+
+    /// <summary>Gets the compiled rules that cover one action kind.</summary>
+    internal ActionRuleSet RulesFor(ActionKind action) => _byAction[(int)action];
+
     /// <summary>Compiles a catalogue.</summary>
     /// <param name="catalogue">The validated catalogue.</param>
     /// <returns>The classifier.</returns>
@@ -78,7 +85,8 @@ public sealed partial class Classifier
                 .Where(f => f.Type != FactType.Judgement)
                 .Select(f => f.Slot)
                 .ToArray();
-            return new CompiledRule(rule, text, body, uncertain);
+            var falseBody = new Lazy<Expression>(() => new RuleExpressionParser(new ReSettings()).Parse(ExpressionWriter.DefinitelyFalse(rule.Condition), [parameter], typeof(bool)));
+            return new CompiledRule(rule, text, body, uncertain, falseBody);
         }).ToList();
         return new Classifier(catalogue, rules, parameter);
     }

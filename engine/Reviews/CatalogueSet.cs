@@ -48,10 +48,15 @@ public sealed class CatalogueSet
     /// <param name="department">The department id.</param>
     /// <param name="date">The day.</param>
     /// <returns>The version, or null when none is in force that day.</returns>
+    public Classifier? InForce(string department, DateOnly date) => InForce(VersionsOf(department), date);
+
+    /// <summary>Finds the version in force on a day among a department's versions.</summary>
+    /// <param name="versions">The department's versions, earliest first (<see cref="VersionsOf"/>).</param>
+    /// <param name="date">The day.</param>
+    /// <returns>The version, or null when none is in force that day.</returns>
     /// <remarks>A loop rather than a query with a lambda: a replay asks this twice for every past decision.</remarks>
-    public Classifier? InForce(string department, DateOnly date)
+    public static Classifier? InForce(IReadOnlyList<Classifier> versions, DateOnly date)
     {
-        var versions = VersionsOf(department);
         for (var i = versions.Count - 1; i >= 0; i--)
         {
             if (versions[i].Catalogue.InForceOn(date))

@@ -232,13 +232,13 @@ public class ClassifierTests
             print: d => $"{catalogues[d.Index].Catalogue.Id} {d.Decision.Action}: {Engine.Decisions.DecisionCanonicalForm.ToJson(d.Decision)}");
     }
 
-    internal static BoundDecision RandomDecision(Engine.Catalogues.Catalogue catalogue, List<decimal> amounts, Random random)
+    internal static BoundDecision RandomDecision(Engine.Catalogues.Catalogue catalogue, List<decimal> amounts, Random random, int absentOneIn = 4)
     {
         var schema = catalogue.Schema;
         var values = new FactValue?[schema.Facts.Count];
         foreach (var fact in schema.Facts)
         {
-            if (random.Next(4) == 0)
+            if (random.Next(absentOneIn) == 0)
             {
                 continue; // absent
             }
