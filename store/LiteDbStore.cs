@@ -38,6 +38,9 @@ public sealed class LiteDbStore : IFashenStore
     private readonly ILiteCollection<BsonDocument> _accounts;
     private readonly ILiteCollection<BsonDocument> _clients;
     private readonly FileStream _folderLock;
+    private readonly CaseIdIndex _caseIds = new();
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Task _caseIdsRead;
     private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="LiteDbStore"/> class, creating the file when needed.</summary>
@@ -82,6 +85,7 @@ public sealed class LiteDbStore : IFashenStore
         _reviews.DropIndex("open");
         _accounts.EnsureIndex("username", unique: true);
         _appends = new GroupCommit("fashen-litedb-writer", WriteGroup);
+        _caseIdsRead = Task.Run(ReadCaseIds);
     }
 
     /// <summary>Gets the database file's path.</summary>
@@ -135,7 +139,15 @@ public sealed class LiteDbStore : IFashenStore
 
         if (!string.IsNullOrWhiteSpace(query.CaseIdContains))
         {
-            filters.Add(BsonExpression.Create("caseId LIKE @0", "%" + query.CaseIdContains.Trim() + "%"));
+            // The matching reviews by id: each found through the primary key, however many reviews there are.
+            _caseIdsRead.GetAwaiter().GetResult();
+            var matching = _caseIds.Matching(query.CaseIdContains);
+            if (matching.Count == 0)
+            {
+                return new ReviewPage([], 0);
+            }
+
+            filters.Add(BsonExpression.Create("_id IN @0", new BsonArray(matching.Select(id => new BsonValue(id)))));
         }
 
         if (query.CounselPendingOnly)
@@ -195,6 +207,15 @@ public sealed class LiteDbStore : IFashenStore
                 }
 
                 _db.Commit();
+
+                // Only what was committed reaches the case-id index.
+                for (var i = 0; i < group.Count; i++)
+                {
+                    if (outcomes[i].Status == AppendStatus.Appended && group[i].Index is { } index)
+                    {
+                        _caseIds.Add(index.ReviewId, index.CaseId);
+                    }
+                }
             }
             catch
             {
@@ -384,8 +405,19 @@ public sealed class LiteDbStore : IFashenStore
         }
 
         _appends.Dispose();
+        _closing.Cancel();
+        try
+        {
+            _caseIdsRead.Wait();
+        }
+        catch (AggregateException)
+        {
+            // A failed read of the case ids only ever mattered to searches.
+        }
+
         lock (_writer)
         {
+            _closing.Dispose();
             _db.Checkpoint();
             _db.Dispose();
             _durable.Dispose();
@@ -478,6 +510,30 @@ public sealed class LiteDbStore : IFashenStore
             doc["counselPending"].AsBoolean,
             doc["extensionPending"].AsBoolean,
             doc["reviewerName"].IsNull ? null : doc["reviewerName"].AsString);
+    }
+
+    // Reads the case ids of the reviews already in the file, in the background from the moment the store opens (about
+    // a second per 100,000 reviews), without holding up writes: the writer adds every review it commits from the
+    // start, so a review committed meanwhile is there whether or not the read sees it. Searches wait for the read.
+    private void ReadCaseIds()
+    {
+        const int batchSize = 1000;
+        var after = string.Empty;
+        while (!_closing.IsCancellationRequested)
+        {
+            var batch = _reviews.Query().Where("_id > @0", after).OrderBy("_id").Select("{ _id, caseId }").Limit(batchSize).ToList();
+            foreach (var review in batch)
+            {
+                _caseIds.Add(review["_id"].AsString, review["caseId"].AsString);
+            }
+
+            if (batch.Count < batchSize)
+            {
+                return;
+            }
+
+            after = batch[^1]["_id"].AsString;
+        }
     }
 
     // Reviews written before the open-queue index existed get their openDue once, when the file is opened.
