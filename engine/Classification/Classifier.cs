@@ -102,19 +102,7 @@ public sealed partial class Classifier
             return [];
         }
 
-        var matched = _byAction[(int)decision.Action].Match(decision.Vector);
-        if (matched.Length == 0)
-        {
-            return [];
-        }
-
-        var rules = new CatalogueRule[matched.Length];
-        for (var i = 0; i < matched.Length; i++)
-        {
-            rules[i] = matched[i].Rule;
-        }
-
-        return rules;
+        return _byAction[(int)decision.Action].MatchRules(decision.Vector);
     }
 
     /// <summary>Concludes a decision without explanations: the classification and the rules matched,
