@@ -43,6 +43,33 @@ public sealed class BenchmarkCorpus
         catalogues.Where(c => !c.Baseline).GroupBy(c => c.Id).Select(g => g.MaxBy(c => c.EffectiveFrom)!).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Finds the repository root above a folder (the one holding Fashen.slnx).</summary>
+    /// <summary>Loads the sample catalogues as a change would leave them: a copy with one piece of text replaced
+    /// everywhere (such as 5万元 → 8万元), for replaying past decisions before and after.</summary>
+    /// <param name="repositoryRoot">The repository's root.</param>
+    /// <param name="from">The text to replace.</param>
+    /// <param name="to">What replaces it.</param>
+    /// <returns>The changed catalogues, loaded (check their diagnostics).</returns>
+    public static CatalogueWorkspace LoadChanged(string repositoryRoot, string from, string to)
+    {
+        var samples = Path.Combine(repositoryRoot, "samples");
+        var copy = Directory.CreateTempSubdirectory("fashen-changed-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(samples, "*.yaml", SearchOption.AllDirectories).Where(f => !f.Contains("invalid", StringComparison.Ordinal)))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(samples, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, File.ReadAllText(file).Replace(from, to, StringComparison.Ordinal));
+            }
+
+            return CatalogueWorkspace.Load([Path.Combine(copy, "catalogues")]);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     public static string FindRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -31,22 +31,13 @@ public class ReplayBenchmarks
         _before = before.ToCatalogueSet();
 
         // The changed revision: a copy of the samples with one threshold raised.
-        var copy = Directory.CreateTempSubdirectory("fashen-replay-").FullName;
-        foreach (var file in Directory.GetFiles(samples, "*.yaml", SearchOption.AllDirectories).Where(f => !f.Contains("invalid", StringComparison.Ordinal)))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(samples, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, File.ReadAllText(file).Replace("5万元", "8万元", StringComparison.Ordinal));
-        }
-
-        var after = CatalogueWorkspace.Load([Path.Combine(copy, "catalogues")]);
+        var after = BenchmarkCorpus.LoadChanged(root, "5万元", "8万元");
         if (before.HasErrors || after.HasErrors)
         {
             throw new InvalidOperationException("The sample catalogues have errors; run fashen lint samples/catalogues.");
         }
 
         _after = after.ToCatalogueSet();
-        Directory.Delete(copy, recursive: true);
         _text = string.Join('\n', DecisionYear.Generate(before.Catalogues, Decisions, 2026));
         _decisions = DecisionLines.Read("year.jsonl", _text).Decisions;
         _prepared = ImpactAnalysis.Prepare(_before, _after, _decisions);

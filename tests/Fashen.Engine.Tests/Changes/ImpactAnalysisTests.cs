@@ -87,27 +87,10 @@ public sealed class ImpactAnalysisTests
     private static string Words(DecisionOutcome outcome) =>
         outcome.Kind is { } kind ? $"{kind} {string.Join(",", outcome.Rules)}" : "无法判定";
 
-    // The sample catalogues with one piece of text replaced everywhere, loaded from a copy.
     private static CatalogueWorkspace Changed(string from, string to)
     {
-        var samples = Path.Combine(Repository.Root, "samples");
-        var copy = Directory.CreateTempSubdirectory("fashen-impact-").FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(samples, "*.yaml", SearchOption.AllDirectories).Where(f => !f.Contains("invalid", StringComparison.Ordinal)))
-            {
-                var target = Path.Combine(copy, Path.GetRelativePath(samples, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, File.ReadAllText(file).Replace(from, to, StringComparison.Ordinal));
-            }
-
-            var workspace = CatalogueWorkspace.Load([Path.Combine(copy, "catalogues")]);
-            Assert.False(workspace.HasErrors, string.Join("\n", workspace.Diagnostics.Select(d => d.Message)));
-            return workspace;
-        }
-        finally
-        {
-            Directory.Delete(copy, recursive: true);
-        }
+        var workspace = BenchmarkCorpus.LoadChanged(Repository.Root, from, to);
+        Assert.False(workspace.HasErrors, string.Join("\n", workspace.Diagnostics.Select(d => d.Message)));
+        return workspace;
     }
 }
