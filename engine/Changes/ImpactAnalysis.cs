@@ -14,14 +14,23 @@ namespace Fashen.Engine.Changes;
 /// <param name="Problem">Why the set could not classify the decision, or null.</param>
 public sealed record DecisionOutcome(ClassificationKind? Kind, IReadOnlyList<string> Rules, string? Version, string? Problem)
 {
+    /// <summary>Gets the classification in a word: 重大, 非重大, 简易程序, 尚无法判定, 无法判定.</summary>
+    public string Word => Kind switch
+    {
+        null => "无法判定",
+        ClassificationKind.Major => "重大",
+        ClassificationKind.Minor => "非重大",
+        ClassificationKind.Exempt => "简易程序",
+        _ => "尚无法判定",
+    };
+
     /// <summary>Gets the outcome in a few words: 重大（SC-P-02、SC-P-03）, 非重大, 无法判定：….</summary>
     public string Summary => Kind switch
     {
-        null => $"无法判定：{Problem}",
-        ClassificationKind.Major => $"重大（{string.Join("、", Rules)}）",
-        ClassificationKind.Minor => "非重大",
-        ClassificationKind.Exempt => "简易程序",
-        _ => "尚无法判定（缺少事实）",
+        null => $"{Word}：{Problem}",
+        ClassificationKind.Major => $"{Word}（{string.Join("、", Rules)}）",
+        ClassificationKind.Undetermined => $"{Word}（缺少事实）",
+        _ => Word,
     };
 
     /// <summary>Tells whether two outcomes say the same: same classification, same rules, same problem.</summary>
@@ -200,7 +209,7 @@ public static class ImpactAnalysis
             .ToList();
         var transitions = changed
             .Where(c => c.ClassificationChanged)
-            .GroupBy(c => (From: Word(c.Before), To: Word(c.After)))
+            .GroupBy(c => (From: c.Before.Word, To: c.After.Word))
             .Select(g => (g.Key.From, g.Key.To, g.Count()))
             .OrderByDescending(t => t.Item3)
             .ThenBy(t => t.From, StringComparer.Ordinal)
@@ -329,15 +338,6 @@ public static class ImpactAnalysis
 
         public DecisionOutcome ToOutcome() => new(Kind, Rules.Select(r => r.Id).ToList(), Version, Problem);
     }
-
-    private static string Word(DecisionOutcome outcome) => outcome.Kind switch
-    {
-        null => "无法判定",
-        ClassificationKind.Major => "重大",
-        ClassificationKind.Minor => "非重大",
-        ClassificationKind.Exempt => "简易程序",
-        _ => "尚无法判定",
-    };
 
     private static string Title(CatalogueSet after, CatalogueSet before, string department, string rule) =>
         after.VersionsOf(department).Concat(before.VersionsOf(department)).Reverse()
