@@ -57,6 +57,40 @@ public sealed class LiteDbCaseSearchTests : IDisposable
         Assert.Equal(["NYNC-2026-001"], reopened.Query(new ReviewQuery { CaseIdContains = "-001", Department = "nync" }).Items.Select(r => r.CaseId));
     }
 
+    [Theory]
+    [InlineData("C-00")] // 99 matches: read by id, the other filters applied in memory
+    [InlineData("C-")] // 1,200 matches: walked in order through LiteDB's indexes
+    public void CaseSearch_WithOtherFiltersAndPages_GivesWhatFilteringEveryReviewGives(string text)
+    {
+        using var store = new LiteDbStore(_folder);
+        var states = new[] { ReviewState.Accepted, ReviewState.Approved, ReviewState.Rejected, ReviewState.Correcting };
+        var reviews = Enumerable.Range(1, 1200).Select(n => new ReviewIndexEntry(
+            $"R{n:0000}", n % 3 == 0 ? "nync" : "scjg", $"C-{n:0000}", "penalty", states[n % states.Length], true,
+            new DateOnly(2026, 3, 1).AddDays(n % 37), 1, At, At, null, "sha256:0", "题", false, false)).ToList();
+        Parallel.ForEach(reviews, new ParallelOptions { MaxDegreeOfParallelism = 32 }, index =>
+            Assert.Equal(AppendStatus.Appended, store.Append(new AppendBatch(At, [Entry(index.ReviewId)], index.ReviewId, 0, index)).Status));
+
+        var open = new[] { ReviewState.Accepted, ReviewState.UnderReview, ReviewState.Returned, ReviewState.Correcting };
+        foreach (var query in new[]
+        {
+            new ReviewQuery { CaseIdContains = text, PageSize = 20 },
+            new ReviewQuery { CaseIdContains = text, Department = "nync", States = open, PageSize = 20, Page = 2 },
+            new ReviewQuery { CaseIdContains = text, States = [ReviewState.Rejected], PageSize = 500 },
+        })
+        {
+            var expected = reviews
+                .Where(r => r.CaseId.Contains(text, StringComparison.Ordinal) && (query.Department is null || r.Department == query.Department)
+                    && (query.States.Count == 0 || query.States.Contains(r.State)))
+                .ToList();
+            var page = store.Query(query);
+
+            Assert.Equal(expected.Count, page.Total);
+            Assert.Equal(Math.Min(query.PageSize, Math.Max(0, expected.Count - ((query.Page - 1) * query.PageSize))), page.Items.Count);
+            Assert.All(page.Items, item => Assert.Contains(expected, r => r.ReviewId == item.ReviewId));
+            Assert.Equal(page.Items.Select(i => i.DueDate).Order(), page.Items.Select(i => i.DueDate));
+        }
+    }
+
     private static string[] Search(LiteDbStore store, string text) =>
         store.Query(new ReviewQuery { CaseIdContains = text }).Items.Select(r => r.CaseId).Order(StringComparer.Ordinal).ToArray();
 
