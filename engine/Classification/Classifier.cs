@@ -85,7 +85,7 @@ public sealed partial class Classifier
                 .Where(f => f.Type != FactType.Judgement)
                 .Select(f => f.Slot)
                 .ToArray();
-            var falseBody = new Lazy<Expression>(() => new RuleExpressionParser(new ReSettings()).Parse(ExpressionWriter.DefinitelyFalse(rule.Condition), [parameter], typeof(bool)));
+            var falseBody = new Lazy<Expression>(() => parser.Parse(ExpressionWriter.DefinitelyFalse(rule.Condition), [parameter], typeof(bool)));
             return new CompiledRule(rule, text, body, uncertain, falseBody);
         }).ToList();
         return new Classifier(catalogue, rules, parameter);
