@@ -158,15 +158,21 @@ public sealed class LiteDbStore : IFashenStore
             return SearchByCaseId(query, filters, order);
         }
 
+        var q = Reviews(filters);
+        var total = q.Count();
+        var items = q.OrderBy(order).Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
+        return new ReviewPage(items, total);
+    }
+
+    private ILiteQueryable<BsonDocument> Reviews(IEnumerable<BsonExpression> filters)
+    {
         var q = _reviews.Query();
         foreach (var filter in filters)
         {
             q = q.Where(filter);
         }
 
-        var total = q.Count();
-        var items = q.OrderBy(order).Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
-        return new ReviewPage(items, total);
+        return q;
     }
 
     // The case-id search answers from the case ids in memory (CaseIdIndex). LiteDB is not asked for "_id IN […]" together
@@ -181,7 +187,7 @@ public sealed class LiteDbStore : IFashenStore
         var skip = (query.Page - 1) * query.PageSize;
         if (matching.Count <= fewMatches)
         {
-            var byId = matching.Count == 0 ? [] : _reviews.Query().Where(BsonExpression.Create("_id IN @0", new BsonArray(matching.Select(id => new BsonValue(id))))).ToList();
+            var byId = matching.Count == 0 ? [] : _reviews.Query().Where(Any("_id", matching)).ToList();
             var found = byId
                 .Where(review => filters.TrueForAll(filter => filter.ExecuteScalar(review).AsBoolean))
                 .OrderBy(review => review[order]).ThenBy(review => review["_id"].AsString, StringComparer.Ordinal)
@@ -190,17 +196,12 @@ public sealed class LiteDbStore : IFashenStore
         }
 
         var ids = matching.ToHashSet(StringComparer.Ordinal);
-        var q = _reviews.Query();
-        foreach (var filter in filters)
-        {
-            q = q.Where(filter);
-        }
 
         // With no other filter every match counts, so the walk stops at the end of the page.
         var total = filters.Count == 0 ? matching.Count : 0;
         var items = new List<ReviewIndexEntry>(query.PageSize);
         var seen = 0;
-        foreach (var review in q.OrderBy(order).ToEnumerable())
+        foreach (var review in Reviews(filters).OrderBy(order).ToEnumerable())
         {
             if (!ids.Contains(review["_id"].AsString))
             {
