@@ -38,7 +38,7 @@ public static class ClassificationsApi
                 return ProblemResults.From(ApiProblems.MalformedJson("决定的格式有误，详见 diagnostics。"), decision.Diagnostics);
             }
 
-            var outcome = service.Classify(caller, decision.Value, complete);
+            var outcome = await service.ClassifyAsync(caller, decision.Value, complete);
             return outcome.Succeeded ? TypedResults.Ok(ClassificationResponse.From(outcome.Value!)) : ProblemResults.From(outcome.Error!);
         }))
         .WithSummary("判定一项拟作出的决定是否属于重大执法决定；请求体为决定本身")

@@ -28,6 +28,11 @@ public interface IReviewStore
     /// <returns>The sealed entries, or why nothing was written.</returns>
     AppendOutcome Append(AppendBatch batch);
 
+    /// <summary>Appends as <see cref="Append"/> does, without holding the caller's thread while the batch is written.</summary>
+    /// <param name="batch">What to write.</param>
+    /// <returns>The sealed entries, or why nothing was written, once durable.</returns>
+    Task<AppendOutcome> AppendAsync(AppendBatch batch);
+
     /// <summary>Reads the whole record, in sequence order.</summary>
     /// <returns>Every entry.</returns>
     IEnumerable<AuditEntry> ReadAll();

@@ -13,8 +13,8 @@ public sealed partial class ReviewService
     /// <param name="caller">Who asks: a case system or a person of the department.</param>
     /// <param name="decision">The decision as sent.</param>
     /// <param name="materialsCompleteOn">For the deadline preview: the day the materials would be complete; null for today.</param>
-    /// <returns>The classification, or why not.</returns>
-    public Outcome<ClassificationResult> Classify(Caller caller, Decision decision, DateOnly? materialsCompleteOn = null)
+    /// <returns>The classification, or why not, once the record of it is durable.</returns>
+    public async Task<Outcome<ClassificationResult>> ClassifyAsync(Caller caller, Decision decision, DateOnly? materialsCompleteOn = null)
     {
         var bound = Bind(caller, decision);
         if (!bound.Succeeded)
@@ -37,7 +37,7 @@ public sealed partial class ReviewService
             entries.Add(reclassified);
         }
 
-        _store.Append(new AppendBatch(_clock.GetUtcNow(), entries, Classification: record));
+        await _store.AppendAsync(new AppendBatch(_clock.GetUtcNow(), entries, Classification: record));
         return result;
     }
 

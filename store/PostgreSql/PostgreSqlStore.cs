@@ -173,6 +173,9 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
     /// Concurrent appends of this instance are written together (group commit).</remarks>
     public AppendOutcome Append(AppendBatch batch) => _appends.Append(batch);
 
+    /// <inheritdoc/>
+    public Task<AppendOutcome> AppendAsync(AppendBatch batch) => _appends.AppendAsync(batch);
+
     private List<AppendOutcome> WriteGroup(IReadOnlyList<AppendBatch> group)
     {
         using var connection = _dataSource.OpenConnection();
