@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using Fashen.Engine.Access;
@@ -39,6 +40,13 @@ public sealed class LiteDbStore : IFashenStore
     private readonly ILiteCollection<BsonDocument> _clients;
     private readonly FileStream _folderLock;
     private readonly CaseIdIndex _caseIds = new();
+
+    // Memory copies of what every classification request reads, exact because one process owns the folder and
+    // every change goes through this store (docs/performance.md). API clients: only ones found are kept (a few per
+    // department), and a reader only adds, never replaces, so a concurrent save always wins. Last classifications:
+    // only the writer puts them, after its commit; readers that miss read the file.
+    private readonly ConcurrentDictionary<string, ApiClient> _clientsById = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClassificationRecord> _lastClassifications = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _caseIdsRead;
     private bool _disposed;
@@ -262,12 +270,22 @@ public sealed class LiteDbStore : IFashenStore
 
                 _db.Commit();
 
-                // Only what was committed reaches the case-id index.
+                // Only what was committed reaches the case-id index and the last classifications.
                 for (var i = 0; i < group.Count; i++)
                 {
-                    if (outcomes[i].Status == AppendStatus.Appended && group[i].Index is { } index)
+                    if (outcomes[i].Status != AppendStatus.Appended)
+                    {
+                        continue;
+                    }
+
+                    if (group[i].Index is { } index)
                     {
                         _caseIds.Add(index.ReviewId, index.CaseId);
+                    }
+
+                    if (group[i].Classification is { } classification)
+                    {
+                        RememberClassification(classification);
                     }
                 }
             }
@@ -399,10 +417,31 @@ public sealed class LiteDbStore : IFashenStore
             : null;
 
     /// <inheritdoc/>
-    public ClassificationRecord? LastClassification(string department, string caseId) =>
-        _classifications.FindById(CaseKey(department, caseId)) is { } doc
+    public ClassificationRecord? LastClassification(string department, string caseId)
+    {
+        var key = CaseKey(department, caseId);
+        if (_lastClassifications.TryGetValue(key, out var remembered))
+        {
+            return remembered;
+        }
+
+        return _classifications.FindById(key) is { } doc
             ? new ClassificationRecord(department, caseId, doc["classification"].AsString, doc["rules"].AsArray.Select(r => r.AsString).ToList(), doc["digest"].AsString)
             : null;
+    }
+
+    // On the writer's thread, after the commit. Bounded: past the limit the copies start again from empty (the
+    // file still has every case's), which costs a read per case until it is classified again.
+    private void RememberClassification(ClassificationRecord classification)
+    {
+        const int limit = 100_000;
+        if (_lastClassifications.Count >= limit)
+        {
+            _lastClassifications.Clear();
+        }
+
+        _lastClassifications[CaseKey(classification.Department, classification.CaseId)] = classification;
+    }
 
     /// <inheritdoc/>
     public Account? FindAccount(string username) =>
@@ -432,10 +471,22 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
-    public ApiClient? FindApiClient(string id) =>
-        _clients.FindById(id) is { } doc
-            ? new ApiClient(id, doc["name"].AsString, doc["secretHash"].AsString, doc["departments"].AsArray.Select(d => d.AsString).ToList(), doc["disabled"].AsBoolean)
-            : null;
+    public ApiClient? FindApiClient(string id)
+    {
+        if (_clientsById.TryGetValue(id, out var remembered))
+        {
+            return remembered;
+        }
+
+        if (_clients.FindById(id) is not { } doc)
+        {
+            return null;
+        }
+
+        // Added only if no save put a newer one meanwhile.
+        var client = new ApiClient(id, doc["name"].AsString, doc["secretHash"].AsString, doc["departments"].AsArray.Select(d => d.AsString).ToList(), doc["disabled"].AsBoolean);
+        return _clientsById.GetOrAdd(id, client);
+    }
 
     /// <inheritdoc/>
     public void SaveApiClient(ApiClient client)
@@ -450,6 +501,7 @@ public sealed class LiteDbStore : IFashenStore
                 ["departments"] = new BsonArray(client.Departments.Select(d => new BsonValue(d))),
                 ["disabled"] = client.Disabled,
             });
+            _clientsById[client.Id] = client;
         }
     }
 
