@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -18,10 +19,27 @@ public static class CanonicalJson
         WriteIndented = false,
     };
 
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = Options.Encoder,
+        Indented = false,
+    };
+
     /// <summary>Serialises a JSON tree canonically.</summary>
     /// <param name="node">The tree; null serialises as <c>null</c>.</param>
     /// <returns>The canonical text.</returns>
-    public static string Serialize(JsonNode? node) => Sorted(node)?.ToJsonString(Options) ?? "null";
+    /// <remarks>Writes the members in order as it goes, rather than building a sorted copy of the tree: every
+    /// classification and every record's hash passes through here (CanonicalJsonTests hold the bytes fixed).</remarks>
+    public static string Serialize(JsonNode? node)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Write(writer, node);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>Serialises a value canonically, through its System.Text.Json form.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
@@ -35,12 +53,35 @@ public static class CanonicalJson
     /// <returns><c>sha256:</c> and 64 lowercase hex digits.</returns>
     public static string Hash(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static JsonNode? Sorted(JsonNode? node) => node switch
+    private static void Write(Utf8JsonWriter writer, JsonNode? node)
     {
-        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
-        JsonArray array => new JsonArray(array.Select(Sorted).ToArray()),
-        null => null,
-        _ => node.DeepClone(),
-    };
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(writer, Options);
+                break;
+        }
+    }
 }
