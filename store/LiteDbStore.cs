@@ -243,9 +243,9 @@ public sealed class LiteDbStore : IFashenStore
     // One transaction for the group. LiteDB writes a commit to its write-ahead log before Commit returns but never
     // asks the disk to keep it (litedb-org/LiteDB#2818); FlushLog does, on the group commit's flush thread, before
     // any append of the group is acknowledged. On opening, LiteDB replays the committed transactions in the log.
-    // (A checkpoint per group, as before, copied the pages every group touched into the data file: half the
-    // writer's time. LiteDB still checkpoints by itself when the log reaches 1,000 pages, and flushes the data
-    // file to disk before it empties the log.)
+    // Not a checkpoint per group: that copies every page the group touched into the data file, about half the
+    // writer's time. LiteDB checkpoints by itself when the log reaches 1,000 pages, and flushes the data file to
+    // disk before it empties the log.
     private List<AppendOutcome> WriteGroup(IReadOnlyList<AppendBatch> group)
     {
         var outcomes = new List<AppendOutcome>(group.Count);
@@ -294,7 +294,6 @@ public sealed class LiteDbStore : IFashenStore
                 _db.Rollback();
                 throw;
             }
-
         }
 
         return outcomes;

@@ -9,7 +9,8 @@ connections="${2:-64}"
 port=5098
 source bench/http/service.sh
 start_service "$port"
-# Warm up, then measure.
-FASHEN_KEY="$key" FASHEN_DECISION=samples/decisions/scjg-food-fine.json wrk -t2 -c"$connections" -d5s -s bench/http/classify.lua "http://127.0.0.1:$port/v1/classifications" > /dev/null
+# Warm up for 30 s, then measure: tiered compilation and dynamic PGO go on recompiling the hot path for about that
+# long, and a 5 s warm-up measured ~30% fewer requests per second (docs/performance.md).
+FASHEN_KEY="$key" FASHEN_DECISION=samples/decisions/scjg-food-fine.json wrk -t2 -c"$connections" -d30s -s bench/http/classify.lua "http://127.0.0.1:$port/v1/classifications" > /dev/null
 FASHEN_KEY="$key" FASHEN_DECISION=samples/decisions/scjg-food-fine.json wrk -t2 -c"$connections" -d"$duration" --latency -s bench/http/classify.lua "http://127.0.0.1:$port/v1/classifications"
 echo "working set of fashen serve: $(awk '/VmRSS/ {print $2, $3}' /proc/$server/status)"
