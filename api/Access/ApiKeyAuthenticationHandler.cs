@@ -28,6 +28,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("invalid API key"));
         }
 
+        // Kept for CallerResolver, so that the request reads its client once.
+        Context.Items[typeof(ApiClient)] = client;
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, client.Id), new Claim(ClaimTypes.Name, client.Name), new Claim(CallerResolver.KindClaim, CallerResolver.CaseSystemKind)],
             SchemeName);

@@ -13,6 +13,14 @@ public sealed class CallerResolver(IAccountStore accounts)
     public const string CaseSystemKind = "case_system";
     public const string PersonKind = "person";
 
+    /// <summary>Resolves the caller of a request. A case system's API client was read from the store by this same
+    /// request's authentication, so it is used as read, not read a second time.</summary>
+    public Caller? Resolve(HttpContext context) =>
+        context.Items.TryGetValue(typeof(ApiClient), out var item) && item is ApiClient { Disabled: false } client
+            && context.User.FindFirstValue(KindClaim) == CaseSystemKind && context.User.FindFirstValue(ClaimTypes.NameIdentifier) == client.Id
+            ? ForClient(client)
+            : Resolve(context.User);
+
     public Caller? Resolve(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
@@ -22,9 +30,7 @@ public sealed class CallerResolver(IAccountStore accounts)
 
         if (user.FindFirstValue(KindClaim) == CaseSystemKind)
         {
-            return accounts.FindApiClient(id) is { Disabled: false } client
-                ? new Caller(new Actor(ActorKind.CaseSystem, client.Id, client.Name), new HashSet<Role>(), client.Departments)
-                : null;
+            return accounts.FindApiClient(id) is { Disabled: false } client ? ForClient(client) : null;
         }
 
         var username = user.FindFirstValue(ClaimTypes.Name);
@@ -32,6 +38,9 @@ public sealed class CallerResolver(IAccountStore accounts)
             ? ForAccount(account)
             : null;
     }
+
+    private static Caller ForClient(ApiClient client) =>
+        new(new Actor(ActorKind.CaseSystem, client.Id, client.Name), new HashSet<Role>(), client.Departments);
 
     public static Caller ForAccount(Account account) => new(
         new Actor(ActorKind.Person, account.Id, account.DisplayName),

@@ -7,12 +7,12 @@ namespace Fashen.Api.Access;
 public static class Callers
 {
     public static IResult With(HttpContext context, Func<Caller, IResult> work) =>
-        context.RequestServices.GetRequiredService<CallerResolver>().Resolve(context.User) is { } caller
+        context.RequestServices.GetRequiredService<CallerResolver>().Resolve(context) is { } caller
             ? work(caller)
             : ProblemResults.From(ApiProblems.Unauthenticated());
 
     public static async Task<IResult> WithAsync(HttpContext context, Func<Caller, Task<IResult>> work) =>
-        context.RequestServices.GetRequiredService<CallerResolver>().Resolve(context.User) is { } caller
+        context.RequestServices.GetRequiredService<CallerResolver>().Resolve(context) is { } caller
             ? await work(caller)
             : ProblemResults.From(ApiProblems.Unauthenticated());
 }
