@@ -86,7 +86,9 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         }
 
         var answers = await Task.WhenAll(work);
-        Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.OK or HttpStatusCode.Created, a.Body.ToString()));
+        Assert.All(answers, a => Assert.True(
+            a.Status is HttpStatusCode.OK or HttpStatusCode.Created,
+            $"{a.Body}\n{string.Join("\n", _first.ErrorLog.Errors.Concat(_second.ErrorLog.Errors))}"));
 
         var entries = _first.Store.ReadAll().ToList();
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(n => (long)n), entries.Select(e => e.Sequence));

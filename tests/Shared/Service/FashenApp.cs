@@ -8,6 +8,7 @@ using Fashen.Store;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Fashen.Tests;
@@ -65,6 +66,7 @@ public sealed class FashenApp : IAsyncDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Fashen:DataFolder", dataFolder);
+            builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(ErrorLog)));
             builder.UseSetting("Fashen:Catalogues", catalogues ?? Repository.Samples("catalogues"));
             builder.UseSetting("Fashen:Demo", "false");
             if (PostgreSqlSchema is not null)
@@ -97,6 +99,9 @@ public sealed class FashenApp : IAsyncDisposable
         string.Equals(Environment.GetEnvironmentVariable(StoreVariable), "postgresql", StringComparison.OrdinalIgnoreCase) ? StoreKind.PostgreSql : StoreKind.LiteDb;
 
     public string DataFolder { get; }
+
+    /// <summary>Gets what the service logged as errors: the reason behind an unexpected 500.</summary>
+    public ServerErrorLog ErrorLog { get; } = new();
 
     /// <summary>Gets the PostgreSQL schema of this service's store, or null when it runs on LiteDB.</summary>
     public string? PostgreSqlSchema { get; }
