@@ -42,7 +42,6 @@ public sealed class BenchmarkCorpus
     public static List<CatalogueModel> Latest(IEnumerable<CatalogueModel> catalogues) =>
         catalogues.Where(c => !c.Baseline).GroupBy(c => c.Id).Select(g => g.MaxBy(c => c.EffectiveFrom)!).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
 
-    /// <summary>Finds the repository root above a folder (the one holding Fashen.slnx).</summary>
     /// <summary>Loads the sample catalogues as a change would leave them: a copy with one piece of text replaced
     /// everywhere (such as 5万元 → 8万元), for replaying past decisions before and after.</summary>
     /// <param name="repositoryRoot">The repository's root.</param>
@@ -70,6 +69,7 @@ public sealed class BenchmarkCorpus
         }
     }
 
+    /// <summary>Finds the repository root above a folder (the one holding Fashen.slnx).</summary>
     public static string FindRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
