@@ -269,30 +269,31 @@ public sealed class LiteDbStore : IFashenStore
                 }
 
                 _db.Commit();
-
-                // Only what was committed reaches the case-id index and the last classifications.
-                for (var i = 0; i < group.Count; i++)
-                {
-                    if (outcomes[i].Status != AppendStatus.Appended)
-                    {
-                        continue;
-                    }
-
-                    if (group[i].Index is { } index)
-                    {
-                        _caseIds.Add(index.ReviewId, index.CaseId);
-                    }
-
-                    if (group[i].Classification is { } classification)
-                    {
-                        RememberClassification(classification);
-                    }
-                }
             }
             catch
             {
                 _db.Rollback();
                 throw;
+            }
+        }
+
+        // Only what was committed reaches the case-id index and the last classifications; after the try, so that
+        // nothing here can roll back (or, by failing the group, have it written again) what is already committed.
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (outcomes[i].Status != AppendStatus.Appended)
+            {
+                continue;
+            }
+
+            if (group[i].Index is { } index)
+            {
+                _caseIds.Add(index.ReviewId, index.CaseId);
+            }
+
+            if (group[i].Classification is { } classification)
+            {
+                RememberClassification(classification);
             }
         }
 
@@ -377,28 +378,7 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
-    /// <remarks>Reads in batches, each read whole: a LiteDB cursor left open holds a transaction on its
-    /// thread, which a caller enumerating lazily across threads would leak.</remarks>
-    public IEnumerable<AuditEntry> ReadAll()
-    {
-        const int batchSize = 1000;
-        long after = 0;
-        while (true)
-        {
-            var batch = _entries.Query().Where("_id > @0", after).OrderBy("_id").Limit(batchSize).ToList();
-            foreach (var document in batch)
-            {
-                yield return ToEntry(document);
-            }
-
-            if (batch.Count < batchSize)
-            {
-                yield break;
-            }
-
-            after = batch[^1]["_id"].AsInt64;
-        }
-    }
+    public IEnumerable<AuditEntry> ReadAll() => InIdOrder(_entries, 0L).Select(ToEntry);
 
     /// <inheritdoc/>
     public string? ChainHead() => _meta.FindById("head")?["hash"].AsString;
@@ -632,22 +612,38 @@ public sealed class LiteDbStore : IFashenStore
     // start, so a review committed meanwhile is there whether or not the read sees it. Searches wait for the read.
     private void ReadCaseIds()
     {
-        const int batchSize = 1000;
-        var after = string.Empty;
-        while (!_closing.IsCancellationRequested)
+        foreach (var review in InIdOrder(_reviews, string.Empty, "{ _id, caseId }"))
         {
-            var batch = _reviews.Query().Where("_id > @0", after).OrderBy("_id").Select("{ _id, caseId }").Limit(batchSize).ToList();
-            foreach (var review in batch)
-            {
-                _caseIds.Add(review["_id"].AsString, review["caseId"].AsString);
-            }
-
-            if (batch.Count < batchSize)
+            if (_closing.IsCancellationRequested)
             {
                 return;
             }
 
-            after = batch[^1]["_id"].AsString;
+            _caseIds.Add(review["_id"].AsString, review["caseId"].AsString);
+        }
+    }
+
+    // Reads a whole collection in _id order, a thousand documents at a time, each batch read whole: a LiteDB cursor
+    // left open holds a transaction on its thread, which a caller enumerating lazily across threads would leak.
+    private static IEnumerable<BsonDocument> InIdOrder(ILiteCollection<BsonDocument> collection, BsonValue before, string? fields = null)
+    {
+        const int batchSize = 1000;
+        var after = before;
+        while (true)
+        {
+            var query = collection.Query().Where("_id > @0", after).OrderBy("_id");
+            var batch = (fields is null ? query : query.Select(fields)).Limit(batchSize).ToList();
+            foreach (var document in batch)
+            {
+                yield return document;
+            }
+
+            if (batch.Count < batchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1]["_id"];
         }
     }
 
