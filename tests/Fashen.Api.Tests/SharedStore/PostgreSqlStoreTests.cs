@@ -3,6 +3,7 @@ using Fashen.Engine.Reviews;
 using Fashen.Store;
 using Fashen.Store.PostgreSql;
 using Npgsql;
+using static Fashen.Api.Tests.Store.StoreAppends;
 
 namespace Fashen.Api.Tests.SharedStore;
 
@@ -10,7 +11,6 @@ namespace Fashen.Api.Tests.SharedStore;
 /// worth of connections at once, and a record the database itself keeps append-only.</summary>
 public sealed class PostgreSqlStoreTests : IDisposable
 {
-    private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
     private readonly string _schema = TestPostgreSql.NewSchema();
 
     public void Dispose() => TestPostgreSql.Drop(_schema);
@@ -58,7 +58,7 @@ public sealed class PostgreSqlStoreTests : IDisposable
         using var store = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
         foreach (var (id, caseId) in new[] { ("R1", "A_1号"), ("R2", "AB1号"), ("R3", "A%2号"), ("R4", "ab12号") })
         {
-            var index = new ReviewIndexEntry(id, "scjg", caseId, "penalty", ReviewState.Accepted, true, null, 1, At, At, null, "sha256:0", "题", false, false);
+            var index = Index(id, caseId);
             Assert.Equal(AppendStatus.Appended, store.Append(new AppendBatch(At, [Entry(id)], id, 0, index)).Status);
         }
 
@@ -148,7 +148,4 @@ public sealed class PostgreSqlStoreTests : IDisposable
         using var command = new NpgsqlCommand(sql, connection);
         return command.ExecuteScalar()!;
     }
-
-    private static PendingEntry Entry(string text) =>
-        new("test.entry", null, null, Actor.System, CanonicalJson.Serialize(System.Text.Json.Nodes.JsonValue.Create(text)));
 }

@@ -1,13 +1,12 @@
-using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
 using Fashen.Store;
+using static Fashen.Api.Tests.Store.StoreAppends;
 
 namespace Fashen.Api.Tests.Store;
 
 /// <summary>The queue's case-id search on the embedded store, which answers from the case ids held in memory.</summary>
 public sealed class LiteDbCaseSearchTests : IDisposable
 {
-    private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("fashen-case-search-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -103,8 +102,5 @@ public sealed class LiteDbCaseSearchTests : IDisposable
     }
 
     private static ReviewIndexEntry Index(string id, string caseId) =>
-        new(id, caseId.StartsWith("NYNC", StringComparison.Ordinal) ? "nync" : "scjg", caseId, "penalty", ReviewState.Accepted, true, null, 1, At, At, null, "sha256:0", "题", false, false);
-
-    private static PendingEntry Entry(string text) =>
-        new("test.entry", null, null, Actor.System, CanonicalJson.Serialize(System.Text.Json.Nodes.JsonValue.Create(text)));
+        StoreAppends.Index(id, caseId, caseId.StartsWith("NYNC", StringComparison.Ordinal) ? "nync" : "scjg");
 }

@@ -1,7 +1,7 @@
 using Fashen.Engine.Access;
-using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
 using Fashen.Store;
+using static Fashen.Api.Tests.Store.StoreAppends;
 
 namespace Fashen.Api.Tests.Store;
 
@@ -9,7 +9,6 @@ namespace Fashen.Api.Tests.Store;
 /// what the file holds: a change shows at once, a refused write never shows, and reopening finds the same.</summary>
 public sealed class LiteDbMemoryCopiesTests : IDisposable
 {
-    private static readonly DateTimeOffset At = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("fashen-memory-copies-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -75,10 +74,4 @@ public sealed class LiteDbMemoryCopiesTests : IDisposable
 
     private static ClassificationRecord Record(string caseId, string classification, params string[] rules) =>
         new("scjg", caseId, classification, rules, "sha256:" + caseId);
-
-    private static ReviewIndexEntry Index(string id, string caseId) =>
-        new(id, "scjg", caseId, "penalty", ReviewState.Accepted, true, null, 1, At, At, null, "sha256:0", "题", false, false);
-
-    private static PendingEntry Entry(string text) =>
-        new("test.entry", null, null, Actor.System, CanonicalJson.Serialize(System.Text.Json.Nodes.JsonValue.Create(text)));
 }
