@@ -85,6 +85,7 @@ public sealed class LiteDbStore : IFashenStore
         _meta = _db.GetCollection("meta");
         _accounts = _db.GetCollection("accounts");
         _clients = _db.GetCollection("clients");
+        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients);
         _entries.EnsureIndex("reviewId");
         _reviews.EnsureIndex("department");
         _reviews.EnsureIndex("caseKey");
@@ -97,6 +98,22 @@ public sealed class LiteDbStore : IFashenStore
         _accounts.EnsureIndex("username", unique: true);
         _appends = new GroupCommit("fashen-litedb-writer", WriteGroup, FlushLog);
         _caseIdsRead = Task.Run(ReadCaseIds);
+    }
+
+    // LiteDB creates a collection with its first write. A read of the collection at that moment (a case system's
+    // request while the first classification, idempotency key or permit is written) finds an empty page, and LiteDB
+    // 5.0.21 then closes its engine for good: every later request fails until a restart (litedb-org/LiteDB#2792).
+    // So every collection exists before the store is shared: an insert and delete in one transaction creates one.
+    // The others are created by their indexes.
+    private void CreateMissing(params ILiteCollection<BsonDocument>[] collections)
+    {
+        foreach (var collection in collections.Where(c => !_db.CollectionExists(c.Name)))
+        {
+            _db.BeginTrans();
+            collection.Insert(new BsonDocument { ["_id"] = "create" });
+            collection.Delete("create");
+            _db.Commit();
+        }
     }
 
     /// <summary>Gets the database file's path.</summary>
