@@ -112,7 +112,8 @@ public static class FashenApplication
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(ApiDocument.Configure);
         builder.Services.AddHealthChecks()
-            .AddCheck("catalogues", () => HealthCheckResult.Healthy(), tags: ["ready"]);
+            .AddCheck("catalogues", () => HealthCheckResult.Healthy(), tags: ["ready"])
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
 
         var app = builder.Build();
         Start(app);

@@ -68,4 +68,19 @@ public class ApiReferenceTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Ready_WhenTheStoreCannotBeRead_IsUnhealthy_WhileLiveStaysHealthy()
+    {
+        await using var app = FashenApp.Start();
+
+        // A closed store reads as a failed one does: LiteDB closes its engine after a disk error.
+        ((IDisposable)app.Store).Dispose();
+        using var ready = await app.Anonymous().GetAsync("/health/ready");
+        using var live = await app.Anonymous().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
 }
