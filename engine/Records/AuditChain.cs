@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 
 namespace Fashen.Engine.Records;
 
@@ -27,21 +26,25 @@ public static class AuditChain
     /// <summary>Computes an entry's hash from every field but the hash itself.</summary>
     /// <param name="entry">The entry.</param>
     /// <returns><c>sha256:</c> and hex.</returns>
-    public static string ComputeHash(AuditEntry entry)
+    public static string ComputeHash(AuditEntry entry) => CanonicalJson.Hash(entry, static (writer, e) =>
     {
-        var node = new JsonObject
-        {
-            ["sequence"] = entry.Sequence,
-            ["at"] = entry.At.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture),
-            ["type"] = entry.Type,
-            ["reviewId"] = entry.ReviewId,
-            ["department"] = entry.Department,
-            ["actor"] = new JsonObject { ["kind"] = entry.Actor.Kind.ToString(), ["id"] = entry.Actor.Id, ["name"] = entry.Actor.Name },
-            ["data"] = entry.Data,
-            ["previousHash"] = entry.PreviousHash,
-        };
-        return CanonicalJson.Hash(CanonicalJson.Serialize(node));
-    }
+        // The canonical form of {sequence, at, type, reviewId, department, actor {kind, id, name}, data, previousHash},
+        // members in ordinal order as CanonicalJson sorts them; CanonicalJsonTests hold it to the tree it once was.
+        writer.WriteStartObject();
+        writer.WriteStartObject("actor");
+        writer.WriteString("id", e.Actor.Id);
+        writer.WriteString("kind", e.Actor.Kind.ToString());
+        writer.WriteString("name", e.Actor.Name);
+        writer.WriteEndObject();
+        writer.WriteString("at", e.At.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture));
+        writer.WriteString("data", e.Data);
+        writer.WriteString("department", e.Department);
+        writer.WriteString("previousHash", e.PreviousHash);
+        writer.WriteString("reviewId", e.ReviewId);
+        writer.WriteNumber("sequence", e.Sequence);
+        writer.WriteString("type", e.Type);
+        writer.WriteEndObject();
+    });
 
     /// <summary>Verifies entries in sequence order from the first.</summary>
     /// <param name="entries">Every entry of the record, in sequence order.</param>

@@ -25,6 +25,12 @@ public static class CanonicalJson
         Indented = false,
     };
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Serialises a JSON tree canonically.</summary>
     /// <param name="node">The tree; null serialises as <c>null</c>.</param>
     /// <returns>The canonical text.</returns>
@@ -47,6 +53,25 @@ public static class CanonicalJson
     /// <param name="options">The serialiser options that shape the value (naming, converters).</param>
     /// <returns>The canonical text.</returns>
     public static string Serialize<T>(T value, JsonSerializerOptions options) => Serialize(JsonSerializer.SerializeToNode(value, options));
+
+    /// <summary>Hashes canonical JSON written member by member, without building a tree first: the caller writes
+    /// object members in ordinal order of their names (<see cref="AuditChain.ComputeHash"/> on every append).</summary>
+    /// <typeparam name="TState">What the writing reads.</typeparam>
+    /// <param name="state">What the writing reads.</param>
+    /// <param name="write">Writes one JSON value, members in ordinal order.</param>
+    /// <returns>As <see cref="Hash(string)"/> of the same text.</returns>
+    public static string Hash<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        // One buffer and writer per thread: the record's writer hashes every entry it appends, and verification
+        // every entry of the record.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        write(writer, state);
+        writer.Flush();
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
 
     /// <summary>Computes the SHA-256 of a text's UTF-8 bytes.</summary>
     /// <param name="text">The text.</param>

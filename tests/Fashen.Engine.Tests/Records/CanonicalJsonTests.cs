@@ -32,6 +32,29 @@ public sealed class CanonicalJsonTests
     }
 
     [Fact]
+    public void Hash_OfRandomEntries_IsTheHashOfTheEntrysCanonicalTree()
+    {
+        var text = Gen.Int[0, Texts.Length - 1].Select(i => Texts[i]);
+        var entries =
+            from sequence in Gen.Long[1, long.MaxValue]
+            from ticks in Gen.Long[0, DateTimeOffset.MaxValue.UtcTicks - TimeSpan.TicksPerDay]
+            from offset in Gen.Int[-14, 14]
+            from type in text
+            from reviewId in text.Null()
+            from department in text.Null()
+            from kind in Gen.Enum<ActorKind>()
+            from actorId in text
+            from actorName in text
+            from data in text
+            from previous in text
+            select new AuditEntry(
+                sequence, new DateTimeOffset(ticks + TimeSpan.TicksPerDay / 2, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(offset)),
+                type, reviewId, department, new Actor(kind, actorId, actorName), data, previous, "");
+
+        entries.Sample(entry => Assert.Equal(TreeHash(entry), AuditChain.ComputeHash(entry)), iter: 2_000);
+    }
+
+    [Fact]
     public void Serialize_RandomTrees_SortsMembersAndOtherwiseWritesWhatSystemTextJsonWrites()
     {
         Tree(3).Sample(
@@ -49,6 +72,19 @@ public sealed class CanonicalJsonTests
         Assert.Equal("""{"a":{"x":null,"y":"案"},"b":1,"案":[2,"c"]}""", CanonicalJson.Serialize(one));
         Assert.Equal(CanonicalJson.Serialize(one), CanonicalJson.Serialize(other));
     }
+
+    // An entry's hash as first computed: its fields as a tree, serialised canonically, hashed as text.
+    private static string TreeHash(AuditEntry entry) => CanonicalJson.Hash(CanonicalJson.Serialize(new JsonObject
+    {
+        ["sequence"] = entry.Sequence,
+        ["at"] = entry.At.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture),
+        ["type"] = entry.Type,
+        ["reviewId"] = entry.ReviewId,
+        ["department"] = entry.Department,
+        ["actor"] = new JsonObject { ["kind"] = entry.Actor.Kind.ToString(), ["id"] = entry.Actor.Id, ["name"] = entry.Actor.Name },
+        ["data"] = entry.Data,
+        ["previousHash"] = entry.PreviousHash,
+    }));
 
     // The canonical form as first defined: the tree rebuilt with members in ordinal order, then System.Text.Json.
     private static string Reference(JsonNode? node)
