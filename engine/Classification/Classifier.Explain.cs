@@ -120,28 +120,29 @@ public sealed partial class Classifier
             return [];
         }
 
+        // Every rule that did not match is measured, but only the few shown are put into words.
         return rules
             .Select((rule, order) => (rule, order, gap: Measure(rule.Rule.Condition, decision, wanted: true)))
             .OrderBy(x => x.gap.Cost)
             .ThenBy(x => x.gap.Distance)
             .ThenBy(x => x.order)
             .Take(count)
-            .Select(x => new NearMiss(x.rule.Rule.Id, x.rule.Rule.Title, x.gap.Failed, x.gap.ToMatch))
+            .Select(x => new NearMiss(
+                x.rule.Rule.Id,
+                x.rule.Rule.Title,
+                x.gap.Clauses.Select(c => Failed(c, decision)).ToList(),
+                x.gap.Clauses.Select(c => c.Condition is AlwaysCondition ? "—" : Requirement(c.Condition, c.Wanted)).ToList()))
             .ToList();
     }
 
+    // A clause that would have to change for its rule to match: it should evaluate to Wanted, and is Truth.
+    private readonly record struct Clause(Condition Condition, bool Wanted, Truth Truth);
+
     // How far a condition is from evaluating to `wanted`: the cheapest set of clauses to change.
     // A clause on a judgement flag costs more, because only a person can change it.
-    private sealed record Gap(double Cost, double Distance, IReadOnlyList<string> Failed, IReadOnlyList<string> ToMatch)
+    private sealed record Gap(double Cost, double Distance, IReadOnlyList<Clause> Clauses)
     {
-        public static readonly Gap None = new(0, 0, [], []);
-
-        public static Gap Sum(IEnumerable<Gap> gaps)
-        {
-            var list = gaps.ToList();
-            return new Gap(
-                list.Sum(g => g.Cost), list.Sum(g => g.Distance), list.SelectMany(g => g.Failed).ToList(), list.SelectMany(g => g.ToMatch).ToList());
-        }
+        public static readonly Gap None = new(0, 0, []);
     }
 
     private static Gap Measure(Condition condition, BoundDecision decision, bool wanted)
@@ -155,27 +156,58 @@ public sealed partial class Classifier
         switch (condition)
         {
             case AllCondition all:
-                return wanted
-                    ? Gap.Sum(all.Operands.Select(o => Measure(o, decision, true)))
-                    : Cheapest(all.Operands.Select(o => Measure(o, decision, false)));
+                return wanted ? Sum(all.Operands, decision, true) : Cheapest(all.Operands, decision, false);
             case AnyCondition any:
-                return wanted
-                    ? Cheapest(any.Operands.Select(o => Measure(o, decision, true)))
-                    : Gap.Sum(any.Operands.Select(o => Measure(o, decision, false)));
+                return wanted ? Cheapest(any.Operands, decision, true) : Sum(any.Operands, decision, false);
             case NotCondition not:
                 return Measure(not.Operand, decision, !wanted);
             case AlwaysCondition:
-                return new Gap(1, 1, ["本目录规定该类决定一律审核"], ["—"]);
+                return new Gap(1, 1, [new Clause(condition, wanted, truth)]);
             default:
-                var fact = ConditionFacts.FactOf(condition)!;
-                var failed = truth == Truth.Unknown ? $"{fact.Label} 未提供" : DescribeLeaf(condition, decision, !wanted);
-                var cost = fact.Type == FactType.Judgement ? 2 : 1;
-                return new Gap(cost, Distance(condition, decision), [failed], [Requirement(condition, wanted)]);
+                var cost = ConditionFacts.FactOf(condition)!.Type == FactType.Judgement ? 2 : 1;
+                return new Gap(cost, Distance(condition, decision), [new Clause(condition, wanted, truth)]);
         }
     }
 
-    private static Gap Cheapest(IEnumerable<Gap> gaps) =>
-        gaps.Where(g => g.Cost > 0).OrderBy(g => g.Cost).ThenBy(g => g.Distance).FirstOrDefault() ?? Gap.None;
+    // Every operand must change: costs and distances add up, in operand order.
+    private static Gap Sum(IReadOnlyList<Condition> operands, BoundDecision decision, bool wanted)
+    {
+        double cost = 0, distance = 0;
+        var clauses = new List<Clause>();
+        foreach (var operand in operands)
+        {
+            var gap = Measure(operand, decision, wanted);
+            cost += gap.Cost;
+            distance += gap.Distance;
+            clauses.AddRange(gap.Clauses);
+        }
+
+        return new Gap(cost, distance, clauses);
+    }
+
+    // One operand suffices: the cheapest, then the nearest, the first of equals.
+    private static Gap Cheapest(IReadOnlyList<Condition> operands, BoundDecision decision, bool wanted)
+    {
+        Gap? best = null;
+        foreach (var operand in operands)
+        {
+            var gap = Measure(operand, decision, wanted);
+            if (gap.Cost > 0 && (best is null || gap.Cost < best.Cost || (gap.Cost == best.Cost && gap.Distance < best.Distance)))
+            {
+                best = gap;
+            }
+        }
+
+        return best ?? Gap.None;
+    }
+
+    // Why a clause does not evaluate as its rule would need.
+    private static string Failed(Clause clause, BoundDecision decision) => clause switch
+    {
+        { Condition: AlwaysCondition } => "本目录规定该类决定一律审核",
+        { Truth: Truth.Unknown } => $"{ConditionFacts.FactOf(clause.Condition)!.Label} 未提供",
+        _ => DescribeLeaf(clause.Condition, decision, !clause.Wanted),
+    };
 
     // How far an amount is from its threshold, relative to the threshold; 1 for anything else.
     private static double Distance(Condition condition, BoundDecision decision)
