@@ -2,6 +2,7 @@ using System.Globalization;
 using Fashen.Api.Access;
 using Fashen.Api.Contracts;
 using Fashen.Api.Problems;
+using Fashen.Engine.Decisions;
 using Fashen.Engine.Reviews;
 
 namespace Fashen.Api.Classifications;
@@ -26,13 +27,13 @@ public static class ClassificationsApi
                 complete = date;
             }
 
-            var (body, problem) = await RequestBodies.ReadJsonAsync(context.Request);
-            if (body is null)
+            var (source, problem) = await RequestBodies.ReadTextAsync(context.Request);
+            if (source is null)
             {
                 return problem!;
             }
 
-            var decision = RequestBodies.Decision(body, member: null);
+            var decision = DecisionJsonReader.Read(source);
             if (decision.Value is null)
             {
                 return ProblemResults.From(ApiProblems.MalformedJson("决定的格式有误，详见 diagnostics。"), decision.Diagnostics);

@@ -14,7 +14,9 @@ public static class RequestBodies
     /// <summary>A body read: its text, its canonical form (to recognise retries) and its JSON tree.</summary>
     public sealed record Body(SourceText Source, string Fingerprint, JsonNode Json);
 
-    public static async Task<(Body? Body, IResult? Problem)> ReadJsonAsync(HttpRequest request)
+    /// <summary>Reads a JSON body as text only: for a body that is one decision, which <see cref="DecisionJsonReader"/>
+    /// reads and checks by itself (malformed JSON, a lone surrogate, too deep), with no tree and no canonical form.</summary>
+    public static async Task<(SourceText? Source, IResult? Problem)> ReadTextAsync(HttpRequest request)
     {
         if (!request.HasJsonContentType())
         {
@@ -22,11 +24,20 @@ public static class RequestBodies
         }
 
         using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        var source = new SourceText("request", text);
+        return (new SourceText("request", await reader.ReadToEndAsync(request.HttpContext.RequestAborted)), null);
+    }
+
+    public static async Task<(Body? Body, IResult? Problem)> ReadJsonAsync(HttpRequest request)
+    {
+        var (source, unsupported) = await ReadTextAsync(request);
+        if (source is null)
+        {
+            return (null, unsupported);
+        }
+
         try
         {
-            var json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            var json = JsonNode.Parse(source.Text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
             if (json is not JsonObject)
             {
                 return (null, ProblemResults.From(ApiProblems.MalformedJson("请求体应为一个 JSON 对象 { … }。")));
@@ -47,9 +58,8 @@ public static class RequestBodies
         }
     }
 
-    /// <summary>Reads the decision held by one member of the body (or the whole body when <paramref name="member"/> is null).</summary>
-    public static Result<Decision> Decision(Body body, string? member) =>
-        member is null ? DecisionJsonReader.Read(body.Source) : DecisionJsonReader.ReadMember(body.Source, member);
+    /// <summary>Reads the decision held by one member of the body.</summary>
+    public static Result<Decision> Decision(Body body, string member) => DecisionJsonReader.ReadMember(body.Source, member);
 
     /// <summary>Reads a list of texts from a member; null when absent.</summary>
     public static IReadOnlyList<string>? Strings(JsonNode json, string member, out string? problem)
