@@ -70,13 +70,15 @@ public static class CanonicalJson
         writer.Reset(buffer);
         write(writer, state);
         writer.Flush();
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        return Sha256(buffer.WrittenSpan);
     }
 
     /// <summary>Computes the SHA-256 of a text's UTF-8 bytes.</summary>
     /// <param name="text">The text.</param>
     /// <returns><c>sha256:</c> and 64 lowercase hex digits.</returns>
-    public static string Hash(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Hash(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+
+    private static string Sha256(ReadOnlySpan<byte> utf8) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(utf8));
 
     private static void Write(Utf8JsonWriter writer, JsonNode? node)
     {
