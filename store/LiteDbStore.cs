@@ -28,7 +28,13 @@ public sealed class LiteDbStore : IFashenStore
 
     private readonly LiteDatabase _db;
     private readonly string _logPath;
-    private readonly Lock _writer = new();
+
+    // One thread at a time uses the file: every read and every write below holds this gate. LiteDB 5.0.21's page
+    // cache can recycle a page that another thread has just looked up but not yet pinned (litedb-org/LiteDB#2817):
+    // a concurrent read then returns another document than the one asked for, or LiteDB closes its engine for good.
+    // LiteDbConcurrencyTests shows both within seconds without the gate. The fix (#2772) is not in a release yet.
+    // Reads are short, except a queue count over many thousands of reviews (docs/performance.md).
+    private readonly Lock _gate = new();
     private readonly GroupCommit _appends;
     private readonly ILiteCollection<BsonDocument> _entries;
     private readonly ILiteCollection<BsonDocument> _reviews;
@@ -127,13 +133,23 @@ public sealed class LiteDbStore : IFashenStore
     public ISharedKeys? SharedKeys => null;
 
     /// <inheritdoc/>
-    public IReadOnlyList<AuditEntry> ReviewEntries(string reviewId) =>
-        _entries.Query().Where("reviewId = @0", reviewId).OrderBy("_id").ToEnumerable().Select(ToEntry).ToList();
+    public IReadOnlyList<AuditEntry> ReviewEntries(string reviewId)
+    {
+        lock (_gate)
+        {
+            return _entries.Query().Where("reviewId = @0", reviewId).OrderBy("_id").ToEnumerable().Select(ToEntry).ToList();
+        }
+    }
 
     /// <inheritdoc/>
-    public ReviewIndexEntry? LatestReviewFor(string department, string caseId) =>
-        _reviews.Query().Where("caseKey = @0", CaseKey(department, caseId)).OrderByDescending("submittedAt").ToEnumerable()
-            .Select(ToIndex).FirstOrDefault();
+    public ReviewIndexEntry? LatestReviewFor(string department, string caseId)
+    {
+        lock (_gate)
+        {
+            return _reviews.Query().Where("caseKey = @0", CaseKey(department, caseId)).OrderByDescending("submittedAt")
+                .ToEnumerable().Select(ToIndex).FirstOrDefault();
+        }
+    }
 
     /// <inheritdoc/>
     public ReviewPage Query(ReviewQuery query)
@@ -183,13 +199,21 @@ public sealed class LiteDbStore : IFashenStore
         var order = query.OpenOnly || query.Due is { } and not DueState.Closed ? "openDue" : "dueKey";
         if (!string.IsNullOrWhiteSpace(query.CaseIdContains))
         {
-            return SearchByCaseId(query, filters, order);
+            // The case ids are read in the background a batch at a time, each under the gate: wait outside it.
+            _caseIdsRead.GetAwaiter().GetResult();
+            lock (_gate)
+            {
+                return SearchByCaseId(query, filters, order);
+            }
         }
 
-        var q = Reviews(filters);
-        var total = q.Count();
-        var items = q.OrderBy(order).Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
-        return new ReviewPage(items, total);
+        lock (_gate)
+        {
+            var q = Reviews(filters);
+            var total = q.Count();
+            var items = q.OrderBy(order).Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
+            return new ReviewPage(items, total);
+        }
     }
 
     private ILiteQueryable<BsonDocument> Reviews(IEnumerable<BsonExpression> filters)
@@ -210,7 +234,6 @@ public sealed class LiteDbStore : IFashenStore
     private ReviewPage SearchByCaseId(ReviewQuery query, List<BsonExpression> filters, string order)
     {
         const int fewMatches = 1000;
-        _caseIdsRead.GetAwaiter().GetResult();
         var matching = _caseIds.Matching(query.CaseIdContains!);
         var skip = (query.Page - 1) * query.PageSize;
         if (matching.Count <= fewMatches)
@@ -266,7 +289,7 @@ public sealed class LiteDbStore : IFashenStore
     private List<AppendOutcome> WriteGroup(IReadOnlyList<AppendBatch> group)
     {
         var outcomes = new List<AppendOutcome>(group.Count);
-        lock (_writer)
+        lock (_gate)
         {
             _db.BeginTrans();
             try
@@ -398,19 +421,37 @@ public sealed class LiteDbStore : IFashenStore
     public IEnumerable<AuditEntry> ReadAll() => InIdOrder(_entries, 0L).Select(ToEntry);
 
     /// <inheritdoc/>
-    public string? ChainHead() => _meta.FindById("head")?["hash"].AsString;
+    public string? ChainHead()
+    {
+        lock (_gate)
+        {
+            return _meta.FindById("head")?["hash"].AsString;
+        }
+    }
 
     /// <inheritdoc/>
-    public IdempotencyRecord? FindIdempotency(string scope, string caller, string key) =>
-        _idempotency.FindById(IdempotencyId(scope, caller, key)) is { } doc
-            ? new IdempotencyRecord(scope, caller, key, doc["requestHash"].AsString, doc["resourceId"].AsString)
-            : null;
+    public IdempotencyRecord? FindIdempotency(string scope, string caller, string key)
+    {
+        BsonDocument? doc;
+        lock (_gate)
+        {
+            doc = _idempotency.FindById(IdempotencyId(scope, caller, key));
+        }
+
+        return doc is null ? null : new IdempotencyRecord(scope, caller, key, doc["requestHash"].AsString, doc["resourceId"].AsString);
+    }
 
     /// <inheritdoc/>
-    public StoredPermit? FindPermit(string id) =>
-        _permits.FindById(id) is { } doc
-            ? new StoredPermit(id, doc["token"].AsString, JsonSerializer.Deserialize<PermitClaims>(doc["claims"].AsString)!)
-            : null;
+    public StoredPermit? FindPermit(string id)
+    {
+        BsonDocument? doc;
+        lock (_gate)
+        {
+            doc = _permits.FindById(id);
+        }
+
+        return doc is null ? null : new StoredPermit(id, doc["token"].AsString, JsonSerializer.Deserialize<PermitClaims>(doc["claims"].AsString)!);
+    }
 
     /// <inheritdoc/>
     public ClassificationRecord? LastClassification(string department, string caseId)
@@ -421,9 +462,15 @@ public sealed class LiteDbStore : IFashenStore
             return remembered;
         }
 
-        return _classifications.FindById(key) is { } doc
-            ? new ClassificationRecord(department, caseId, doc["classification"].AsString, doc["rules"].AsArray.Select(r => r.AsString).ToList(), doc["digest"].AsString)
-            : null;
+        BsonDocument? doc;
+        lock (_gate)
+        {
+            doc = _classifications.FindById(key);
+        }
+
+        return doc is null
+            ? null
+            : new ClassificationRecord(department, caseId, doc["classification"].AsString, doc["rules"].AsArray.Select(r => r.AsString).ToList(), doc["digest"].AsString);
     }
 
     // On the writer's thread, after the commit. Bounded: past the limit the copies start again from empty (the
@@ -440,16 +487,27 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
-    public Account? FindAccount(string username) =>
-        _accounts.FindOne(BsonExpression.Create("username = @0", username)) is { } doc ? ToAccount(doc) : null;
+    public Account? FindAccount(string username)
+    {
+        lock (_gate)
+        {
+            return _accounts.FindOne(BsonExpression.Create("username = @0", username)) is { } doc ? ToAccount(doc) : null;
+        }
+    }
 
     /// <inheritdoc/>
-    public IReadOnlyList<Account> Accounts() => _accounts.Query().OrderBy("username").ToEnumerable().Select(ToAccount).ToList();
+    public IReadOnlyList<Account> Accounts()
+    {
+        lock (_gate)
+        {
+            return _accounts.Query().OrderBy("username").ToEnumerable().Select(ToAccount).ToList();
+        }
+    }
 
     /// <inheritdoc/>
     public void SaveAccount(Account account)
     {
-        lock (_writer)
+        lock (_gate)
         {
             _accounts.Upsert(new BsonDocument
             {
@@ -474,7 +532,13 @@ public sealed class LiteDbStore : IFashenStore
             return remembered;
         }
 
-        if (_clients.FindById(id) is not { } doc)
+        BsonDocument? doc;
+        lock (_gate)
+        {
+            doc = _clients.FindById(id);
+        }
+
+        if (doc is null)
         {
             return null;
         }
@@ -487,7 +551,7 @@ public sealed class LiteDbStore : IFashenStore
     /// <inheritdoc/>
     public void SaveApiClient(ApiClient client)
     {
-        lock (_writer)
+        lock (_gate)
         {
             _clients.Upsert(new BsonDocument
             {
@@ -506,7 +570,7 @@ public sealed class LiteDbStore : IFashenStore
     /// self-contained file; safe to call more than once.</remarks>
     public void Dispose()
     {
-        lock (_writer)
+        lock (_gate)
         {
             if (_disposed)
             {
@@ -527,13 +591,21 @@ public sealed class LiteDbStore : IFashenStore
             // A failed read of the case ids only ever mattered to searches.
         }
 
-        lock (_writer)
+        lock (_gate)
         {
             _closing.Dispose();
-            _db.Checkpoint();
-            _db.Dispose();
-            _log?.Dispose();
-            _folderLock.Dispose();
+            try
+            {
+                _db.Checkpoint();
+                _db.Dispose();
+            }
+            finally
+            {
+                // Also when LiteDB has closed its engine after a fault and the checkpoint throws: the log still holds
+                // every commit for the next open to replay, and the folder must not stay locked until the process ends.
+                _log?.Dispose();
+                _folderLock.Dispose();
+            }
         }
     }
 
@@ -642,14 +714,20 @@ public sealed class LiteDbStore : IFashenStore
 
     // Reads a whole collection in _id order, a thousand documents at a time, each batch read whole: a LiteDB cursor
     // left open holds a transaction on its thread, which a caller enumerating lazily across threads would leak.
-    private static IEnumerable<BsonDocument> InIdOrder(ILiteCollection<BsonDocument> collection, BsonValue before, string? fields = null)
+    // Each batch holds the gate only while it is read, so a long read lets the writer in between batches.
+    private IEnumerable<BsonDocument> InIdOrder(ILiteCollection<BsonDocument> collection, BsonValue before, string? fields = null)
     {
         const int batchSize = 1000;
         var after = before;
         while (true)
         {
-            var query = collection.Query().Where("_id > @0", after).OrderBy("_id");
-            var batch = (fields is null ? query : query.Select(fields)).Limit(batchSize).ToList();
+            List<BsonDocument> batch;
+            lock (_gate)
+            {
+                var query = collection.Query().Where("_id > @0", after).OrderBy("_id");
+                batch = (fields is null ? query : query.Select(fields)).Limit(batchSize).ToList();
+            }
+
             foreach (var document in batch)
             {
                 yield return document;
