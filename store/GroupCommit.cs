@@ -95,11 +95,11 @@ internal sealed class GroupCommit : IDisposable
                     outcomes[i] = new Outcome(written[i], null);
                 }
             }
-            catch (Exception) when (group.Count > 1)
+            catch (Exception groupError) when (group.Count > 1)
             {
                 for (var i = 0; i < group.Count; i++)
                 {
-                    outcomes[i] = WriteAlone(group[i]);
+                    outcomes[i] = WriteAlone(group[i], groupError);
                 }
             }
             catch (Exception exception)
@@ -118,7 +118,7 @@ internal sealed class GroupCommit : IDisposable
         }
     }
 
-    private Outcome WriteAlone(Waiting waiting)
+    private Outcome WriteAlone(Waiting waiting, Exception groupError)
     {
         try
         {
@@ -126,7 +126,9 @@ internal sealed class GroupCommit : IDisposable
         }
         catch (Exception exception)
         {
-            return new Outcome(null, exception);
+            // The append fails with the group's exception too: when the store has failed for good (LiteDB closes its
+            // engine), the group's is the one that says what happened, and every retry only gets a later one.
+            return new Outcome(null, ReferenceEquals(exception, groupError) ? exception : new AggregateException(exception, groupError));
         }
     }
 

@@ -71,12 +71,14 @@ public sealed class GroupCommitTests
         disk.FinishFlush();
         await first.WaitAsync(Patience);
 
-        // The group failed as a whole, so each of its appends was written again alone.
+        // The group failed as a whole, so each of its appends was written again alone; the bad one fails with both
+        // its own exception and the group's.
         // From here flushes finish at once; one may already be waiting.
         disk.GateFlushes = false;
         disk.FinishFlush();
         Assert.Equal(AppendStatus.Appended, (await grouped[0].WaitAsync(Patience)).Status);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => grouped[1].WaitAsync(Patience));
+        var refused = await Assert.ThrowsAsync<AggregateException>(() => grouped[1].WaitAsync(Patience));
+        Assert.Equal(["refused alone", "refused in a group"], refused.InnerExceptions.Select(e => e.Message));
         Assert.Equal(AppendStatus.Appended, (await grouped[2].WaitAsync(Patience)).Status);
         Assert.Equal(["first", "good1,bad,good2", "good1", "bad", "good2"], disk.Groups.Select(g => string.Join(",", g)));
     }
@@ -128,7 +130,7 @@ public sealed class GroupCommitTests
 
             if (names.Contains(Refuse))
             {
-                throw new InvalidOperationException("refused");
+                throw new InvalidOperationException(group.Count == 1 ? "refused alone" : "refused in a group");
             }
 
             foreach (var batch in group)
