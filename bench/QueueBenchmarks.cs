@@ -92,6 +92,10 @@ public class QueueBenchmarks
     [Benchmark(Description = "one department, overdue")]
     public ReviewPage Overdue() => _store.Query(Query() with { Department = "scjg", Due = DueState.Overdue });
 
+    // What a case system's plain GET /v1/reviews asks for: every review of its department, by due date.
+    [Benchmark(Description = "a department's reviews, page 1")]
+    public ReviewPage DepartmentReviews() => _store.Query(Query() with { VisibleDepartments = ["scjg"] });
+
     [Benchmark(Description = "search by case number")]
     public ReviewPage Search() => _store.Query(Query() with { CaseIdContains = "00042" });
 

@@ -33,7 +33,8 @@ public sealed class LiteDbStore : IFashenStore
     // cache can recycle a page that another thread has just looked up but not yet pinned (litedb-org/LiteDB#2817):
     // a concurrent read then returns another document than the one asked for, or LiteDB closes its engine for good.
     // LiteDbConcurrencyTests shows both within seconds without the gate. The fix (#2772) is not in a release yet.
-    // Reads are short, except a queue count over many thousands of reviews (docs/performance.md).
+    // Every read under it is short: queue queries are answered from memory and read only their page from the file, and
+    // whole-collection reads take the gate a batch at a time.
     private readonly Lock _gate = new();
     private readonly GroupCommit _appends;
     private readonly ILiteCollection<BsonDocument> _entries;
@@ -45,7 +46,7 @@ public sealed class LiteDbStore : IFashenStore
     private readonly ILiteCollection<BsonDocument> _accounts;
     private readonly ILiteCollection<BsonDocument> _clients;
     private readonly FileStream _folderLock;
-    private readonly CaseIdIndex _caseIds = new();
+    private readonly ReviewSummaries _summaries = new();
 
     // Memory copies of what every classification request reads, exact because one process owns the folder and
     // every change goes through this store (docs/performance.md). API clients: only ones found are kept (a few per
@@ -54,7 +55,7 @@ public sealed class LiteDbStore : IFashenStore
     private readonly ConcurrentDictionary<string, ApiClient> _clientsById = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ClassificationRecord> _lastClassifications = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing = new();
-    private readonly Task _caseIdsRead;
+    private readonly Task _summariesRead;
     private bool _disposed;
 
     // A second handle on LiteDB's write-ahead log, only to ask the disk to keep what LiteDB wrote (fsync); opened
@@ -93,17 +94,18 @@ public sealed class LiteDbStore : IFashenStore
         _clients = _db.GetCollection("clients");
         CreateMissing(_idempotency, _permits, _classifications, _meta, _clients);
         _entries.EnsureIndex("reviewId");
-        _reviews.EnsureIndex("department");
         _reviews.EnsureIndex("caseKey");
-        _reviews.EnsureIndex("dueKey");
-        _reviews.EnsureIndex("openDue");
-        AddOpenDue();
 
-        // Files written before openDue have an index on "open" that nothing reads any more but every write keeps up.
-        _reviews.DropIndex("open");
+        // Queue queries are answered from memory (ReviewSummaries): indexes that older files have for them are
+        // dropped, since nothing reads them any more but every write keeps them up.
+        foreach (var unread in new[] { "open", "openDue", "department", "dueKey" })
+        {
+            _reviews.DropIndex(unread);
+        }
+
         _accounts.EnsureIndex("username", unique: true);
         _appends = new GroupCommit("fashen-litedb-writer", WriteGroup, FlushLog);
-        _caseIdsRead = Task.Run(ReadCaseIds);
+        _summariesRead = Task.Run(ReadSummaries);
     }
 
     // LiteDB creates a collection with its first write. A read of the collection at that moment (a case system's
@@ -152,125 +154,22 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Found in memory (<see cref="ReviewSummaries"/>); only the page's reviews are read from the file. Until
+    /// the summaries have been read, once after opening (about a second per 100,000 reviews), queries wait.</remarks>
     public ReviewPage Query(ReviewQuery query)
     {
-        var filters = new List<BsonExpression>();
-        if (query.VisibleDepartments is { } visible)
-        {
-            filters.Add(Any("department", visible));
-        }
-
-        if (query.Department is { } department)
-        {
-            filters.Add(BsonExpression.Create("department = @0", department));
-        }
-
-        // The open queue is read most and stays small while closed reviews pile up: an index of the open reviews'
-        // due dates (closed ones at −1) both finds them and gives them in order, so no page sorts the whole queue.
-        if (query.OpenOnly)
-        {
-            filters.Add(BsonExpression.Create("openDue >= 0"));
-        }
-        else if (query.States.Count > 0)
-        {
-            filters.Add(Any("state", query.States.Select(s => s.ToWire())));
-        }
-
-        if (query.Action is { } action)
-        {
-            filters.Add(BsonExpression.Create("action = @0", action));
-        }
-
-        if (query.CounselPendingOnly)
-        {
-            filters.Add(BsonExpression.Create("counselPending = true"));
-        }
-
-        if (query.ExtensionPendingOnly)
-        {
-            filters.Add(BsonExpression.Create("extensionPending = true"));
-        }
-
-        if (query.Due is { } due)
-        {
-            filters.Add(DueFilter(due, DueKey.Of(query.Today), DueKey.Of(query.NextWorkingDay)));
-        }
-
-        var order = query.OpenOnly || query.Due is { } and not DueState.Closed ? "openDue" : "dueKey";
-        if (!string.IsNullOrWhiteSpace(query.CaseIdContains))
-        {
-            // The case ids are read in the background a batch at a time, each under the gate: wait outside it.
-            _caseIdsRead.GetAwaiter().GetResult();
-            lock (_gate)
-            {
-                return SearchByCaseId(query, filters, order);
-            }
-        }
-
+        _summariesRead.GetAwaiter().GetResult();
+        var (page, total) = _summaries.Find(query);
+        var items = new List<ReviewIndexEntry>(page.Count);
         lock (_gate)
         {
-            var q = Reviews(filters);
-            var total = q.Count();
-            var items = q.OrderBy(order).Skip((query.Page - 1) * query.PageSize).Limit(query.PageSize).ToEnumerable().Select(ToIndex).ToList();
-            return new ReviewPage(items, total);
-        }
-    }
-
-    private ILiteQueryable<BsonDocument> Reviews(IEnumerable<BsonExpression> filters)
-    {
-        var q = _reviews.Query();
-        foreach (var filter in filters)
-        {
-            q = q.Where(filter);
-        }
-
-        return q;
-    }
-
-    // The case-id search answers from the case ids in memory (CaseIdIndex). LiteDB is not asked for "_id IN […]" together
-    // with other filters: it then takes another index and tests every review against the whole list (29 s for a
-    // search matching 20,000 open reviews of 100,000). Few matches are read through the primary key and the other
-    // filters applied here; many are walked in the page's order, with LiteDB's indexes, and kept if they match.
-    private ReviewPage SearchByCaseId(ReviewQuery query, List<BsonExpression> filters, string order)
-    {
-        const int fewMatches = 1000;
-        var matching = _caseIds.Matching(query.CaseIdContains!);
-        var skip = (query.Page - 1) * query.PageSize;
-        if (matching.Count <= fewMatches)
-        {
-            var byId = matching.Count == 0 ? [] : _reviews.Query().Where(Any("_id", matching)).ToList();
-            var found = byId
-                .Where(review => filters.TrueForAll(filter => filter.ExecuteScalar(review).AsBoolean))
-                .OrderBy(review => review[order]).ThenBy(review => review["_id"].AsString, StringComparer.Ordinal)
-                .ToList();
-            return new ReviewPage([.. found.Skip(skip).Take(query.PageSize).Select(ToIndex)], found.Count);
-        }
-
-        var ids = matching.ToHashSet(StringComparer.Ordinal);
-
-        // With no other filter every match counts, so the walk stops at the end of the page.
-        var total = filters.Count == 0 ? matching.Count : 0;
-        var items = new List<ReviewIndexEntry>(query.PageSize);
-        var seen = 0;
-        foreach (var review in Reviews(filters).OrderBy(order).ToEnumerable())
-        {
-            if (!ids.Contains(review["_id"].AsString))
+            foreach (var id in page)
             {
-                continue;
-            }
-
-            if (seen++ >= skip && items.Count < query.PageSize)
-            {
-                items.Add(ToIndex(review));
-            }
-
-            if (filters.Count == 0 && items.Count == query.PageSize)
-            {
-                break;
+                items.Add(ToIndex(_reviews.FindById(id)));
             }
         }
 
-        return new ReviewPage(items, filters.Count == 0 ? total : seen);
+        return new ReviewPage(items, total);
     }
 
     /// <inheritdoc/>
@@ -317,7 +216,7 @@ public sealed class LiteDbStore : IFashenStore
             }
         }
 
-        // Only what was committed reaches the case-id index and the last classifications; after the try, so that
+        // Only what was committed reaches the review summaries and the last classifications; after the try, so that
         // nothing here can roll back (or, by failing the group, have it written again) what is already committed.
         for (var i = 0; i < group.Count; i++)
         {
@@ -328,7 +227,7 @@ public sealed class LiteDbStore : IFashenStore
 
             if (group[i].Index is { } index)
             {
-                _caseIds.Add(index.ReviewId, index.CaseId);
+                _summaries.Put(index);
             }
 
             if (group[i].Classification is { } classification)
@@ -584,11 +483,11 @@ public sealed class LiteDbStore : IFashenStore
         _closing.Cancel();
         try
         {
-            _caseIdsRead.Wait();
+            _summariesRead.Wait();
         }
         catch (AggregateException)
         {
-            // A failed read of the case ids only ever mattered to searches.
+            // A failed read of the summaries only ever mattered to queue queries.
         }
 
         lock (_gate)
@@ -659,7 +558,6 @@ public sealed class LiteDbStore : IFashenStore
         ["action"] = entry.Action,
         ["state"] = entry.State.ToWire(),
         ["open"] = !entry.State.IsClosed(),
-        ["openDue"] = entry.State.IsClosed() ? -1 : DueKey.Of(entry.DueDate),
         ["running"] = entry.Running,
         ["dueKey"] = DueKey.Of(entry.DueDate),
         ["version"] = entry.Version,
@@ -696,19 +594,23 @@ public sealed class LiteDbStore : IFashenStore
             doc["reviewerName"].IsNull ? null : doc["reviewerName"].AsString);
     }
 
-    // Reads the case ids of the reviews already in the file, in the background from the moment the store opens (about
-    // a second per 100,000 reviews), without holding up writes: the writer adds every review it commits from the
-    // start, so a review committed meanwhile is there whether or not the read sees it. Searches wait for the read.
-    private void ReadCaseIds()
+    // Reads the summaries of the reviews already in the file, in the background from the moment the store opens, without
+    // holding up writes: the writer puts every review it commits from the start, and a summary read before that commit
+    // does not replace it (ReviewSummaries.AddRead). Queue queries wait for the read.
+    private void ReadSummaries()
     {
-        foreach (var review in InIdOrder(_reviews, string.Empty, "{ _id, caseId }"))
+        const string fields = "{ _id, department, caseId, action, state, running, dueKey, counselPending, extensionPending }";
+        foreach (var review in InIdOrder(_reviews, string.Empty, fields))
         {
             if (_closing.IsCancellationRequested)
             {
                 return;
             }
 
-            _caseIds.Add(review["_id"].AsString, review["caseId"].AsString);
+            ReviewNames.TryParseState(review["state"].AsString, out var state);
+            _summaries.AddRead(new ReviewSummary(
+                review["_id"].AsString, review["department"].AsString, ReviewSummaries.Fold(review["caseId"].AsString), review["action"].AsString,
+                state, review["running"].AsBoolean, review["dueKey"].AsInt32, review["counselPending"].AsBoolean, review["extensionPending"].AsBoolean));
         }
     }
 
@@ -742,16 +644,6 @@ public sealed class LiteDbStore : IFashenStore
         }
     }
 
-    // Reviews written before the open-queue index existed get their openDue once, when the file is opened.
-    private void AddOpenDue()
-    {
-        foreach (var review in _reviews.Find(BsonExpression.Create("openDue = null")).ToList())
-        {
-            review["openDue"] = review["open"].AsBoolean ? review["dueKey"].AsInt32 : -1;
-            _reviews.Update(review);
-        }
-    }
-
     private static Account ToAccount(BsonDocument doc) => new(
         doc["_id"].AsString,
         doc["username"].AsString,
@@ -762,21 +654,6 @@ public sealed class LiteDbStore : IFashenStore
         doc["firstTimeReviewer"].AsBoolean,
         doc["legalQualification"].AsBoolean,
         doc["disabled"].AsBoolean);
-
-    // "Due within one working day" and the rest, as ranges of the indexed due date.
-    private static BsonExpression DueFilter(DueState due, int today, int next) => due switch
-    {
-        DueState.Overdue => BsonExpression.Create("openDue >= 0 AND openDue < @0 AND running = true", today),
-        DueState.DueSoon => BsonExpression.Create("openDue >= @0 AND openDue <= @1 AND running = true", today, next),
-        DueState.OnTime => BsonExpression.Create("openDue > @0 AND openDue < @1 AND running = true", next, DueKey.None),
-        DueState.Unknown => BsonExpression.Create("openDue = @0 AND running = true", DueKey.None),
-        DueState.Paused => BsonExpression.Create("openDue >= 0 AND running = false"),
-        _ => BsonExpression.Create("openDue = -1"),
-    };
-
-    private static BsonExpression Any(string field, IEnumerable<string> values) =>
-        BsonExpression.Create($"{field} IN @0", new BsonArray(values.Select(v => new BsonValue(v))));
-
 
     private static string CaseKey(string department, string caseId) => $"{department}\u001f{caseId}";
 
