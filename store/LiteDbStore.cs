@@ -160,16 +160,20 @@ public sealed class LiteDbStore : IFashenStore
     {
         _summariesRead.GetAwaiter().GetResult();
         var (page, total) = _summaries.Find(query);
-        var items = new List<ReviewIndexEntry>(page.Count);
-        lock (_gate)
+        if (page.Count == 0)
         {
-            foreach (var id in page)
-            {
-                items.Add(ToIndex(_reviews.FindById(id)));
-            }
+            return new ReviewPage([], total);
         }
 
-        return new ReviewPage(items, total);
+        // One query for the page through the primary key, not one per review: each LiteDB query has a fixed cost.
+        Dictionary<string, ReviewIndexEntry> found;
+        lock (_gate)
+        {
+            found = _reviews.Find(LiteDB.Query.In("_id", new BsonArray(page.Select(id => new BsonValue(id))))).Select(ToIndex)
+                .ToDictionary(review => review.ReviewId, StringComparer.Ordinal);
+        }
+
+        return new ReviewPage([.. page.Select(id => found[id])], total);
     }
 
     /// <inheritdoc/>
