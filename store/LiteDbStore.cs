@@ -32,7 +32,8 @@ public sealed class LiteDbStore : IFashenStore
     // One thread at a time uses the file: every read and every write below holds this gate. LiteDB 5.0.21's page
     // cache can recycle a page that another thread has just looked up but not yet pinned (litedb-org/LiteDB#2817):
     // a concurrent read then returns another document than the one asked for, or LiteDB closes its engine for good.
-    // LiteDbConcurrencyTests shows both within seconds without the gate. The fix (#2772) is not in a release yet.
+    // Without the gate LiteDbConcurrencyTests fails: a read by user name answers with another user's account. The fix
+    // (#2772) is not in a release yet.
     // Every read under it is short: queue queries are answered from memory and read only their page from the file, and
     // whole-collection reads take the gate a batch at a time.
     private readonly Lock _gate = new();
@@ -155,7 +156,7 @@ public sealed class LiteDbStore : IFashenStore
 
     /// <inheritdoc/>
     /// <remarks>Found in memory (<see cref="ReviewSummaries"/>); only the page's reviews are read from the file. Until
-    /// the summaries have been read, once after opening (about a second per 100,000 reviews), queries wait.</remarks>
+    /// the summaries have been read, once after opening (about three seconds per 100,000 reviews), queries wait.</remarks>
     public ReviewPage Query(ReviewQuery query)
     {
         _summariesRead.GetAwaiter().GetResult();
@@ -613,7 +614,8 @@ public sealed class LiteDbStore : IFashenStore
 
             ReviewNames.TryParseState(review["state"].AsString, out var state);
             _summaries.AddRead(new ReviewSummary(
-                review["_id"].AsString, review["department"].AsString, ReviewSummaries.Fold(review["caseId"].AsString), review["action"].AsString,
+                review["_id"].AsString, ReviewSummary.Shared(review["department"].AsString), ReviewSummaries.Fold(review["caseId"].AsString),
+                ReviewSummary.Shared(review["action"].AsString),
                 state, review["running"].AsBoolean, review["dueKey"].AsInt32, review["counselPending"].AsBoolean, review["extensionPending"].AsBoolean));
         }
     }
