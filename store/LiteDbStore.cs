@@ -604,26 +604,21 @@ public sealed class LiteDbStore : IFashenStore
     // does not replace it (ReviewSummaries.AddRead). Queue queries wait for the read.
     private void ReadSummaries()
     {
-        const string fields = "{ _id, department, caseId, action, state, running, dueKey, counselPending, extensionPending }";
-        foreach (var review in InIdOrder(_reviews, string.Empty, fields))
+        foreach (var review in InIdOrder(_reviews, string.Empty))
         {
             if (_closing.IsCancellationRequested)
             {
                 return;
             }
 
-            ReviewNames.TryParseState(review["state"].AsString, out var state);
-            _summaries.AddRead(new ReviewSummary(
-                review["_id"].AsString, ReviewSummary.Shared(review["department"].AsString), ReviewSummaries.Fold(review["caseId"].AsString),
-                ReviewSummary.Shared(review["action"].AsString),
-                state, review["running"].AsBoolean, review["dueKey"].AsInt32, review["counselPending"].AsBoolean, review["extensionPending"].AsBoolean));
+            _summaries.AddRead(ReviewSummary.Of(ToIndex(review)));
         }
     }
 
     // Reads a whole collection in _id order, a thousand documents at a time, each batch read whole: a LiteDB cursor
     // left open holds a transaction on its thread, which a caller enumerating lazily across threads would leak.
     // Each batch holds the gate only while it is read, so a long read lets the writer in between batches.
-    private IEnumerable<BsonDocument> InIdOrder(ILiteCollection<BsonDocument> collection, BsonValue before, string? fields = null)
+    private IEnumerable<BsonDocument> InIdOrder(ILiteCollection<BsonDocument> collection, BsonValue before)
     {
         const int batchSize = 1000;
         var after = before;
@@ -632,8 +627,7 @@ public sealed class LiteDbStore : IFashenStore
             List<BsonDocument> batch;
             lock (_gate)
             {
-                var query = collection.Query().Where("_id > @0", after).OrderBy("_id");
-                batch = (fields is null ? query : query.Select(fields)).Limit(batchSize).ToList();
+                batch = collection.Query().Where("_id > @0", after).OrderBy("_id").Limit(batchSize).ToList();
             }
 
             foreach (var document in batch)

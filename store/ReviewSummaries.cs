@@ -58,7 +58,7 @@ internal sealed class ReviewSummaries
 
         // OrderBy followed by Skip and Take sorts only as far as the page reaches.
         var page = matching
-            .OrderBy(r => r.DueKey).ThenBy(r => r.ReviewId, StringComparer.Ordinal)
+            .OrderBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.ReviewId, StringComparer.Ordinal)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(r => r.ReviewId).ToList();
         return (page, matching.Count);
@@ -80,7 +80,7 @@ internal sealed class ReviewSummaries
             && (!query.CounselPendingOnly || review.CounselPending)
             && (!query.ExtensionPendingOnly || review.ExtensionPending)
             && (query.Due is not { } due
-                || DueStates.Of(review.State, review.Running, Store.DueKey.ToDate(review.DueKey), query.Today, query.NextWorkingDay) == due)
+                || DueStates.Of(review.State, review.Running, review.DueDate, query.Today, query.NextWorkingDay) == due)
             && (_caseId is null || review.FoldedCaseId.Contains(_caseId, StringComparison.Ordinal));
     }
 }
@@ -92,19 +92,19 @@ internal sealed class ReviewSummaries
 /// <param name="Action">The action kind (wire name).</param>
 /// <param name="State">The state.</param>
 /// <param name="Running">Whether the clock runs.</param>
-/// <param name="DueKey">The due date's key (<see cref="Store.DueKey"/>).</param>
+/// <param name="DueDate">The due date, or null when unknown (listed after every date).</param>
 /// <param name="CounselPending">Whether a counsel opinion is awaited.</param>
 /// <param name="ExtensionPending">Whether an extension awaits the head.</param>
 internal sealed record ReviewSummary(
-    string ReviewId, string Department, string FoldedCaseId, string Action, ReviewState State, bool Running, int DueKey,
+    string ReviewId, string Department, string FoldedCaseId, string Action, ReviewState State, bool Running, DateOnly? DueDate,
     bool CounselPending, bool ExtensionPending)
 {
     /// <summary>Summarises a review's index entry.</summary>
     public static ReviewSummary Of(ReviewIndexEntry review) => new(
         review.ReviewId, Shared(review.Department), ReviewSummaries.Fold(review.CaseId), Shared(review.Action), review.State, review.Running,
-        Store.DueKey.Of(review.DueDate), review.CounselPending, review.ExtensionPending);
+        review.DueDate, review.CounselPending, review.ExtensionPending);
 
     /// <summary>One copy of a name that many reviews share (a department, an action kind): a few kinds, and the copy
     /// of each review's own would take about a quarter of the summaries' memory.</summary>
-    public static string Shared(string name) => string.Intern(name);
+    private static string Shared(string name) => string.Intern(name);
 }

@@ -149,8 +149,8 @@ public sealed record ReviewQuery
     /// <summary>Gets the states to list; empty for all.</summary>
     public IReadOnlyList<ReviewState> States { get; init; } = [];
 
-    /// <summary>Gets a value indicating whether the states asked for are exactly the open ones: the queue, which the
-    /// stores serve from an index of their own.</summary>
+    /// <summary>Gets a value indicating whether the states asked for are exactly the open ones: the queue, which
+    /// PostgreSQL serves from an index of its own.</summary>
     public bool OpenOnly => States.Count > 0 && States.ToHashSet().SetEquals(Enum.GetValues<ReviewState>().Where(s => !s.IsClosed()));
 
     /// <summary>Gets the action kind (wire name) to list, or null.</summary>
