@@ -1,4 +1,5 @@
 using Fashen.Api.Access;
+using Fashen.Api.Contracts;
 using Fashen.Api.Problems;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
@@ -14,7 +15,7 @@ public static class CataloguesApi
     {
         var group = routes.MapGroup("/v1/catalogues").WithTags("目录清单");
 
-        group.MapGet("/", (CatalogueProvider provider, ReviewService service) => TypedResults.Ok(List(provider.Current, service.Today)))
+        group.MapGet("/", (CatalogueProvider provider, ReviewService service) => BufferedJson.Ok(List(provider.Current, service.Today)))
             .WithSummary("列出载入的目录清单：每个部门的各个版本及其施行期间，inForce 标出今天施行的版本")
             .Produces<List<CatalogueSummary>>();
 
@@ -28,7 +29,7 @@ public static class CataloguesApi
             var today = service.Today;
             var date = on is null ? today : DateOnly.ParseExact(on, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var classifier = on is null ? provider.Current.Shown(id, today) : provider.Current.InForce(id, date);
-            return classifier is null ? ProblemResults.From(ApiProblems.NotFound()) : TypedResults.Ok(Detail(classifier.Catalogue, today));
+            return classifier is null ? ProblemResults.From(ApiProblems.NotFound()) : BufferedJson.Ok(Detail(classifier.Catalogue, today));
         })
             .WithSummary("查看一个部门的目录清单：默认为今天施行的版本，on=日期 查看当日施行的版本")
             .Produces<CatalogueDetail>()
@@ -45,7 +46,7 @@ public static class CataloguesApi
             service.RecordCatalogueLoad(caller, reload.Errors);
             return reload.Errors > 0
                 ? ProblemResults.From(ApiProblems.CatalogueReloadFailed(reload.Errors), reload.Diagnostics)
-                : TypedResults.Ok(List(provider.Current, service.Today));
+                : BufferedJson.Ok(List(provider.Current, service.Today));
         }))
         .WithSummary("重新载入目录清单（法制机构管理员）：有错误时不替换，原目录继续使用")
         .Produces<List<CatalogueSummary>>()

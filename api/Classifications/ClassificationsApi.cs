@@ -40,7 +40,7 @@ public static class ClassificationsApi
             }
 
             var outcome = await service.ClassifyAsync(caller, decision.Value, complete);
-            return outcome.Succeeded ? TypedResults.Ok(ClassificationResponse.From(outcome.Value!)) : ProblemResults.From(outcome.Error!);
+            return outcome.Succeeded ? BufferedJson.Ok(ClassificationResponse.From(outcome.Value!)) : ProblemResults.From(outcome.Error!);
         }))
         .WithSummary("判定一项拟作出的决定是否属于重大执法决定；请求体为决定本身")
         .Accepts<DecisionRequest>("application/json")

@@ -29,7 +29,7 @@ public static class IssuanceApi
 
             var key = context.Request.Headers[ReviewsApi.IdempotencyHeader].ToString();
             var outcome = service.RequestIssuance(caller, decision.Value, body.Fingerprint, string.IsNullOrWhiteSpace(key) ? null : key.Trim());
-            return outcome.Succeeded ? TypedResults.Ok(IssuanceResponse.From(outcome.Value!)) : ProblemResults.From(outcome.Error!);
+            return outcome.Succeeded ? BufferedJson.Ok(IssuanceResponse.From(outcome.Value!)) : ProblemResults.From(outcome.Error!);
         }))
         .WithSummary("申请作出决定（案件系统）：非重大的决定，或经审核同意且与同意版本完全一致的决定，取得签名的许可凭证")
         .Accepts<IssuanceRequest>("application/json")
@@ -40,12 +40,12 @@ public static class IssuanceApi
             Callers.With(context, _ =>
             {
                 var verification = service.VerifyPermit(request.Token!);
-                return TypedResults.Ok(new PermitVerificationResponse(verification.Valid, verification.Claims, verification.Problem));
+                return BufferedJson.Ok(new PermitVerificationResponse(verification.Valid, verification.Claims, verification.Problem));
             }))
             .WithSummary("核验许可凭证：签名是否为本系统所签、本系统是否签发过")
             .Produces<PermitVerificationResponse>();
 
-        group.MapGet("/permits/key", (ReviewService service) => TypedResults.Ok(service.PermitKey))
+        group.MapGet("/permits/key", (ReviewService service) => BufferedJson.Ok(service.PermitKey))
             .AllowAnonymous()
             .WithSummary("许可凭证的签名公钥（JWK，ES256），供离线核验")
             .Produces<JsonObject>();

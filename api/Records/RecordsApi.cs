@@ -20,7 +20,7 @@ public static class RecordsApi
             }
 
             var v = outcome.Value!;
-            return TypedResults.Ok(new RecordVerificationResponse(v.Valid, v.EntriesVerified, v.BrokenAt, v.Problem, v.Head));
+            return BufferedJson.Ok(new RecordVerificationResponse(v.Valid, v.EntriesVerified, v.BrokenAt, v.Problem, v.Head));
         }))
         .WithSummary("校验全过程记录（法制机构管理员）：逐条核对哈希链，发现删除、改动或插入")
         .Produces<RecordVerificationResponse>();

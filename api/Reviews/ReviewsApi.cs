@@ -25,7 +25,7 @@ public static class ReviewsApi
 
             var outcome = service.Submit(caller, request, IdempotencyKey(context));
             return outcome.Succeeded
-                ? WithVersion(context, outcome.Value!, TypedResults.Created($"/v1/reviews/{outcome.Value!.Id}", ReviewResponse.From(outcome.Value!, service.DueStateOf(outcome.Value!))))
+                ? WithVersion(context, outcome.Value!, BufferedJson.Created($"/v1/reviews/{outcome.Value!.Id}", ReviewResponse.From(outcome.Value!, service.DueStateOf(outcome.Value!))))
                 : ProblemResults.From(outcome.Error!);
         }))
         .WithSummary("报送法制审核（案件系统）：报送重大执法决定及所附材料")
@@ -79,7 +79,7 @@ public static class ReviewsApi
             }
 
             var result = outcome.Value!;
-            return TypedResults.Ok(new ReviewListResponse(
+            return BufferedJson.Ok(new ReviewListResponse(
                 result.Items.Select(i => ReviewSummary.From(i, service.DueStateOf(i))).ToList(), result.Total, Math.Max(1, query.Page), Math.Clamp(query.PageSize, 1, 200)));
         }))
         .WithSummary("审核列表：按截止日期排序，可按部门、状态、执法行为、案件编号、期限状态筛选")
@@ -95,7 +95,7 @@ public static class ReviewsApi
         {
             var outcome = service.History(caller, id);
             return outcome.Succeeded
-                ? TypedResults.Ok(outcome.Value!.Select(RecordEntryResponse.From).ToList())
+                ? BufferedJson.Ok(outcome.Value!.Select(RecordEntryResponse.From).ToList())
                 : ProblemResults.From(outcome.Error!);
         }))
         .WithSummary("审核的全过程记录：按顺序列出每一条带哈希链的记录")
@@ -173,7 +173,7 @@ public static class ReviewsApi
 
     private static IResult Respond(HttpContext context, ReviewService service, Outcome<Review> outcome) =>
         outcome.Succeeded
-            ? WithVersion(context, outcome.Value!, TypedResults.Ok(ReviewResponse.From(outcome.Value!, service.DueStateOf(outcome.Value!))))
+            ? WithVersion(context, outcome.Value!, BufferedJson.Ok(ReviewResponse.From(outcome.Value!, service.DueStateOf(outcome.Value!))))
             : ProblemResults.From(outcome.Error!);
 
     private static IResult WithVersion(HttpContext context, Review review, IResult result)
