@@ -191,6 +191,11 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
         return outcomes;
     }
 
+    // Why an append's statement wrote nothing (AppendChecked).
+    private const string KeyUsed = "key_used";
+    private const string VersionChanged = "version_changed";
+    private const string OpenExists = "open_exists";
+
     // One statement per append, one round trip: it reads the checks, and its writes (data-modifying WITH
     // clauses) happen only when the checks pass, so a refused append leaves nothing in the group's transaction.
     // The checks of each append read the writes of the appends before it in the group. One statement also
@@ -286,43 +291,47 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
                 ("c_classification", classification.Classification), ("c_rules", classification.RuleIds.ToArray()), ("c_digest", classification.Digest)]);
         }
 
+        // The checks are stated once, here: the statement names the first that fails (a retry that arrived second is
+        // recognised as such before anything else), writes only when none does, and the name says why it did not.
         var sql = $"""
             WITH found AS (
                 SELECT EXISTS (SELECT 1 FROM idempotency WHERE scope = @scope AND caller = @caller AND key = @key) AS key_used,
                        coalesce((SELECT version FROM reviews WHERE review_id = @review), 0) AS version,
                        EXISTS (SELECT 1 FROM reviews WHERE department = @department AND case_id = @case AND open) AS open_exists),
-            passed AS (
-                SELECT 1 FROM found
-                WHERE NOT (@has_key AND key_used)
-                  AND (NOT @has_expected OR (version = @expected AND NOT (@expected = 0 AND @has_index AND open_exists))))
+            checked AS (
+                SELECT version, CASE
+                    WHEN @has_key AND key_used THEN '{KeyUsed}'
+                    WHEN @has_expected AND version <> @expected THEN '{VersionChanged}'
+                    WHEN @has_expected AND @expected = 0 AND @has_index AND open_exists THEN '{OpenExists}'
+                    END AS refusal
+                FROM found),
+            passed AS (SELECT 1 FROM checked WHERE refusal IS NULL)
             {string.Concat(writes.Select(w => ",\n" + w))}
-            SELECT key_used, version, open_exists FROM found
+            SELECT refusal, version FROM checked
             """;
         using var command = new NpgsqlCommand(sql, connection);
         AddParameters(command.Parameters, parameters);
-        var (keyUsed, version, openExists) = ReadChecks(command);
-
-        // The statement's checks again, in the same order, to say why it wrote nothing. A retry that arrived
-        // second is recognised as such before anything else.
-        AppendOutcome? refused = batch.Idempotency is not null && keyUsed ? new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0)
-            : batch.ReviewId is null || batch.ExpectedVersion is not { } expected ? null
-            : version != expected ? new AppendOutcome(AppendStatus.VersionConflict, [], version)
-            : expected == 0 && batch.Index is not null && openExists ? new AppendOutcome(AppendStatus.OpenReviewExists, [], 0)
-            : null;
-        if (refused is not null)
+        var (refusal, version) = ReadChecks(command);
+        if (refusal is not null)
         {
             (head.Sequence, head.Hash) = (sequenceBefore, hashBefore);
-            return refused;
+            return refusal switch
+            {
+                KeyUsed => new AppendOutcome(AppendStatus.IdempotencyConflict, [], 0),
+                VersionChanged => new AppendOutcome(AppendStatus.VersionConflict, [], version),
+                OpenExists => new AppendOutcome(AppendStatus.OpenReviewExists, [], 0),
+                _ => throw new InvalidOperationException($"The append's statement refused it for an unknown reason: {refusal}."),
+            };
         }
 
         return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
     }
 
-    private static (bool KeyUsed, long Version, bool OpenExists) ReadChecks(NpgsqlCommand command)
+    private static (string? Refusal, long Version) ReadChecks(NpgsqlCommand command)
     {
         using var reader = command.ExecuteReader();
         reader.Read();
-        return (reader.GetBoolean(0), reader.GetInt64(1), reader.GetBoolean(2));
+        return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1));
     }
 
     /// <inheritdoc/>
