@@ -63,6 +63,7 @@ public static class FashenApplication
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddSingleton<PublicSite>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<PeopleDirectory>();
         builder.Services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());

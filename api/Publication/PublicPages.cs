@@ -143,13 +143,12 @@ public static class PublicPages
             """);
     }
 
-    /// <summary>Writes every page and JSON document into a folder, for a government website.</summary>
+    /// <summary>Builds every page and JSON document of the public site: the index and the list of all catalogues,
+    /// then each department's page and document.</summary>
     /// <param name="catalogues">The public catalogues.</param>
-    /// <param name="folder">The folder; created when missing.</param>
-    /// <returns>The names of the files written.</returns>
-    public static IReadOnlyList<string> WriteFolder(IReadOnlyList<PublicCatalogue> catalogues, string folder)
+    /// <returns>Each file's name and text.</returns>
+    public static IReadOnlyList<(string Name, string Text)> Files(IReadOnlyList<PublicCatalogue> catalogues)
     {
-        Directory.CreateDirectory(folder);
         var files = new List<(string Name, string Text)> { ("index.html", Index(catalogues)), ("catalogues.json", ToJson(catalogues)) };
         foreach (var c in catalogues)
         {
@@ -157,6 +156,17 @@ public static class PublicPages
             files.Add(($"{c.Department}.json", ToJson(c)));
         }
 
+        return files;
+    }
+
+    /// <summary>Writes every page and JSON document into a folder, for a government website.</summary>
+    /// <param name="catalogues">The public catalogues.</param>
+    /// <param name="folder">The folder; created when missing.</param>
+    /// <returns>The names of the files written.</returns>
+    public static IReadOnlyList<string> WriteFolder(IReadOnlyList<PublicCatalogue> catalogues, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var files = Files(catalogues);
         foreach (var (name, text) in files)
         {
             File.WriteAllText(Path.Combine(folder, name), text);

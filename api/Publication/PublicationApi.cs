@@ -12,42 +12,25 @@ public static class PublicationApi
     {
         var group = routes.MapGroup("/public/catalogues").WithTags("公开目录").AllowAnonymous();
         // The pages link to each other relatively, as in the published folder, so the index lives at the folder's URL.
-        group.MapGet("/", (HttpContext context, CatalogueProvider provider, ReviewService service) =>
+        group.MapGet("/", (HttpContext context, CatalogueProvider provider, ReviewService service, PublicSite site) =>
             context.Request.Path.Value?.EndsWith('/') == true
-                ? Html(PublicPages.Index(PublicCatalogue.All(provider.Current, service.Today)))
+                ? Serve(context, site.Find(provider.Current, service.Today, "index.html")!)
                 : Results.Redirect(context.Request.PathBase + "/public/catalogues/"))
             .WithSummary("公开的目录清单：各部门现行版本的索引页（HTML，无需登录）")
             .Produces<string>(contentType: "text/html");
-        group.MapGet("/{file}", (CatalogueProvider provider, ReviewService service, string file) =>
-        {
-            var set = provider.Current;
-            var today = service.Today;
-            if (file is "index.html")
-            {
-                return Html(PublicPages.Index(PublicCatalogue.All(set, today)));
-            }
-
-            if (file is "catalogues.json")
-            {
-                return Json(PublicPages.ToJson(PublicCatalogue.All(set, today)));
-            }
-
-            var department = Path.GetFileNameWithoutExtension(file);
-            var extension = Path.GetExtension(file);
-            if (extension is not (".html" or ".json") || PublicCatalogue.Of(set, department, today) is not { } catalogue)
-            {
-                return ProblemResults.From(ApiProblems.NotFound());
-            }
-
-            return extension == ".html" ? Html(PublicPages.Department(catalogue)) : Json(PublicPages.ToJson(catalogue));
-        })
+        group.MapGet("/{file}", (HttpContext context, CatalogueProvider provider, ReviewService service, PublicSite site, string file) =>
+            site.Find(provider.Current, service.Today, file) is { } found ? Serve(context, found) : ProblemResults.From(ApiProblems.NotFound()))
             .WithSummary("一个部门公开的目录清单：{部门}.html 为网页，{部门}.json 为数据；index.html 与 catalogues.json 为全部部门（无需登录）")
             .Produces<PublicCatalogue>(contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static IResult Html(string text) => TypedResults.Content(text, "text/html; charset=utf-8");
-
-    private static IResult Json(string text) => TypedResults.Content(text, "application/json; charset=utf-8");
+    // With its entity tag: a browser or proxy that holds the current copy asks with If-None-Match and gets 304 Not
+    // Modified. "no-cache" makes it ask every time, so a reloaded catalogue shows at once.
+    private static IResult Serve(HttpContext context, PublicFile file)
+    {
+        context.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Bytes(file.Content, file.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(file.ETag));
+    }
 }

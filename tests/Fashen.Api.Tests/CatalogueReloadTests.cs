@@ -100,6 +100,29 @@ public sealed class CatalogueReloadTests : IDisposable
         Assert.Equal(80_000m, provider.Current.InForce("scjg", new DateOnly(2026, 3, 2))!.Catalogue.Thresholds.Single(t => t.Name == "食药特单位罚款档").Value);
     }
 
+    [Fact]
+    public async Task Reload_IsPublishedAtOnce_WithANewEntityTag()
+    {
+        await using var app = FashenApp.StartWatching(_samples.Catalogues);
+        var provider = app.Services.GetRequiredService<Fashen.Api.Catalogues.CatalogueProvider>();
+        var client = app.Anonymous();
+        using var before = await client.GetAsync("/public/catalogues/scjg.json");
+        var beforeText = await before.Content.ReadAsStringAsync();
+
+        File.WriteAllText(Scjg, SampleCopy.WithFoodBand(File.ReadAllText(Scjg), "8万元"));
+        Assert.Equal(0, provider.Reload().Errors);
+        using var ask = new HttpRequestMessage(HttpMethod.Get, "/public/catalogues/scjg.json");
+        ask.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        using var after = await client.SendAsync(ask);
+        var afterText = await after.Content.ReadAsStringAsync();
+
+        // The browser's copy is no longer current: it gets the new catalogue, under a new tag.
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.Contains("5万元", beforeText, StringComparison.Ordinal);
+        Assert.Contains("8万元", afterText, StringComparison.Ordinal);
+    }
+
     // Classifies the food fine until the answer shows the reload (or gives up after ten seconds).
     private static async Task<System.Text.Json.JsonElement> EventuallyAsync(HttpClient caseSystem, Func<System.Text.Json.JsonElement, bool> reloaded)
     {

@@ -46,6 +46,33 @@ public sealed class PublicCataloguesTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/public/catalogues/")]
+    [InlineData("/public/catalogues/scjg.html")]
+    [InlineData("/public/catalogues/catalogues.json")]
+    public async Task Page_CarriesAnEntityTag_AndACurrentCopyIsNotSentAgain(string path)
+    {
+        var client = _app.Anonymous();
+        using var first = await client.GetAsync(path);
+        var tag = first.Headers.ETag;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(tag!);
+        using var revalidated = await client.SendAsync(again);
+        using var other = new HttpRequestMessage(HttpMethod.Get, path);
+        other.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"an-older-copy\""));
+        using var changed = await client.SendAsync(other);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(tag);
+        Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await changed.Content.ReadAsStringAsync());
+        Assert.Equal(tag, changed.Headers.ETag);
+    }
+
+    [Theory]
     [InlineData("nosuch.html")]
     [InlineData("scjg.exe")]
     public async Task Unknown_IsNotFoundAsProblem(string file)
