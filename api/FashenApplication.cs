@@ -64,7 +64,10 @@ public static class FashenApplication
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
         builder.Services.AddSingleton<PublicSite>();
-        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton(sp => new SignInThrottle(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<FashenOptions>(),
+            sp.GetRequiredService<IFashenStore>().SignInFailures ?? new MemorySignInFailures()));
         builder.Services.AddSingleton<PeopleDirectory>();
         builder.Services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         builder.Services.AddDataProtection().SetApplicationName("fashen");

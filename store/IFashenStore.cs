@@ -12,7 +12,41 @@ public interface IFashenStore : IReviewStore, IAccountStore, IDisposable
     /// <summary>Gets the keys shared by every instance on this store, or null when keys are kept as files in
     /// the data folder (one instance per folder).</summary>
     ISharedKeys? SharedKeys { get; }
+
+    /// <summary>Gets the failed sign-ins counted by every instance on this store together, or null when one instance
+    /// owns the store and counts them in memory.</summary>
+    ISignInFailures? SignInFailures { get; }
 }
+
+/// <summary>Failed sign-ins, per account or per address, counted in the store: behind a load balancer a password
+/// guesser would otherwise get each instance's allowance.</summary>
+public interface ISignInFailures
+{
+    /// <summary>Counts a failure: one more than before, or the first again when the last is older than the window.</summary>
+    /// <param name="key">What failed: an account or an address.</param>
+    /// <param name="at">When.</param>
+    /// <param name="window">How long a failure counts.</param>
+    /// <returns>The failures counted, with this one.</returns>
+    SignInFailureCount Add(string key, DateTimeOffset at, TimeSpan window);
+
+    /// <summary>Finds the failures counted for a key.</summary>
+    /// <param name="key">The account or address.</param>
+    /// <returns>The failures, or null when there are none.</returns>
+    SignInFailureCount? Find(string key);
+
+    /// <summary>Forgets a key's failures, as after a successful sign-in.</summary>
+    /// <param name="key">The account.</param>
+    void Forget(string key);
+
+    /// <summary>Forgets every failure whose last was before a time: they no longer count.</summary>
+    /// <param name="before">The time.</param>
+    void ForgetBefore(DateTimeOffset before);
+}
+
+/// <summary>Failed sign-ins counted for one account or address.</summary>
+/// <param name="Count">How many, in a row within the window.</param>
+/// <param name="Last">When the last failed.</param>
+public sealed record SignInFailureCount(int Count, DateTimeOffset Last);
 
 /// <summary>Named secrets kept in the store, so that every instance signs and checks with the same keys.</summary>
 public interface ISharedKeys

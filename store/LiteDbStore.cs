@@ -136,6 +136,10 @@ public sealed class LiteDbStore : IFashenStore
     public ISharedKeys? SharedKeys => null;
 
     /// <inheritdoc/>
+    /// <remarks>Null: one instance owns the folder, and counts failed sign-ins in memory.</remarks>
+    public ISignInFailures? SignInFailures => null;
+
+    /// <inheritdoc/>
     public IReadOnlyList<AuditEntry> ReviewEntries(string reviewId)
     {
         lock (_gate)

@@ -1,14 +1,15 @@
-using System.Collections.Concurrent;
+using Fashen.Store;
 
 namespace Fashen.Api.Access;
 
 /// <summary>Slows password guessing: after <see cref="FashenOptions.SignInFailures"/> failed sign-ins to one
 /// account, or four times as many from one address, within <see cref="FashenOptions.SignInLockout"/>, further
 /// attempts are refused — even with the right password — until that long after the last failure.</summary>
-/// <remarks>Kept in memory, per instance: a restart forgets it. The clock is injected.</remarks>
-public sealed class SignInThrottle(TimeProvider clock, FashenOptions options)
+/// <remarks>The failures are counted where the store says: in the shared store when several instances use it (a
+/// guesser spreading attempts over the instances behind a load balancer gains nothing), else in memory, where a
+/// restart forgets them. The clock is injected.</remarks>
+public sealed class SignInThrottle(TimeProvider clock, FashenOptions options, ISignInFailures failures)
 {
-    private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
     private int _recorded;
 
     /// <summary>Tells how long sign-in stays refused for an account or address, or null when it is allowed.</summary>
@@ -30,47 +31,34 @@ public sealed class SignInThrottle(TimeProvider clock, FashenOptions options)
     {
         var now = clock.GetUtcNow();
 
-        // Guesses at made-up names from many addresses would otherwise fill memory: now and then, failures
+        // Guesses at made-up names from many addresses would otherwise fill the count: now and then, failures
         // older than the lockout, which no longer count, are forgotten.
         if (Interlocked.Increment(ref _recorded) % 1024 == 0)
         {
-            foreach (var (key, failures) in _failures)
-            {
-                if (now - failures.Last > options.SignInLockout)
-                {
-                    _failures.TryRemove(key, out _);
-                }
-            }
+            failures.ForgetBefore(now - options.SignInLockout);
         }
 
-        Add(Key("account", username), now);
+        failures.Add(Key("account", username), now, options.SignInLockout);
         if (client is not null)
         {
-            Add(Key("client", client), now);
+            failures.Add(Key("client", client), now, options.SignInLockout);
         }
     }
 
     /// <summary>Records a successful sign-in: the account's failures are forgotten.</summary>
     /// <param name="username">The account's sign-in name.</param>
-    public void Succeeded(string username) => _failures.TryRemove(Key("account", username), out _);
+    public void Succeeded(string username) => failures.Forget(Key("account", username));
 
     private static string Key(string kind, string value) => kind + ":" + value.Trim().ToLowerInvariant();
 
-    private void Add(string key, DateTimeOffset now) => _failures.AddOrUpdate(
-        key,
-        _ => new Failures(1, now),
-        (_, f) => now - f.Last > options.SignInLockout ? new Failures(1, now) : new Failures(f.Count + 1, now));
-
     private TimeSpan? Left(string key, int limit, DateTimeOffset now)
     {
-        if (!_failures.TryGetValue(key, out var failures) || failures.Count < limit)
+        if (failures.Find(key) is not { } found || found.Count < limit)
         {
             return null;
         }
 
-        var left = failures.Last + options.SignInLockout - now;
+        var left = found.Last + options.SignInLockout - now;
         return left > TimeSpan.Zero ? left : null;
     }
-
-    private sealed record Failures(int Count, DateTimeOffset Last);
 }

@@ -162,6 +162,17 @@ internal static class PostgreSqlSchema
             END $$
             """,
         ]),
+        (4, "failed sign-ins counted by every instance together",
+        [
+            // Kept per instance before: behind a load balancer a guesser got each instance's allowance.
+            """
+            CREATE TABLE sign_in_failures (
+                key     text PRIMARY KEY,
+                count   int NOT NULL,
+                last_at timestamptz NOT NULL
+            )
+            """,
+        ]),
     ];
 
     /// <summary>Brings the schema up to date, creating it when needed.</summary>

@@ -18,7 +18,7 @@ namespace Fashen.Store.PostgreSql;
 /// appends before it in the group), and commits all or nothing. The database acknowledges a commit only once its
 /// write-ahead log is on disk (synchronous_commit, the default).
 /// </remarks>
-public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
+public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
 {
 
     /// <summary>The entry columns, in the order <see cref="ToEntry"/> reads them (internal: for the tamper tests).</summary>
@@ -77,6 +77,9 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
 
     /// <inheritdoc/>
     public ISharedKeys SharedKeys => this;
+
+    /// <inheritdoc/>
+    public ISignInFailures SignInFailures => this;
 
     /// <inheritdoc/>
     public IReadOnlyList<AuditEntry> ReviewEntries(string reviewId) =>
@@ -433,6 +436,31 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys
     /// <inheritdoc/>
     public void Add(string name, string value) =>
         Execute("INSERT INTO shared_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING", ("name", name), ("value", value));
+
+    /// <inheritdoc/>
+    /// <remarks>One statement, so that failures at two instances at once are both counted.</remarks>
+    SignInFailureCount ISignInFailures.Add(string key, DateTimeOffset at, TimeSpan window) => Read(
+        """
+        INSERT INTO sign_in_failures AS f (key, count, last_at) VALUES (@key, 1, @at)
+        ON CONFLICT (key) DO UPDATE SET count = CASE WHEN @at - f.last_at > @window THEN 1 ELSE f.count + 1 END, last_at = @at
+        RETURNING count, last_at
+        """,
+        ToFailures,
+        ("key", key),
+        ("at", at.ToUniversalTime()),
+        ("window", window)).Single();
+
+    /// <inheritdoc/>
+    SignInFailureCount? ISignInFailures.Find(string key) =>
+        Read("SELECT count, last_at FROM sign_in_failures WHERE key = @key", ToFailures, ("key", key)).SingleOrDefault();
+
+    /// <inheritdoc/>
+    void ISignInFailures.Forget(string key) => Execute("DELETE FROM sign_in_failures WHERE key = @key", ("key", key));
+
+    /// <inheritdoc/>
+    void ISignInFailures.ForgetBefore(DateTimeOffset before) => Execute("DELETE FROM sign_in_failures WHERE last_at < @before", ("before", before.ToUniversalTime()));
+
+    private static SignInFailureCount ToFailures(NpgsqlDataReader reader) => new(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1));
 
     /// <inheritdoc/>
     /// <remarks>Writes the appends still queued first; safe to call more than once.</remarks>

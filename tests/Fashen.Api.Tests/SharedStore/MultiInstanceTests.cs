@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using static Fashen.Tests.Requests;
 
@@ -35,6 +36,29 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
         Assert.Single(answers.Select(a => a.Body.GetProperty("id").GetString()).Distinct());
         Assert.Single(_first.Store.ReadAll(), e => e.Type == "review.submitted");
+    }
+
+    [Fact]
+    public async Task PasswordGuesses_SpreadOverBothInstances_LockTheAccountOnBoth()
+    {
+        // Five wrong passwords, three at one instance and two at the other: each instance alone saw fewer than five.
+        foreach (var (app, attempt) in new[] { (_first, 1), (_second, 2), (_first, 3), (_second, 4), (_first, 5) })
+        {
+            var wrong = await app.Anonymous().PostAsJsonAsync("/v1/auth/token", new { username = "li.min", password = "guess " + attempt });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        foreach (var app in new[] { _first, _second })
+        {
+            var locked = await app.Anonymous().PostAsJsonAsync("/v1/auth/token", new { username = "li.min", password = FashenApp.Password });
+            using var problem = System.Text.Json.JsonDocument.Parse(await locked.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+            Assert.Equal("FS6012", problem.RootElement.Code());
+        }
+
+        // Another account is not held up by them.
+        var other = await _second.Anonymous().PostAsJsonAsync("/v1/auth/token", new { username = "wang.fang", password = FashenApp.Password });
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
     [Fact]

@@ -44,11 +44,13 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Execute("DELETE FROM schema_migrations WHERE version > 1");
         Execute("DROP INDEX reviews_open_by_due");
         Execute("DROP INDEX IF EXISTS reviews_case_trigrams");
+        Execute("DROP TABLE sign_in_failures");
 
         using var upgraded = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
 
         Assert.Equal(PostgreSqlSchema.Migrations[^1].Version, (int)Scalar("SELECT max(version) FROM schema_migrations"));
         Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'reviews_open_by_due' AND schemaname = current_schema()"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM sign_in_failures"));
         Assert.Equal("\"before the upgrade\"", Assert.Single(upgraded.ReadAll()).Data);
     }
 
