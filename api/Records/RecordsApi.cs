@@ -1,6 +1,7 @@
 using Fashen.Api.Access;
 using Fashen.Api.Contracts;
 using Fashen.Api.Problems;
+using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
 
 namespace Fashen.Api.Records;
@@ -11,9 +12,21 @@ public static class RecordsApi
     public static RouteGroupBuilder MapRecords(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/record").WithTags("全过程记录");
-        group.MapGet("/verification", (HttpContext context, ReviewService service) => Callers.With(context, caller =>
+        group.MapGet("/verification", (HttpContext context, ReviewService service, string[]? anchor) => Callers.With(context, caller =>
         {
-            var outcome = service.VerifyRecord(caller);
+            var anchors = new List<ChainAnchor>();
+            foreach (var text in anchor ?? [])
+            {
+                if (!ChainAnchor.TryParse(text, out var parsed))
+                {
+                    return ProblemResults.From(ApiProblems.ValidationFailed(
+                        $"anchor 的值“{text}”应为此前校验答复的“序号:链头”，例如 1024:sha256:后跟 64 位十六进制数。"));
+                }
+
+                anchors.Add(parsed);
+            }
+
+            var outcome = service.VerifyRecord(caller, anchors);
             if (!outcome.Succeeded)
             {
                 return ProblemResults.From(outcome.Error!);
@@ -22,7 +35,7 @@ public static class RecordsApi
             var v = outcome.Value!;
             return BufferedJson.Ok(new RecordVerificationResponse(v.Valid, v.EntriesVerified, v.BrokenAt, v.Problem, v.Head));
         }))
-        .WithSummary("校验全过程记录（法制机构管理员）：逐条核对哈希链，发现删除、改动或插入")
+        .WithSummary("校验全过程记录（法制机构管理员）：逐条核对哈希链，发现删除、改动或插入；anchor=序号:链头（可多个）核对此前留存的链头，发现整体改写")
         .Produces<RecordVerificationResponse>();
         return group;
     }

@@ -11,13 +11,29 @@ internal static class AuditCommand
     public static Command Create(CliContext context)
     {
         var data = new Option<string>("--data") { Description = "数据文件夹（使用 PostgreSQL 时由环境变量 Fashen__Store、Fashen__PostgreSql 指定数据库）", DefaultValueFactory = _ => ".fashen-data" };
-        var verify = new Command("verify", "逐条校验全过程记录的哈希链：发现删除、改动或插入的记录。") { data };
-        verify.SetAction(result => Verify(context, result.GetValue(data)!));
+        var anchors = new Option<string[]>("--anchor")
+        {
+            Description = "此前留存的“序号:链头”（上次校验时打印），可多次给出：核对这些记录未被改写，发现连同哈希一起重算的整体改写",
+        };
+        var verify = new Command("verify", "逐条校验全过程记录的哈希链：发现删除、改动或插入的记录。") { data, anchors };
+        verify.SetAction(result => Verify(context, result.GetValue(data)!, result.GetValue(anchors) ?? []));
         return new Command("audit", "全过程记录。") { verify };
     }
 
-    public static int Verify(CliContext context, string dataFolder)
+    public static int Verify(CliContext context, string dataFolder, IReadOnlyList<string>? anchorTexts = null)
     {
+        var anchors = new List<ChainAnchor>();
+        foreach (var text in anchorTexts ?? [])
+        {
+            if (!ChainAnchor.TryParse(text, out var anchor))
+            {
+                context.Error.WriteLine($"命令行错误：--anchor 的值“{text}”应为上次校验打印的“序号:链头”，例如 1024:sha256:后跟 64 位十六进制数。");
+                return CliApplication.UsageError;
+            }
+
+            anchors.Add(anchor);
+        }
+
         var settings = DataStore.Settings(context, dataFolder);
         if (settings.Kind == StoreKind.LiteDb && !File.Exists(Path.Combine(settings.DataFolder, LiteDbStore.FileName)))
         {
@@ -28,10 +44,16 @@ internal static class AuditCommand
         try
         {
             using var store = settings.Open();
-            var verification = AuditChain.Verify(store.ReadAll(), store.ChainHead());
+            var verification = AuditChain.Verify(store.ReadAll(), store.ChainHead(), anchors);
             if (verification.Valid)
             {
-                context.Output.WriteLine($"全过程记录完整：共 {verification.EntriesVerified} 条，哈希链无断裂。链头 {verification.Head}");
+                var checkedAnchors = anchors.Count > 0 ? $"与留存的 {anchors.Count} 个链头相符，" : string.Empty;
+                context.Output.WriteLine($"全过程记录完整：共 {verification.EntriesVerified} 条，哈希链无断裂，{checkedAnchors}链头 {verification.Head}");
+                if (verification.EntriesVerified > 0)
+                {
+                    context.Output.WriteLine($"请在本系统之外留存（例如写入月度报告）：{verification.EntriesVerified}:{verification.Head}，日后用 --anchor 核对记录未被整体改写。");
+                }
+
                 return CliApplication.Success;
             }
 

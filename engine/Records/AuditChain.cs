@@ -50,9 +50,13 @@ public static class AuditChain
     /// <param name="entries">Every entry of the record, in sequence order.</param>
     /// <param name="expectedHead">The hash the last entry must have, kept apart from the entries so that
     /// removing entries from the end also shows; null to skip that check.</param>
+    /// <param name="anchors">Hashes of entries noted down outside Fashen when the record was verified before (the
+    /// sequence number and chain head it answered): each entry named must still have its hash. Someone able to
+    /// rewrite the whole record, recomputing every hash and the stored head, is found only this way.</param>
     /// <returns>The outcome: the number of entries checked and the first problem, if any.</returns>
-    public static ChainVerification Verify(IEnumerable<AuditEntry> entries, string? expectedHead)
+    public static ChainVerification Verify(IEnumerable<AuditEntry> entries, string? expectedHead, IReadOnlyCollection<ChainAnchor>? anchors = null)
     {
+        var anchored = (anchors ?? []).ToLookup(a => a.Sequence);
         var previous = Genesis;
         long count = 0;
         foreach (var entry in entries)
@@ -73,6 +77,12 @@ public static class AuditChain
                 return ChainVerification.Broken(count - 1, entry.Sequence, $"第 {entry.Sequence} 条记录的内容与其哈希不符：该记录被改动过。");
             }
 
+            if (anchored[entry.Sequence].FirstOrDefault(a => a.Hash != entry.Hash) is { } differs)
+            {
+                return ChainVerification.Broken(count - 1, entry.Sequence,
+                    $"第 {entry.Sequence} 条记录的哈希与此前留存的 {differs.Hash} 不符：这条记录及其前面的记录在留存之后被改写过（各条哈希都重新算过）。");
+            }
+
             previous = entry.Hash;
         }
 
@@ -81,8 +91,50 @@ public static class AuditChain
             return ChainVerification.Broken(count, count + 1, $"记录的末尾与保存的链头不符：共有 {count} 条记录，末尾的记录可能被删除或替换过。");
         }
 
+        if (anchored.Select(g => g.Key).Where(s => s > count).Order().FirstOrDefault() is > 0 and var missing)
+        {
+            return ChainVerification.Broken(count, count + 1, $"此前留存的第 {missing} 条记录已不存在：现在只有 {count} 条，记录被截短过。");
+        }
+
         return new ChainVerification(true, count, null, null, previous);
     }
+}
+
+/// <summary>An entry's hash noted down outside Fashen (in a report, with the department of justice), written
+/// <c>序号:哈希</c> as verification answers it: <c>1024:sha256:…</c>.</summary>
+/// <param name="Sequence">The entry's sequence number.</param>
+/// <param name="Hash">Its hash.</param>
+public sealed record ChainAnchor(long Sequence, string Hash)
+{
+    /// <summary>Reads an anchor written <c>序号:哈希</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="anchor">The anchor, when the text is one.</param>
+    /// <returns>Whether it is.</returns>
+    public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ChainAnchor? anchor)
+    {
+        anchor = null;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0
+            || !long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            || sequence < 1)
+        {
+            return false;
+        }
+
+        var hash = text[(colon + 1)..].Trim();
+        if (!hash.StartsWith("sha256:", StringComparison.Ordinal) || hash.Length != "sha256:".Length + 64
+            || hash.AsSpan("sha256:".Length).IndexOfAnyExcept("0123456789abcdef") >= 0)
+        {
+            return false;
+        }
+
+        anchor = new ChainAnchor(sequence, hash);
+        return true;
+    }
+
+    /// <summary>Gets the text form, <c>序号:哈希</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Sequence.ToString(CultureInfo.InvariantCulture)}:{Hash}";
 }
 
 /// <summary>The outcome of verifying the record.</summary>

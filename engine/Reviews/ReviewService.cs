@@ -109,15 +109,16 @@ public sealed partial class ReviewService
 
     /// <summary>Verifies the whole record: every entry's hash, the chain between them, and the stored head.</summary>
     /// <param name="caller">Who asks; the legal-office admin.</param>
+    /// <param name="anchors">Hashes of entries noted down when the record was verified before, which must not have changed.</param>
     /// <returns>The outcome of the verification, or why the caller may not ask.</returns>
-    public Outcome<ChainVerification> VerifyRecord(Caller caller)
+    public Outcome<ChainVerification> VerifyRecord(Caller caller, IReadOnlyCollection<ChainAnchor>? anchors = null)
     {
         if (!caller.Has(Role.Admin))
         {
             return ReviewErrors.RoleRequired("校验全过程记录", Role.Admin.ToChinese());
         }
 
-        return AuditChain.Verify(_store.ReadAll(), _store.ChainHead());
+        return AuditChain.Verify(_store.ReadAll(), _store.ChainHead(), anchors);
     }
 
     /// <summary>Counts reviews per department and month (数据统计分析), for the departments the caller may see.</summary>

@@ -157,6 +157,37 @@ public class RestartAndTamperTests
         }
     }
 
+    [Fact]
+    public async Task Verification_WithAnchorsKeptBefore_ChecksEachEntryStillHasItsHash()
+    {
+        var app = await WithThreeReviewsAsync();
+        try
+        {
+            var admin = await app.PersonAsync("admin");
+            var kept = await VerifyAsync(app);
+            var anchor = $"{kept.GetProperty("entriesVerified").GetInt64()}:{kept.GetProperty("head").GetString()}";
+            await SubmitAcceptedAsync(app, "桓市监罚〔2026〕004号");
+
+            var (_, still) = await Get(admin, $"/v1/record/verification?anchor={Uri.EscapeDataString(anchor)}");
+            // What a rewritten record answers: the entry kept has another hash now.
+            var forged = $"2:sha256:{new string('e', 64)}";
+            var (_, rewritten) = await Get(admin, $"/v1/record/verification?anchor={Uri.EscapeDataString(anchor)}&anchor={Uri.EscapeDataString(forged)}");
+            var (status, malformed) = await Get(admin, "/v1/record/verification?anchor=2:abc");
+
+            Assert.True(still.GetProperty("valid").GetBoolean(), still.ToString());
+            Assert.False(rewritten.GetProperty("valid").GetBoolean());
+            Assert.Equal(2, rewritten.GetProperty("brokenAt").GetInt64());
+            Assert.Contains("在留存之后被改写过", rewritten.GetProperty("problem").GetString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal("FS6005", malformed.Code());
+            Assert.Contains("序号:链头", malformed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
     private static async Task<FashenApp> WithThreeReviewsAsync()
     {
         var app = FashenApp.Start();

@@ -22,7 +22,60 @@ public sealed class DataCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.StartsWith("全过程记录完整：共 3 条，哈希链无断裂。链头 sha256:", output, StringComparison.Ordinal);
+        Assert.StartsWith("全过程记录完整：共 3 条，哈希链无断裂，链头 sha256:", output, StringComparison.Ordinal);
+        Assert.Contains("请在本系统之外留存（例如写入月度报告）：3:sha256:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditVerify_RecordRewrittenWithEveryHashRecomputed_IsFoundByTheAnchorKeptBefore()
+    {
+        WriteRecord(entries: 3);
+        var (_, before, _) = Fashen.Run("audit", "verify", "--data", _folder);
+        var anchor = before.Split("：")[^1].Split("，")[0];
+
+        // Someone with the file changes entry 2 and recomputes every hash after it, and the stored head: the chain
+        // alone no longer shows it.
+        Rewrite(2, "{\"n\":20}");
+        var (unanchored, _, _) = Fashen.Run("audit", "verify", "--data", _folder);
+        var (exit, output, _) = Fashen.Run("audit", "verify", "--data", _folder, "--anchor", anchor);
+
+        Assert.Equal(0, unanchored);
+        Assert.Equal(1, exit);
+        Assert.Contains("第 3 条记录的哈希与此前留存的 sha256:", output, StringComparison.Ordinal);
+        Assert.Contains("在留存之后被改写过", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditVerify_AnchorBeyondTheEnd_ShowsTheRecordWasCut()
+    {
+        WriteRecord(entries: 3);
+        var (_, before, _) = Fashen.Run("audit", "verify", "--data", _folder);
+        var anchor = before.Split("：")[^1].Split("，")[0];
+        using (var db = new LiteDatabase($"Filename={Path.Combine(_folder, LiteDbStore.FileName)};Connection=direct"))
+        {
+            var second = db.GetCollection("entries").FindById(2);
+            db.GetCollection("entries").Delete(3);
+            db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "head", ["sequence"] = 2L, ["hash"] = second["hash"] });
+        }
+
+        var (exit, output, _) = Fashen.Run("audit", "verify", "--data", _folder, "--anchor", anchor);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("此前留存的第 3 条记录已不存在：现在只有 2 条，记录被截短过", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sha256:abc")]
+    [InlineData("0:sha256:0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("3:md5:d41d8cd98f00b204e9800998ecf8427e")]
+    public void AuditVerify_MalformedAnchor_IsAUsageError(string anchor)
+    {
+        WriteRecord(entries: 3);
+
+        var (exit, _, error) = Fashen.Run("audit", "verify", "--data", _folder, "--anchor", anchor);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"--anchor 的值“{anchor}”应为上次校验打印的“序号:链头”", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,6 +191,34 @@ public sealed class DataCommandsTests : IDisposable
         Assert.True(Credentials.SecretMatches(client, secret));
         Assert.False(Credentials.SecretMatches(client, secret[..^1] + (secret[^1] == 'a' ? 'b' : 'a')));
         Assert.Equal(["scjg"], client.Departments);
+    }
+
+    // Changes one entry's data behind the store's back, then recomputes its hash and every later entry's hashes and
+    // the stored head, as someone hiding the change would.
+    private void Rewrite(long sequence, string data)
+    {
+        List<AuditEntry> entries;
+        using (var store = new LiteDbStore(_folder))
+        {
+            entries = store.ReadAll().ToList();
+        }
+
+        using var db = new LiteDatabase($"Filename={Path.Combine(_folder, LiteDbStore.FileName)};Connection=direct");
+        var collection = db.GetCollection("entries");
+        var previous = entries[(int)sequence - 2].Hash;
+        foreach (var entry in entries.Skip((int)sequence - 1))
+        {
+            var changed = entry with { Data = entry.Sequence == sequence ? data : entry.Data, PreviousHash = previous };
+            changed = changed with { Hash = AuditChain.ComputeHash(changed) };
+            var document = collection.FindById(entry.Sequence);
+            document["data"] = changed.Data;
+            document["previousHash"] = changed.PreviousHash;
+            document["hash"] = changed.Hash;
+            collection.Update(document);
+            previous = changed.Hash;
+        }
+
+        db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = "head", ["sequence"] = (long)entries.Count, ["hash"] = previous });
     }
 
     // Appends entries through the store, as the service does.
