@@ -117,7 +117,8 @@ public static class FashenApplication
         builder.Services.AddOpenApi(ApiDocument.Configure);
         builder.Services.AddHealthChecks()
             .AddCheck("catalogues", () => HealthCheckResult.Healthy(), tags: ["ready"])
-            .AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
+            .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
 
         var app = builder.Build();
         Start(app);

@@ -83,4 +83,20 @@ public class ApiReferenceTests
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
+
+    [Fact]
+    public async Task Ready_WhenTheHolidayArrangementRunsOutWithinTwoMonths_IsDegraded_YetStillReady()
+    {
+        await using var app = FashenApp.Start();
+
+        // The samples hold 2024 to 2026. On 1 November 2026 the next sixty days end in 2026; on 2 November they reach 2027.
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 31, 16, 0, 0, TimeSpan.Zero));
+        using var stillCovered = await app.Anonymous().GetAsync("/health/ready");
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        using var runningOut = await app.Anonymous().GetAsync("/health/ready");
+
+        Assert.Equal("Healthy", await stillCovered.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, runningOut.StatusCode);
+        Assert.Equal("Degraded", await runningOut.Content.ReadAsStringAsync());
+    }
 }
