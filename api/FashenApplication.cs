@@ -57,7 +57,7 @@ public static class FashenApplication
         builder.Services.AddSingleton<CatalogueProvider>();
         builder.Services.AddSingleton<ICatalogueSource>(sp => sp.GetRequiredService<CatalogueProvider>());
         builder.Services.AddHostedService<CatalogueWatcher>();
-        builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(sp.GetRequiredService<IFashenStore>(), DataFolder(sp))));
+        builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(SharedKeys(sp), DataFolder(sp))));
         builder.Services.AddSingleton(new ReviewOptions());
         builder.Services.AddSingleton<ReviewService>();
 
@@ -72,7 +72,7 @@ public static class FashenApplication
         builder.Services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         builder.Services.AddDataProtection().SetApplicationName("fashen");
         builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IServiceProvider>((keys, sp) => keys.XmlRepository = sp.GetRequiredService<IFashenStore>().SharedKeys is { } shared
+            .Configure<IServiceProvider>((keys, sp) => keys.XmlRepository = SharedKeys(sp) is { } shared
                 ? new SharedKeyXmlRepository(shared)
                 : new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
                     new DirectoryInfo(Path.Combine(DataFolder(sp), "token-keys")), sp.GetRequiredService<ILoggerFactory>()));
@@ -199,11 +199,29 @@ public static class FashenApplication
     private static string DataFolder(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<FashenOptions>().DataFolder);
 
+    // The keys every instance on a shared store signs with, encrypted with the configured key-encryption key; null
+    // when the store keeps none and keys are files in the data folder (one instance).
+    private static EncryptedSharedKeys? SharedKeys(IServiceProvider services) =>
+        services.GetRequiredService<IFashenStore>().SharedKeys is { } stored
+            ? new EncryptedSharedKeys(stored, services.GetRequiredService<FashenOptions>().KeyEncryptionKey is { Length: > 0 } text ? EncryptedSharedKeys.ParseKey(text) : null)
+            : null;
+
     // Loads the catalogues (a service with broken catalogues does not start), records it, and seeds the demo.
     private static void Start(WebApplication app)
     {
         var options = app.Services.GetRequiredService<FashenOptions>();
         Directory.CreateDirectory(DataFolder(app.Services));
+
+        // Every shared key must open with the configured key-encryption key now, not at the first sign-in.
+        if (SharedKeys(app.Services) is { } shared)
+        {
+            shared.List(string.Empty);
+            if (!shared.Encrypts)
+            {
+                app.Logger.LogWarning("共享密钥（许可凭证的签名密钥、登录令牌的密钥）以明文存放在数据库中：能读数据库的人就能签发许可凭证。请为每个实例设置同一个 Fashen__KeyEncryptionKey（openssl rand -base64 32）。");
+            }
+        }
+
         var provider = app.Services.GetRequiredService<CatalogueProvider>();
         var reload = provider.Reload();
         if (reload.Errors > 0)

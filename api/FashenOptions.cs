@@ -37,6 +37,12 @@ public sealed class FashenOptions
     /// service can read, never on the command line.</summary>
     public string? PostgreSql { get; set; }
 
+    /// <summary>Gets or sets the key that encrypts the keys kept in a shared store (the permit signing key, the sign-in
+    /// token keys): 32 random bytes in Base64, the same for every instance (<c>openssl rand -base64 32</c>). A secret:
+    /// give it in the environment (Fashen__KeyEncryptionKey) or a configuration file only people running the service
+    /// can read. Without it those keys are kept in the database as they are, and a warning says so at start.</summary>
+    public string? KeyEncryptionKey { get; set; }
+
     /// <summary>Gets or sets the PostgreSQL schema Fashen's tables live in, created and migrated by Fashen.</summary>
     /// <value>The default value is fashen.</value>
     public string PostgreSqlSchema { get; set; } = "fashen";

@@ -13,13 +13,13 @@ public static class PermitKeys
     public const string SharedKeyName = "permit-signing-key";
 
     /// <summary>Loads the key from the store's shared keys, or from the data folder when the store has none.</summary>
-    /// <param name="store">The store.</param>
+    /// <param name="shared">The store's shared keys, or null when keys are kept in the data folder.</param>
     /// <param name="dataFolder">The data folder.</param>
     /// <returns>The key.</returns>
-    public static ECDsa LoadOrCreate(IFashenStore store, string dataFolder)
+    public static ECDsa LoadOrCreate(ISharedKeys? shared, string dataFolder)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        if (store.SharedKeys is { } shared)
+        if (shared is not null)
         {
             // Two instances starting together both get the key stored first.
             key.ImportFromPem(shared.GetOrAdd(SharedKeyName, key.ExportPkcs8PrivateKeyPem));

@@ -67,6 +67,12 @@ internal static class CliApplication
             error.WriteLine(exception.Message);
             return Failure;
         }
+        catch (SharedKeyEncryptionException exception)
+        {
+            // Shared keys that the configured key-encryption key does not open.
+            error.WriteLine(exception.Message);
+            return Failure;
+        }
     }
 }
 

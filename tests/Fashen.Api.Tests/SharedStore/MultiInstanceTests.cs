@@ -39,6 +39,41 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SharedKeys_WithAKeyEncryptionKey_AreSealedInTheDatabase_AndAnotherKeyIsRefusedAtStart()
+    {
+        var kek = new Dictionary<string, string> { ["Fashen:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
+        await using var first = FashenApp.StartOnPostgreSql(kek);
+        await using var second = first.StartAnotherInstance();
+
+        // A token signed at one instance is accepted at the other: both opened the same sealed keys.
+        var signedIn = await first.PersonAsync("li.min");
+        var atSecond = second.Anonymous();
+        atSecond.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        var (status, _) = await Get(atSecond, "/v1/reviews");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        using (var connection = TestPostgreSql.Open(first.PostgreSqlSchema!))
+        using (var command = new Npgsql.NpgsqlCommand("SELECT value FROM shared_keys", connection))
+        using (var reader = command.ExecuteReader())
+        {
+            var values = new List<string>();
+            while (reader.Read())
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            Assert.NotEmpty(values);
+            Assert.All(values, v => Assert.StartsWith("aes-256-gcm:", v, StringComparison.Ordinal));
+        }
+
+        var otherKey = new Dictionary<string, string> { ["Fashen:KeyEncryptionKey"] = Convert.ToBase64String(new byte[32]) };
+        var refused = Assert.ThrowsAny<Exception>(() => first.StartAnotherInstance(otherKey));
+        var cause = refused as Fashen.Store.SharedKeyEncryptionException ?? refused.InnerException as Fashen.Store.SharedKeyEncryptionException;
+        Assert.NotNull(cause);
+        Assert.Contains("无法用配置的密钥加密密钥解开", cause.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PasswordGuesses_SpreadOverBothInstances_LockTheAccountOnBoth()
     {
         // Five wrong passwords, three at one instance and two at the other: each instance alone saw fewer than five.

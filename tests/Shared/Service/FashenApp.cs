@@ -125,8 +125,8 @@ public sealed class FashenApp : IAsyncDisposable
         new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null, catalogues, watch: true);
 
     /// <summary>Starts a service on PostgreSQL, whichever store the suite runs against: for what only the shared store does.</summary>
-    public static FashenApp StartOnPostgreSql() =>
-        new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null, schema: TestPostgreSql.NewSchema());
+    public static FashenApp StartOnPostgreSql(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null, settings: settings, schema: TestPostgreSql.NewSchema());
 
     /// <summary>Stops this service and starts a new one on the same data folder, as after a restart.</summary>
     public async Task<FashenApp> RestartAsync()
@@ -138,9 +138,9 @@ public sealed class FashenApp : IAsyncDisposable
 
     /// <summary>Starts another instance on the same PostgreSQL schema, with its own data folder and port, as a
     /// second machine behind the load balancer: same accounts, same API keys, same clock.</summary>
-    public FashenApp StartAnotherInstance() => PostgreSqlSchema is null
+    public FashenApp StartAnotherInstance(IReadOnlyDictionary<string, string>? settings = null) => PostgreSqlSchema is null
         ? throw new InvalidOperationException("Several instances need the PostgreSQL store.")
-        : new(Directory.CreateTempSubdirectory("fashen-api-").FullName, Clock, _keys, _catalogues, _watch, _settings, PostgreSqlSchema) { _sharesStore = true };
+        : new(Directory.CreateTempSubdirectory("fashen-api-").FullName, Clock, _keys, _catalogues, _watch, settings ?? _settings, PostgreSqlSchema) { _sharesStore = true };
 
     /// <summary>Stops the service but keeps its data folder.</summary>
     public async Task StopAsync()
