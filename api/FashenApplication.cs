@@ -57,13 +57,13 @@ public static class FashenApplication
         builder.Services.AddSingleton<CatalogueProvider>();
         builder.Services.AddSingleton<ICatalogueSource>(sp => sp.GetRequiredService<CatalogueProvider>());
         builder.Services.AddHostedService<CatalogueWatcher>();
+        builder.Services.AddSingleton<PublicSite>();
         builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(SharedKeys(sp), DataFolder(sp))));
         builder.Services.AddSingleton(new ReviewOptions());
         builder.Services.AddSingleton<ReviewService>();
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
-        builder.Services.AddSingleton<PublicSite>();
         builder.Services.AddSingleton(sp => new SignInThrottle(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<FashenOptions>(),
