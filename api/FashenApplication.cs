@@ -115,6 +115,10 @@ public static class FashenApplication
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(ApiDocument.Configure);
+        // The calendar check is one object, so that it writes its problem to the log once, not at every probe; the
+        // health check service's own line per degraded probe is left out for the same reason (failures still show).
+        builder.Services.AddSingleton<CalendarHealthCheck>();
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Error);
         builder.Services.AddHealthChecks()
             .AddCheck("catalogues", () => HealthCheckResult.Healthy(), tags: ["ready"])
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])

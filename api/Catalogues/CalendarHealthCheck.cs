@@ -6,29 +6,43 @@ namespace Fashen.Api.Catalogues;
 /// <summary>Readiness, degraded (still ready): the working-day calendar does not reach far enough ahead. Deadlines
 /// that would fall in a year whose State Council arrangement is not loaded are not computed (they wait, shown as
 /// such, and are computed once it is loaded), so the legal office should load it before that happens. Monitoring
-/// sees "Degraded" and the log says which year is missing.</summary>
+/// sees "Degraded" and the log says which year is missing, once when it starts missing (not at every probe).</summary>
 /// <param name="catalogues">The catalogues in force, with their calendar.</param>
 /// <param name="service">For today's date in the service's time zone.</param>
-internal sealed class CalendarHealthCheck(CatalogueProvider catalogues, ReviewService service) : IHealthCheck
+/// <param name="logger">Where the problem is written when it appears.</param>
+internal sealed class CalendarHealthCheck(CatalogueProvider catalogues, ReviewService service, ILogger<CalendarHealthCheck> logger) : IHealthCheck
 {
     // Longer than any review's deadline with its extension (well under two months of calendar days), and time
     // enough to load the arrangement, which the State Council publishes in November or December.
     private const int DaysAhead = 60;
 
+    // The problem last written to the log; a load balancer probes every few seconds.
+    private string? _reported;
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var problem = Problem();
+        if (problem != Interlocked.Exchange(ref _reported, problem) && problem is not null)
+        {
+            logger.LogWarning("{Problem}", problem);
+        }
+
+        return Task.FromResult(problem is null ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded(problem));
+    }
+
+    private string? Problem()
     {
         var today = service.Today;
         var horizon = today.AddDays(DaysAhead);
         if (catalogues.Current.Calendar is not { } calendar)
         {
-            return Task.FromResult(HealthCheckResult.Degraded("未载入节假日安排（holidays.yaml），无法按工作日计算审核时限。"));
+            return "未载入节假日安排（holidays.yaml），无法按工作日计算审核时限。";
         }
 
         var missing = Enumerable.Range(today.Year, horizon.Year - today.Year + 1).Where(year => calendar.For(year) is null).ToList();
-        return Task.FromResult(missing.Count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Degraded(
-                $"{string.Join("、", missing)} 年的法定节假日安排尚未载入，而今后 {DaysAhead} 天内的审核时限会用到它：" +
-                $"请在 holidays.yaml 中加入国务院办公厅公布的安排并重新载入；载入之前，落在该年的截止日期暂不计算。"));
+        return missing.Count == 0
+            ? null
+            : $"{string.Join("、", missing)} 年的法定节假日安排尚未载入，而今后 {DaysAhead} 天内的审核时限会用到它：" +
+              "请在 holidays.yaml 中加入国务院办公厅公布的安排并重新载入；载入之前，落在该年的截止日期暂不计算。";
     }
 }
