@@ -14,16 +14,10 @@ public static class RecordsApi
         var group = routes.MapGroup("/v1/record").WithTags("全过程记录");
         group.MapGet("/verification", (HttpContext context, ReviewService service, string[]? anchor) => Callers.With(context, caller =>
         {
-            var anchors = new List<ChainAnchor>();
-            foreach (var text in anchor ?? [])
+            if (!ChainAnchor.TryParseAll(anchor ?? [], out var anchors, out var malformed))
             {
-                if (!ChainAnchor.TryParse(text, out var parsed))
-                {
-                    return ProblemResults.From(ApiProblems.ValidationFailed(
-                        $"anchor 的值“{text}”应为此前校验答复的“序号:链头”，例如 1024:sha256:后跟 64 位十六进制数。"));
-                }
-
-                anchors.Add(parsed);
+                return ProblemResults.From(ApiProblems.ValidationFailed(
+                    $"anchor 的值“{malformed}”应为此前校验答复的“序号:链头”，例如 1024:sha256:后跟 64 位十六进制数。"));
             }
 
             var outcome = service.VerifyRecord(caller, anchors);

@@ -22,16 +22,10 @@ internal static class AuditCommand
 
     public static int Verify(CliContext context, string dataFolder, IReadOnlyList<string>? anchorTexts = null)
     {
-        var anchors = new List<ChainAnchor>();
-        foreach (var text in anchorTexts ?? [])
+        if (!ChainAnchor.TryParseAll(anchorTexts ?? [], out var anchors, out var malformed))
         {
-            if (!ChainAnchor.TryParse(text, out var anchor))
-            {
-                context.Error.WriteLine($"命令行错误：--anchor 的值“{text}”应为上次校验打印的“序号:链头”，例如 1024:sha256:后跟 64 位十六进制数。");
-                return CliApplication.UsageError;
-            }
-
-            anchors.Add(anchor);
+            context.Error.WriteLine($"命令行错误：--anchor 的值“{malformed}”应为上次校验打印的“序号:链头”，例如 1024:sha256:后跟 64 位十六进制数。");
+            return CliApplication.UsageError;
         }
 
         var settings = DataStore.Settings(context, dataFolder);
@@ -49,9 +43,9 @@ internal static class AuditCommand
             {
                 var checkedAnchors = anchors.Count > 0 ? $"与留存的 {anchors.Count} 个链头相符，" : string.Empty;
                 context.Output.WriteLine($"全过程记录完整：共 {verification.EntriesVerified} 条，哈希链无断裂，{checkedAnchors}链头 {verification.Head}");
-                if (verification.EntriesVerified > 0)
+                if (verification.Anchor is { } anchor)
                 {
-                    context.Output.WriteLine($"请在本系统之外留存（例如写入月度报告）：{verification.EntriesVerified}:{verification.Head}，日后用 --anchor 核对记录未被整体改写。");
+                    context.Output.WriteLine($"请在本系统之外留存（例如写入月度报告）：{anchor}，日后用 --anchor 核对记录未被整体改写。");
                 }
 
                 return CliApplication.Success;

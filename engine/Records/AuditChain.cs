@@ -91,7 +91,7 @@ public static class AuditChain
             return ChainVerification.Broken(count, count + 1, $"记录的末尾与保存的链头不符：共有 {count} 条记录，末尾的记录可能被删除或替换过。");
         }
 
-        if (anchored.Select(g => g.Key).Where(s => s > count).Order().FirstOrDefault() is > 0 and var missing)
+        if (anchored.Select(g => g.Key).Where(s => s > count).Min(s => (long?)s) is { } missing)
         {
             return ChainVerification.Broken(count, count + 1, $"此前留存的第 {missing} 条记录已不存在：现在只有 {count} 条，记录被截短过。");
         }
@@ -132,6 +132,29 @@ public sealed record ChainAnchor(long Sequence, string Hash)
         return true;
     }
 
+    /// <summary>Reads every anchor given, stopping at the first that is not one.</summary>
+    /// <param name="texts">The anchors as given, each <c>序号:哈希</c>.</param>
+    /// <param name="anchors">The anchors read.</param>
+    /// <param name="malformed">The first text that is not an anchor, or null when every one is.</param>
+    /// <returns>Whether every text is an anchor.</returns>
+    public static bool TryParseAll(IEnumerable<string> texts, out List<ChainAnchor> anchors, out string? malformed)
+    {
+        anchors = [];
+        malformed = null;
+        foreach (var text in texts)
+        {
+            if (!TryParse(text, out var anchor))
+            {
+                malformed = text;
+                return false;
+            }
+
+            anchors.Add(anchor);
+        }
+
+        return true;
+    }
+
     /// <summary>Gets the text form, <c>序号:哈希</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Sequence.ToString(CultureInfo.InvariantCulture)}:{Hash}";
@@ -145,5 +168,9 @@ public sealed record ChainAnchor(long Sequence, string Hash)
 /// <param name="Head">The hash of the last entry checked.</param>
 public sealed record ChainVerification(bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head)
 {
+    /// <summary>Gets the anchor to keep outside Fashen for a later verification: the last entry and its hash; null
+    /// when the record is broken or empty.</summary>
+    public ChainAnchor? Anchor => Valid && EntriesVerified > 0 && Head is { } head ? new ChainAnchor(EntriesVerified, head) : null;
+
     internal static ChainVerification Broken(long verified, long at, string problem) => new(false, verified, at, problem, null);
 }
