@@ -30,8 +30,7 @@ public sealed class DataCommandsTests : IDisposable
     public void AuditVerify_RecordRewrittenWithEveryHashRecomputed_IsFoundByTheAnchorKeptBefore()
     {
         WriteRecord(entries: 3);
-        var (_, before, _) = Fashen.Run("audit", "verify", "--data", _folder);
-        var anchor = before.Split("：")[^1].Split("，")[0];
+        var anchor = AnchorPrinted();
 
         // Someone with the file changes entry 2 and recomputes every hash after it, and the stored head: the chain
         // alone no longer shows it.
@@ -49,8 +48,7 @@ public sealed class DataCommandsTests : IDisposable
     public void AuditVerify_AnchorBeyondTheEnd_ShowsTheRecordWasCut()
     {
         WriteRecord(entries: 3);
-        var (_, before, _) = Fashen.Run("audit", "verify", "--data", _folder);
-        var anchor = before.Split("：")[^1].Split("，")[0];
+        var anchor = AnchorPrinted();
         using (var db = new LiteDatabase($"Filename={Path.Combine(_folder, LiteDbStore.FileName)};Connection=direct"))
         {
             var second = db.GetCollection("entries").FindById(2);
@@ -191,6 +189,14 @@ public sealed class DataCommandsTests : IDisposable
         Assert.True(Credentials.SecretMatches(client, secret));
         Assert.False(Credentials.SecretMatches(client, secret[..^1] + (secret[^1] == 'a' ? 'b' : 'a')));
         Assert.Equal(["scjg"], client.Departments);
+    }
+
+    // Verifies the record as it is and returns the anchor the command prints for keeping.
+    private string AnchorPrinted()
+    {
+        var (exit, output, _) = Fashen.Run("audit", "verify", "--data", _folder);
+        Assert.Equal(0, exit);
+        return output.Split("：")[^1].Split("，")[0];
     }
 
     // Changes one entry's data behind the store's back, then recomputes its hash and every later entry's hashes and
