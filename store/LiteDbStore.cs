@@ -329,11 +329,11 @@ public sealed class LiteDbStore : IFashenStore
     public IEnumerable<AuditEntry> ReadAll() => InIdOrder(_entries, 0L).Select(ToEntry);
 
     /// <inheritdoc/>
-    public string? ChainHead()
+    public RecordHead? Head()
     {
         lock (_gate)
         {
-            return _meta.FindById("head")?["hash"].AsString;
+            return _meta.FindById("head") is { } head ? new RecordHead(head["sequence"].AsInt64, head["hash"].AsString) : null;
         }
     }
 
@@ -531,7 +531,8 @@ public sealed class LiteDbStore : IFashenStore
         return sealedEntries;
     }
 
-    private static BsonDocument ToDocument(AuditEntry entry) => new()
+    /// <summary>Writes an entry document (internal: the tamper tests write the file as the store does).</summary>
+    internal static BsonDocument ToDocument(AuditEntry entry) => new()
     {
         ["_id"] = entry.Sequence,
         ["at"] = entry.At.ToString("O", CultureInfo.InvariantCulture),

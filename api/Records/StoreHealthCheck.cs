@@ -13,7 +13,7 @@ internal sealed class StoreHealthCheck(IFashenStore store) : IHealthCheck
     {
         try
         {
-            store.ChainHead();
+            store.Head();
             return Task.FromResult(HealthCheckResult.Healthy());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

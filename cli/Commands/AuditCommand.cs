@@ -38,7 +38,7 @@ internal static class AuditCommand
         try
         {
             using var store = settings.Open();
-            var verification = AuditChain.Verify(store.ReadAll(), store.ChainHead(), anchors);
+            var verification = AuditChain.Verify(store.ReadAll(), store.Head(), anchors);
             if (verification.Valid)
             {
                 var checkedAnchors = anchors.Count > 0 ? $"与留存的 {anchors.Count} 个链头相符，" : string.Empty;

@@ -46,57 +46,111 @@ public static class AuditChain
         writer.WriteEndObject();
     });
 
-    /// <summary>Verifies entries in sequence order from the first.</summary>
-    /// <param name="entries">Every entry of the record, in sequence order.</param>
-    /// <param name="expectedHead">The hash the last entry must have, kept apart from the entries so that
-    /// removing entries from the end also shows; null to skip that check.</param>
+    /// <summary>Verifies entries in sequence order from the first, and names the first entry that is not as it was written.</summary>
+    /// <param name="entries">Every entry of the record, in sequence order. Enumerated a second time, from the start, only
+    /// when a link between two entries is broken: to find out whether entries were inserted there.</param>
+    /// <param name="head">The last entry's sequence and hash, kept apart from the entries so that removing or adding entries
+    /// at the end also shows; null when the store keeps none (an empty record).</param>
     /// <param name="anchors">Hashes of entries noted down outside Fashen when the record was verified before (the
     /// sequence number and chain head it answered): each entry named must still have its hash. Someone able to
     /// rewrite the whole record, recomputing every hash and the stored head, is found only this way.</param>
-    /// <returns>The outcome: the number of entries checked and the first problem, if any.</returns>
-    public static ChainVerification Verify(IEnumerable<AuditEntry> entries, string? expectedHead, IReadOnlyCollection<ChainAnchor>? anchors = null)
+    /// <returns>The outcome: the first entry with a problem, if any, and how many entries before it are intact.</returns>
+    /// <remarks>
+    /// Where an entry's link to the one before is broken, the cause is told apart by where the link points:
+    /// at an earlier entry (the ones between were inserted, the first of them is named); at nothing, while the entry itself
+    /// is intact (the entry before was changed and its hash computed again: that one is named); at nothing, and the entry
+    /// itself does not match its hash (this entry was changed). At the end, the stored head's sequence tells entries
+    /// removed from the end (the first missing one is named) from entries added after it (the first added one is named).
+    /// </remarks>
+    public static ChainVerification Verify(IEnumerable<AuditEntry> entries, RecordHead? head, IReadOnlyCollection<ChainAnchor>? anchors = null)
     {
         var anchored = (anchors ?? []).ToLookup(a => a.Sequence);
         var previous = Genesis;
+        string? hashAtHead = null;
         long count = 0;
         foreach (var entry in entries)
         {
             count++;
             if (entry.Sequence != count)
             {
-                return ChainVerification.Broken(count - 1, entry.Sequence, $"第 {count} 条记录缺失：序号从 {count - 1} 跳到了 {entry.Sequence}。");
+                var missing = entry.Sequence - count == 1 ? $"第 {count} 条记录缺失" : $"第 {count} 至 {entry.Sequence - 1} 条记录缺失";
+                return ChainVerification.Broken(count, $"{missing}：序号从 {count - 1} 跳到了 {entry.Sequence}，记录被删除过。");
             }
 
             if (entry.PreviousHash != previous)
             {
-                return ChainVerification.Broken(count - 1, entry.Sequence, $"第 {entry.Sequence} 条记录的前序哈希与第 {count - 1} 条记录不符：记录被插入、删除或改动过。");
+                return BrokenLink(entries, entry);
             }
 
             if (ComputeHash(entry) != entry.Hash)
             {
-                return ChainVerification.Broken(count - 1, entry.Sequence, $"第 {entry.Sequence} 条记录的内容与其哈希不符：该记录被改动过。");
+                return ChainVerification.Broken(count, $"第 {count} 条记录的内容与其哈希不符：该记录被改动过。");
             }
 
             if (anchored[entry.Sequence].FirstOrDefault(a => a.Hash != entry.Hash) is { } differs)
             {
-                return ChainVerification.Broken(count - 1, entry.Sequence,
-                    $"第 {entry.Sequence} 条记录的哈希与此前留存的 {differs.Hash} 不符：这条记录及其前面的记录在留存之后被改写过（各条哈希都重新算过）。");
+                return ChainVerification.Broken(count,
+                    $"第 {count} 条记录的哈希与此前留存的 {differs.Hash} 不符：这条记录及其前面的记录在留存之后被改写过（各条哈希都重新算过）。");
+            }
+
+            if (entry.Sequence == head?.Sequence)
+            {
+                hashAtHead = entry.Hash;
             }
 
             previous = entry.Hash;
         }
 
-        if (expectedHead is not null && expectedHead != previous)
+        if (EndProblem(count, previous, head, hashAtHead) is { } end)
         {
-            return ChainVerification.Broken(count, count + 1, $"记录的末尾与保存的链头不符：共有 {count} 条记录，末尾的记录可能被删除或替换过。");
+            return end;
         }
 
-        if (anchored.Select(g => g.Key).Where(s => s > count).Min(s => (long?)s) is { } missing)
+        if (anchored.Select(g => g.Key).Where(s => s > count).Min(s => (long?)s) is { } cut)
         {
-            return ChainVerification.Broken(count, count + 1, $"此前留存的第 {missing} 条记录已不存在：现在只有 {count} 条，记录被截短过。");
+            return ChainVerification.Broken(count + 1, $"此前留存的第 {cut} 条记录已不存在：现在只有 {count} 条，记录被截短过。");
         }
 
         return new ChainVerification(true, count, null, null, previous);
+    }
+
+    // The entry's link does not name the hash of the entry before it.
+    private static ChainVerification BrokenLink(IEnumerable<AuditEntry> entries, AuditEntry entry)
+    {
+        var sequence = entry.Sequence;
+        if (entries.TakeWhile(e => e.Sequence < sequence - 1).FirstOrDefault(e => e.Hash == entry.PreviousHash) is { } linked)
+        {
+            var inserted = sequence - 1 - linked.Sequence == 1 ? $"第 {sequence - 1} 条记录是插入的" : $"第 {linked.Sequence + 1} 至 {sequence - 1} 条记录是插入的";
+            return ChainVerification.Broken(linked.Sequence + 1, $"{inserted}：第 {sequence} 条记录的前序哈希指向第 {linked.Sequence} 条记录。");
+        }
+
+        return ComputeHash(entry) == entry.Hash && sequence > 1
+            ? ChainVerification.Broken(sequence - 1, $"第 {sequence - 1} 条记录被改动过（哈希也重新算过）：第 {sequence} 条记录的前序哈希与它不符。")
+            : ChainVerification.Broken(sequence, $"第 {sequence} 条记录的前序哈希与第 {sequence - 1} 条记录不符，内容也与其哈希不符：该记录被改动过。");
+    }
+
+    // The end of the record against the stored head.
+    private static ChainVerification? EndProblem(long count, string last, RecordHead? head, string? hashAtHead)
+    {
+        if (head is null)
+        {
+            return count == 0 ? null : ChainVerification.Broken(count, $"保存的链头缺失：共有 {count} 条记录，无法确认末尾的记录没有被删除或替换。");
+        }
+
+        if (head.Sequence > count)
+        {
+            var missing = head.Sequence - count == 1 ? $"第 {head.Sequence} 条记录缺失" : $"第 {count + 1} 至 {head.Sequence} 条记录缺失";
+            return ChainVerification.Broken(count + 1, $"{missing}：保存的链头在第 {head.Sequence} 条，现在只有 {count} 条，末尾的记录被删除过。");
+        }
+
+        if (head.Sequence < count)
+        {
+            return hashAtHead == head.Hash
+                ? ChainVerification.Broken(head.Sequence + 1, $"第 {head.Sequence + 1} 至 {count} 条记录在保存的链头（第 {head.Sequence} 条）之后，是绕过本系统加入的。")
+                : ChainVerification.Broken(head.Sequence, $"第 {head.Sequence} 条记录与保存的链头不符：该记录被替换过。");
+        }
+
+        return head.Hash == last ? null : ChainVerification.Broken(count, $"第 {count} 条记录与保存的链头不符：末尾的记录被替换过。");
     }
 }
 
@@ -162,8 +216,8 @@ public sealed record ChainAnchor(long Sequence, string Hash)
 
 /// <summary>The outcome of verifying the record.</summary>
 /// <param name="Valid">Whether every entry checked out.</param>
-/// <param name="EntriesVerified">How many entries were checked before the first problem (all, when valid).</param>
-/// <param name="BrokenAt">The sequence number of the first entry with a problem, or null.</param>
+/// <param name="EntriesVerified">How many entries, from the first, are intact: all when valid, else those before the first problem.</param>
+/// <param name="BrokenAt">The sequence number of the first entry that is not as it was written (changed, inserted or missing), or null.</param>
 /// <param name="Problem">What is wrong, in Chinese, or null.</param>
 /// <param name="Head">The hash of the last entry checked.</param>
 public sealed record ChainVerification(bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head)
@@ -172,5 +226,5 @@ public sealed record ChainVerification(bool Valid, long EntriesVerified, long? B
     /// when the record is broken or empty.</summary>
     public ChainAnchor? Anchor => Valid && EntriesVerified > 0 && Head is { } head ? new ChainAnchor(EntriesVerified, head) : null;
 
-    internal static ChainVerification Broken(long verified, long at, string problem) => new(false, verified, at, problem, null);
+    internal static ChainVerification Broken(long at, string problem) => new(false, at - 1, at, problem, null);
 }

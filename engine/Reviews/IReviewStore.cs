@@ -37,10 +37,10 @@ public interface IReviewStore
     /// <returns>Every entry.</returns>
     IEnumerable<AuditEntry> ReadAll();
 
-    /// <summary>Gets the hash of the last entry, kept apart from the entries so that removing entries from
-    /// the end of the record shows.</summary>
-    /// <returns>The hash, or null when the record is empty.</returns>
-    string? ChainHead();
+    /// <summary>Gets the sequence and hash of the last entry, kept apart from the entries so that removing or adding
+    /// entries at the end of the record shows.</summary>
+    /// <returns>The head, or null when the record is empty.</returns>
+    RecordHead? Head();
 
     /// <summary>Finds an earlier request with the same idempotency key.</summary>
     /// <param name="scope">What kind of request ("submit", "issue", …).</param>

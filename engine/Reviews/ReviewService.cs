@@ -118,7 +118,7 @@ public sealed partial class ReviewService
             return ReviewErrors.RoleRequired("校验全过程记录", Role.Admin.ToChinese());
         }
 
-        return AuditChain.Verify(_store.ReadAll(), _store.ChainHead(), anchors);
+        return AuditChain.Verify(_store.ReadAll(), _store.Head(), anchors);
     }
 
     /// <summary>Counts reviews per department and month (数据统计分析), for the departments the caller may see.</summary>
@@ -133,7 +133,7 @@ public sealed partial class ReviewService
             return ReviewErrors.RoleRequired("查看数据统计", "法制机构或执法部门的工作人员");
         }
 
-        var head = _store.ChainHead() ?? string.Empty;
+        var head = _store.Head()?.Hash ?? string.Empty;
         var cached = _statistics;
         if (cached is null || cached.Head != head)
         {

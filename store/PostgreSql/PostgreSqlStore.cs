@@ -361,7 +361,8 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
     }
 
     /// <inheritdoc/>
-    public string? ChainHead() => Read("SELECT hash FROM chain_head WHERE id = 1", r => r.IsDBNull(0) ? null : r.GetString(0)).SingleOrDefault();
+    public RecordHead? Head() =>
+        Read("SELECT sequence, hash FROM chain_head WHERE id = 1", r => r.IsDBNull(1) ? null : new RecordHead(r.GetInt64(0), r.GetString(1))).SingleOrDefault();
 
     /// <inheritdoc/>
     public IdempotencyRecord? FindIdempotency(string scope, string caller, string key) =>

@@ -92,7 +92,7 @@ public class RestartAndTamperTests
     }
 
     [Fact]
-    public async Task EditedEntry_WithItsHashRecomputed_IsFoundAtTheNextEntry()
+    public async Task EditedEntry_WithItsHashRecomputed_IsFoundAtTheEntryThatWasChanged()
     {
         var app = await WithThreeReviewsAsync();
         try
@@ -110,7 +110,8 @@ public class RestartAndTamperTests
             var record = await VerifyAsync(app);
 
             Assert.False(record.GetProperty("valid").GetBoolean());
-            Assert.Equal(3, record.GetProperty("brokenAt").GetInt64());
+            Assert.Equal(2, record.GetProperty("brokenAt").GetInt64());
+            Assert.Contains("第 2 条记录被改动过", record.GetProperty("problem").GetString(), StringComparison.Ordinal);
         }
         finally
         {
@@ -136,7 +137,7 @@ public class RestartAndTamperTests
             app = await app.RestartAsync();
             var record = await VerifyAsync(app);
             Assert.False(record.GetProperty("valid").GetBoolean());
-            Assert.Equal(last + 1, record.GetProperty("brokenAt").GetInt64());
+            Assert.Equal(last, record.GetProperty("brokenAt").GetInt64());
             Assert.Contains($"第 {last} 条记录缺失", record.GetProperty("problem").GetString(), StringComparison.Ordinal);
 
             await app.StopAsync();
@@ -148,8 +149,44 @@ public class RestartAndTamperTests
             app = await app.RestartAsync();
             record = await VerifyAsync(app);
             Assert.False(record.GetProperty("valid").GetBoolean());
-            Assert.Equal(4, record.GetProperty("brokenAt").GetInt64());
+            Assert.Equal(3, record.GetProperty("brokenAt").GetInt64());
             Assert.Contains("第 3 条记录缺失", record.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task InsertedEntry_WellFormedAfterTheLast_IsFoundAtItsOwnPosition()
+    {
+        var app = await WithThreeReviewsAsync();
+        try
+        {
+            await app.StopAsync();
+            long inserted;
+            using (var stored = BehindTheBack.Open(app))
+            {
+                // A forged approval, sealed onto the last entry as the store would have sealed it; the stored head is left alone.
+                var last = stored.Read(stored.Count());
+                var forged = AuditChain.Seal(
+                    new PendingEntry("review.decided", last.ReviewId, last.Department, new Actor(ActorKind.Person, "li.min", "李敏"), "{\"outcome\":\"approve\",\"reason\":null}"),
+                    last.Sequence + 1, last.At, last.Hash);
+                stored.Insert(forged);
+                inserted = forged.Sequence;
+            }
+
+            // Verified with the service stopped, as `fashen audit verify` does: a service started on this record would
+            // try to append its own entry under the forged entry's number.
+            using var store = app.PostgreSqlSchema is { } schema
+                ? (IFashenStore)new PostgreSqlStore(TestPostgreSql.ConnectionString, schema)
+                : new LiteDbStore(app.DataFolder);
+            var record = AuditChain.Verify(store.ReadAll(), store.Head());
+
+            Assert.False(record.Valid);
+            Assert.Equal(inserted, record.BrokenAt);
+            Assert.Equal(inserted - 1, record.EntriesVerified);
         }
         finally
         {
@@ -224,6 +261,8 @@ public class RestartAndTamperTests
 
         public abstract void Delete(long sequence);
 
+        public abstract void Insert(AuditEntry entry);
+
         public abstract void Dispose();
     }
 
@@ -250,6 +289,8 @@ public class RestartAndTamperTests
         public override long Count() => Entries.Count();
 
         public override void Delete(long sequence) => Assert.True(Entries.Delete(sequence));
+
+        public override void Insert(AuditEntry entry) => Entries.Insert(LiteDbStore.ToDocument(entry));
 
         public override void Dispose() => _db.Dispose();
     }
@@ -288,6 +329,23 @@ public class RestartAndTamperTests
         }
 
         public override void Delete(long sequence) => Assert.Equal(1, Execute($"DELETE FROM entries WHERE sequence = {sequence}"));
+
+        public override void Insert(AuditEntry entry)
+        {
+            using var command = new NpgsqlCommand($"INSERT INTO entries ({PostgreSqlStore.EntryColumns}) VALUES (@s, @at, @type, @review, @department, @kind, @actor, @name, @data, @previous, @hash)", _connection);
+            command.Parameters.AddWithValue("s", entry.Sequence);
+            command.Parameters.AddWithValue("at", entry.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("type", entry.Type);
+            command.Parameters.AddWithValue("review", (object?)entry.ReviewId ?? DBNull.Value);
+            command.Parameters.AddWithValue("department", (object?)entry.Department ?? DBNull.Value);
+            command.Parameters.AddWithValue("kind", entry.Actor.Kind.ToString());
+            command.Parameters.AddWithValue("actor", entry.Actor.Id);
+            command.Parameters.AddWithValue("name", entry.Actor.Name);
+            command.Parameters.AddWithValue("data", entry.Data);
+            command.Parameters.AddWithValue("previous", entry.PreviousHash);
+            command.Parameters.AddWithValue("hash", entry.Hash);
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
 
         public override void Dispose() => _connection.Dispose();
 

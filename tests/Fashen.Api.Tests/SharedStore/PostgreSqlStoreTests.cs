@@ -116,7 +116,7 @@ public sealed class PostgreSqlStoreTests : IDisposable
         var record = first.ReadAll().ToList();
         Assert.Equal(16 * ((9 * 1) + (8 * 2) + (8 * 3)), record.Count);
         Assert.Equal(Enumerable.Range(1, record.Count).Select(n => (long)n), record.Select(e => e.Sequence));
-        var verification = AuditChain.Verify(record, second.ChainHead());
+        var verification = AuditChain.Verify(record, second.Head());
         Assert.True(verification.Valid, verification.Problem);
     }
 

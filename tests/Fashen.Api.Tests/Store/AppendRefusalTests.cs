@@ -32,7 +32,7 @@ public sealed class AppendRefusalTests : IDisposable
         using var store = Open(kind);
         var key = new IdempotencyRecord("submit", "scjg", "key-1", "sha256:first", "R1");
         Assert.Equal(AppendStatus.Appended, store.Append(new AppendBatch(At, [Entry("R1 submitted")], "R1", 0, Index("R1", "A1"), key)).Status);
-        var head = store.ChainHead();
+        var head = store.Head();
 
         // The key is checked first: a retry is recognised as one even though it is also stale.
         var retry = store.Append(new AppendBatch(At, [Entry("R1 submitted again")], "R1", 0, Index("R1", "A1"), key));
@@ -44,7 +44,7 @@ public sealed class AppendRefusalTests : IDisposable
         Assert.Equal(1, stale.CurrentVersion);
         Assert.Equal(AppendStatus.OpenReviewExists, secondOpen.Status);
         Assert.All([retry, stale, secondOpen], refused => Assert.Empty(refused.Entries));
-        Assert.Equal(head, store.ChainHead());
+        Assert.Equal(head, store.Head());
         Assert.Equal(["\"R1 submitted\""], store.ReadAll().Select(e => e.Data));
         Assert.Equal("R1", store.LatestReviewFor("scjg", "A1")?.ReviewId);
         Assert.Equal(1, store.Query(new ReviewQuery()).Total);

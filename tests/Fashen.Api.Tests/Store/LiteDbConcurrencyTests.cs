@@ -72,7 +72,7 @@ public sealed class LiteDbConcurrencyTests : IDisposable
         await writer;
 
         Assert.True(wrong.IsEmpty, string.Join(Environment.NewLine, wrong));
-        Assert.NotNull(store.ChainHead());
+        Assert.NotNull(store.Head());
     }
 
     private static string Name(int i) => "user" + i.ToString(CultureInfo.InvariantCulture);
