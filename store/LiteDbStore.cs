@@ -149,6 +149,35 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<AuditEntry> EntriesAt(IReadOnlyCollection<long> sequences)
+    {
+        if (sequences.Count == 0)
+        {
+            return [];
+        }
+
+        lock (_gate)
+        {
+            return _entries.Find(LiteDB.Query.In("_id", new BsonArray(sequences.Select(s => new BsonValue(s))))).Select(ToEntry).OrderBy(e => e.Sequence).ToList();
+        }
+    }
+
+    /// <inheritdoc/>
+    public ReviewIndexEntry? FindReviewIndex(string reviewId)
+    {
+        lock (_gate)
+        {
+            return _reviews.FindById(reviewId) is { } doc ? ToIndex(doc) : null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<ReviewIndexEntry> ReviewIndex() => InIdOrder(_reviews, string.Empty).Select(ToIndex);
+
+    /// <inheritdoc/>
+    public IEnumerable<StoredPermit> Permits() => InIdOrder(_permits, string.Empty).Select(ToPermit);
+
+    /// <inheritdoc/>
     public ReviewIndexEntry? LatestReviewFor(string department, string caseId)
     {
         lock (_gate)
@@ -326,7 +355,7 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
-    public IEnumerable<AuditEntry> ReadAll() => InIdOrder(_entries, 0L).Select(ToEntry);
+    public IEnumerable<AuditEntry> ReadAll(long after = 0) => InIdOrder(_entries, after).Select(ToEntry);
 
     /// <inheritdoc/>
     public RecordHead? Head()
@@ -358,7 +387,7 @@ public sealed class LiteDbStore : IFashenStore
             doc = _permits.FindById(id);
         }
 
-        return doc is null ? null : new StoredPermit(id, doc["token"].AsString, JsonSerializer.Deserialize<PermitClaims>(doc["claims"].AsString)!);
+        return doc is null ? null : ToPermit(doc);
     }
 
     /// <inheritdoc/>
@@ -648,6 +677,9 @@ public sealed class LiteDbStore : IFashenStore
             after = batch[^1]["_id"];
         }
     }
+
+    private static StoredPermit ToPermit(BsonDocument doc) =>
+        new(doc["_id"].AsString, doc["token"].AsString, JsonSerializer.Deserialize<PermitClaims>(doc["claims"].AsString)!);
 
     private static Account ToAccount(BsonDocument doc) => new(
         doc["_id"].AsString,

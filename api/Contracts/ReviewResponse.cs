@@ -175,4 +175,8 @@ public sealed record RecordEntryResponse(
         JsonNode.Parse(e.Data), e.PreviousHash, e.Hash);
 }
 
-public sealed record RecordVerificationResponse(bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head);
+public sealed record RecordVerificationResponse(
+    bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head, IReadOnlyList<RecordDiscrepancyResponse> Discrepancies);
+
+/// <summary>A difference between the record and what the store derives from it (a review's index, a permit).</summary>
+public sealed record RecordDiscrepancyResponse(string? ReviewId, string? PermitId, string Problem);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fashen.Engine.Integrity;
 using Fashen.Engine.Records;
 using Fashen.Store;
 
@@ -38,11 +39,12 @@ internal static class AuditCommand
         try
         {
             using var store = settings.Open();
-            var verification = AuditChain.Verify(store.ReadAll(), store.Head(), anchors);
-            if (verification.Valid)
+            var audit = RecordAudit.Run(store, anchors);
+            var verification = audit.Chain;
+            if (audit.Valid)
             {
                 var checkedAnchors = anchors.Count > 0 ? $"与留存的 {anchors.Count} 个链头相符，" : string.Empty;
-                context.Output.WriteLine($"全过程记录完整：共 {verification.EntriesVerified} 条，哈希链无断裂，{checkedAnchors}链头 {verification.Head}");
+                context.Output.WriteLine($"全过程记录完整：共 {verification.EntriesVerified} 条，哈希链无断裂，{checkedAnchors}每个审核的状态和每张许可凭证与记录相符，链头 {verification.Head}");
                 if (verification.Anchor is { } anchor)
                 {
                     context.Output.WriteLine($"请在本系统之外留存（例如写入月度报告）：{anchor}，日后用 --anchor 核对记录未被整体改写。");
@@ -51,7 +53,17 @@ internal static class AuditCommand
                 return CliApplication.Success;
             }
 
-            context.Output.WriteLine($"全过程记录被改动过：{verification.Problem}（前 {verification.EntriesVerified} 条完好）");
+            if (!verification.Valid)
+            {
+                context.Output.WriteLine($"全过程记录被改动过：{verification.Problem}（前 {verification.EntriesVerified} 条完好）");
+            }
+
+            foreach (var discrepancy in audit.Discrepancies)
+            {
+                var subject = discrepancy.PermitId is { } permit ? $"许可凭证 {permit}" : $"审核 {discrepancy.ReviewId}";
+                context.Output.WriteLine($"{subject}：{discrepancy.Problem}");
+            }
+
             return CliApplication.Failure;
         }
         catch (DataFolderInUseException exception)

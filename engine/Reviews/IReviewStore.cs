@@ -12,6 +12,25 @@ public interface IReviewStore
     /// <returns>The entries; empty when there is no such review.</returns>
     IReadOnlyList<AuditEntry> ReviewEntries(string reviewId);
 
+    /// <summary>Reads entries by their sequence numbers; numbers with no entry are left out.</summary>
+    /// <param name="sequences">The sequence numbers.</param>
+    /// <returns>The entries found, in sequence order.</returns>
+    IReadOnlyList<AuditEntry> EntriesAt(IReadOnlyCollection<long> sequences);
+
+    /// <summary>Finds one review's index entry.</summary>
+    /// <param name="reviewId">The review id.</param>
+    /// <returns>The index entry, or null.</returns>
+    ReviewIndexEntry? FindReviewIndex(string reviewId);
+
+    /// <summary>Reads every review's index entry (the derived copy that lists and the gate's lookup use), for
+    /// verification against the record.</summary>
+    /// <returns>The index entries, in review id order.</returns>
+    IEnumerable<ReviewIndexEntry> ReviewIndex();
+
+    /// <summary>Reads every permit kept, for verification against the record.</summary>
+    /// <returns>The permits, in id order.</returns>
+    IEnumerable<StoredPermit> Permits();
+
     /// <summary>Finds the newest review of a case.</summary>
     /// <param name="department">The department id.</param>
     /// <param name="caseId">The case id.</param>
@@ -33,9 +52,10 @@ public interface IReviewStore
     /// <returns>The sealed entries, or why nothing was written, once durable.</returns>
     Task<AppendOutcome> AppendAsync(AppendBatch batch);
 
-    /// <summary>Reads the whole record, in sequence order.</summary>
-    /// <returns>Every entry.</returns>
-    IEnumerable<AuditEntry> ReadAll();
+    /// <summary>Reads the record, in sequence order.</summary>
+    /// <param name="after">Only entries after this sequence number; 0 for the whole record.</param>
+    /// <returns>The entries.</returns>
+    IEnumerable<AuditEntry> ReadAll(long after = 0);
 
     /// <summary>Gets the sequence and hash of the last entry, kept apart from the entries so that removing or adding
     /// entries at the end of the record shows.</summary>

@@ -205,6 +205,27 @@ public sealed class Review
         }
     }
 
+    /// <summary>Gets what lists, queues and the gate's lookup keep of the review (the store's index): derived from the
+    /// events here only, so that the live path and record verification derive it alike.</summary>
+    /// <returns>The index entry.</returns>
+    public ReviewIndexEntry ToIndexEntry() => new(
+        Id,
+        Department,
+        CaseId,
+        Submission.Decision["action"]?.GetValue<string>() ?? string.Empty,
+        State,
+        Deadline.Running,
+        Deadline.DueDate,
+        Version,
+        SubmittedAt,
+        UpdatedAt,
+        Reviewer?.Id,
+        Submission.Digest,
+        Submission.MatchedRules.FirstOrDefault()?.Title ?? string.Empty,
+        CounselRequired && !State.IsClosed() && !Opinions.Any(o => o.Round == Round),
+        Extension is { Decision: null },
+        Reviewer?.Name);
+
     /// <summary>Finds a checklist entry.</summary>
     /// <param name="itemId">The item id.</param>
     /// <returns>The entry, or null.</returns>

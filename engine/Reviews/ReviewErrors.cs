@@ -164,5 +164,14 @@ public static class ReviewErrors
         "FS5025", $"拟作出的决定与审核 {reviewId} 同意的版本不一致（{changes}），须重新报送法制审核。", ReviewErrorKind.Conflict)
         with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
 
+    /// <summary>FS5026: the gate found the review's entries in the record broken, or the store's index of it
+    /// differing from them: no permit until the record is verified and restored.</summary>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError RecordBroken(string reviewId, string problem) => Error(
+        "FS5026", $"审核 {reviewId} 的全过程记录校验未通过（{problem}），不能据此作出决定。请法制机构管理员校验全过程记录（GET /v1/record/verification 或 fashen audit verify）。", ReviewErrorKind.Conflict)
+        with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

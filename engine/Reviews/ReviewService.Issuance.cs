@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
+using Fashen.Engine.Integrity;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Records;
 
@@ -111,6 +112,8 @@ public sealed partial class ReviewService
         return new IssuanceAnswer(true, permit.Claims.Classification, permit.Claims.DecisionDigest, permit.Claims.ReviewId, [], permit);
     }
 
+    // The store's index only finds the review; what the review is comes from its own entries, checked where they lie in
+    // the chain (ReviewRecord), and an index that disagrees with them was edited behind Fashen's back.
     private ReviewError? MajorRefusal(BoundDecision decision, string digest, Classifier classifier, out string? reviewId)
     {
         reviewId = null;
@@ -120,22 +123,42 @@ public sealed partial class ReviewService
         }
 
         reviewId = entry.ReviewId;
-        if (entry.State != ReviewState.Approved)
+        var reading = ReviewRecord.Read(_store, entry.ReviewId);
+        if (reading.Review is not { } review)
         {
-            return ReviewErrors.ReviewNotApproved(entry.ReviewId, entry.State.ToChinese());
+            return ReviewErrors.RecordBroken(entry.ReviewId, reading.Problem!);
         }
 
-        if (entry.Digest == digest)
+        if (review.CaseId != decision.CaseId || review.Department != decision.Department)
+        {
+            return ReviewErrors.RecordBroken(entry.ReviewId, $"存储的索引把本案指向了另一案件（{review.Department}/{review.CaseId}）的审核");
+        }
+
+        if (review.State != entry.State || review.Submission.Digest != entry.Digest || review.Version != entry.Version)
+        {
+            return ReviewErrors.RecordBroken(entry.ReviewId, $"存储的审核索引写着“{entry.State.ToChinese()}”，记录中为“{review.State.ToChinese()}”");
+        }
+
+        if (review.State != ReviewState.Approved)
+        {
+            return ReviewErrors.ReviewNotApproved(review.Id, review.State.ToChinese());
+        }
+
+        if (review.Decided is not { By.Kind: ActorKind.Person })
+        {
+            return ReviewErrors.RecordBroken(review.Id, "记录中的同意意见不是由审核人员作出的");
+        }
+
+        if (review.Submission.Digest == digest)
         {
             return null;
         }
 
-        var review = Load(entry.ReviewId)!;
         var changes = DecisionChange.Compare(classifier.Catalogue.Schema, review.CurrentFacts(), DecisionCanonicalForm.Facts(decision));
         var described = changes.Count == 0
             ? "决定的日期、程序或其他字段有变化"
             : string.Join("；", changes.Select(c => $"{c.Label}：{c.Before ?? "未提供"} → {c.After ?? "未提供"}"));
-        return ReviewErrors.ChangedSinceApproval(entry.ReviewId, described);
+        return ReviewErrors.ChangedSinceApproval(review.Id, described);
     }
 }
 

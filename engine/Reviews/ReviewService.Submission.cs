@@ -83,11 +83,12 @@ public sealed partial class ReviewService
         var submission = Submission(classifier, decision, result, request.Materials);
         var submitted = new ReviewSubmitted(
             NewId("R", today), decision.CaseId, decision.Department, today, submission, request.SubmittedBy.Trim(), request.HandledBy.Select(h => h.Trim()).Distinct().ToList());
-        var review = Review.Replay([(Provisional(caller.Actor, _clock.GetUtcNow()), submitted)]);
+        var now = _clock.GetUtcNow();
+        var review = Review.Replay([(Provisional(caller.Actor, now), submitted)]);
         var record = new ClassificationRecord(decision.Department, decision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), submission.Digest);
         var extra = Reclassification(record, review.Id, caller.Actor) is { } reclassified ? [reclassified] : Array.Empty<PendingEntry>();
         var idempotency = idempotencyKey is null ? null : new IdempotencyRecord("submit", caller.Actor.Id, idempotencyKey, requestHash, review.Id);
-        return Commit(review, 0, caller.Actor, [submitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record);
+        return Commit(review, 0, caller.Actor, [submitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record, now);
     }
 
     /// <summary>Resubmits a review's decision: after 补正 with the missing materials, after 纠正 with the corrected decision.</summary>
@@ -163,8 +164,9 @@ public sealed partial class ReviewService
         var version = review.Version;
 
         // Apply the resubmission first so the materials check sees the new round and materials.
-        review.Apply(Provisional(caller.Actor, _clock.GetUtcNow()), resubmitted);
-        return Commit(review, version, caller.Actor, [resubmitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record);
+        var now = _clock.GetUtcNow();
+        review.Apply(Provisional(caller.Actor, now), resubmitted);
+        return Commit(review, version, caller.Actor, [resubmitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record, now);
     }
 
     private Outcome<Review>? Retried(string scope, Caller caller, string? key, string requestHash)

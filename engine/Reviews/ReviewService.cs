@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Fashen.Engine.Integrity;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Records;
 
@@ -107,18 +108,19 @@ public sealed partial class ReviewService
         return DueStates.Of(entry.State, entry.Running, entry.DueDate, today, NextWorkingDay(today));
     }
 
-    /// <summary>Verifies the whole record: every entry's hash, the chain between them, and the stored head.</summary>
+    /// <summary>Verifies the whole record: every entry's hash, the chain between them, the stored head, and what the
+    /// store derives from the record (each review's state, each permit) against it.</summary>
     /// <param name="caller">Who asks; the legal-office admin.</param>
     /// <param name="anchors">Hashes of entries noted down when the record was verified before, which must not have changed.</param>
     /// <returns>The outcome of the verification, or why the caller may not ask.</returns>
-    public Outcome<ChainVerification> VerifyRecord(Caller caller, IReadOnlyCollection<ChainAnchor>? anchors = null)
+    public Outcome<RecordAuditResult> VerifyRecord(Caller caller, IReadOnlyCollection<ChainAnchor>? anchors = null)
     {
         if (!caller.Has(Role.Admin))
         {
             return ReviewErrors.RoleRequired("校验全过程记录", Role.Admin.ToChinese());
         }
 
-        return AuditChain.Verify(_store.ReadAll(), _store.Head(), anchors);
+        return RecordAudit.Run(_store, anchors);
     }
 
     /// <summary>Counts reviews per department and month (数据统计分析), for the departments the caller may see.</summary>
@@ -188,7 +190,8 @@ public sealed partial class ReviewService
         $"{prefix}{date:yyyyMMdd}-{RandomNumberGenerator.GetHexString(16, lowercase: true)}";
 
     // Writes a review's new events, with the index recomputed from the review as they leave it. The
-    // first `applied` events were already applied to the review by the caller.
+    // first `applied` events were already applied to the review by the caller, at `at`: every entry of the change
+    // is sealed with that time, so that the index derived here is the one the record's entries derive.
     private Outcome<Review> Commit(
         Review review,
         long expectedVersion,
@@ -197,18 +200,19 @@ public sealed partial class ReviewService
         int applied = 0,
         IReadOnlyList<PendingEntry>? extra = null,
         IdempotencyRecord? idempotency = null,
-        ClassificationRecord? classification = null)
+        ClassificationRecord? classification = null,
+        DateTimeOffset? at = null)
     {
-        var at = _clock.GetUtcNow();
+        var now = at ?? _clock.GetUtcNow();
         foreach (var reviewEvent in events.Skip(applied))
         {
-            review.Apply(Provisional(actor, at), reviewEvent);
+            review.Apply(Provisional(actor, now), reviewEvent);
         }
 
         var pending = events.Select(e => new PendingEntry(ReviewEventSerializer.TypeOf(e), review.Id, review.Department, actor, ReviewEventSerializer.Serialize(e)))
             .Concat(extra ?? [])
             .ToList();
-        var outcome = _store.Append(new AppendBatch(at, pending, review.Id, expectedVersion, IndexOf(review), idempotency, null, classification));
+        var outcome = _store.Append(new AppendBatch(now, pending, review.Id, expectedVersion, review.ToIndexEntry(), idempotency, null, classification));
         if (outcome.Status == AppendStatus.Appended)
         {
             return review;
@@ -230,24 +234,6 @@ public sealed partial class ReviewService
 
     private static AuditEntry Provisional(Actor actor, DateTimeOffset at) =>
         new(0, at, string.Empty, null, null, actor, string.Empty, string.Empty, string.Empty);
-
-    private static ReviewIndexEntry IndexOf(Review review) => new(
-        review.Id,
-        review.Department,
-        review.CaseId,
-        review.Submission.Decision["action"]?.GetValue<string>() ?? string.Empty,
-        review.State,
-        review.Deadline.Running,
-        review.Deadline.DueDate,
-        review.Version,
-        review.SubmittedAt,
-        review.UpdatedAt,
-        review.Reviewer?.Id,
-        review.Submission.Digest,
-        review.Submission.MatchedRules.FirstOrDefault()?.Title ?? string.Empty,
-        review.CounselRequired && !review.State.IsClosed() && !review.Opinions.Any(o => o.Round == review.Round),
-        review.Extension is { Decision: null },
-        review.Reviewer?.Name);
 }
 
 /// <summary>Statistics as computed for one state of the record.</summary>

@@ -86,6 +86,46 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
         Read($"SELECT {EntryColumns} FROM entries WHERE review_id = @id ORDER BY sequence", ToEntry, ("id", reviewId));
 
     /// <inheritdoc/>
+    public IReadOnlyList<AuditEntry> EntriesAt(IReadOnlyCollection<long> sequences) => sequences.Count == 0
+        ? []
+        : Read($"SELECT {EntryColumns} FROM entries WHERE sequence = ANY(@sequences) ORDER BY sequence", ToEntry, ("sequences", sequences.ToArray()));
+
+    /// <inheritdoc/>
+    public ReviewIndexEntry? FindReviewIndex(string reviewId) =>
+        Read($"SELECT {ReviewColumns} FROM reviews WHERE review_id = @id", ToIndex, ("id", reviewId)).FirstOrDefault();
+
+    /// <inheritdoc/>
+    public IEnumerable<ReviewIndexEntry> ReviewIndex() =>
+        InKeyOrder($"SELECT {ReviewColumns} FROM reviews WHERE review_id COLLATE \"C\" > @after ORDER BY review_id COLLATE \"C\" LIMIT 1000", ToIndex, r => r.ReviewId);
+
+    /// <inheritdoc/>
+    public IEnumerable<StoredPermit> Permits() =>
+        InKeyOrder("SELECT id, token, claims FROM permits WHERE id COLLATE \"C\" > @after ORDER BY id COLLATE \"C\" LIMIT 1000",
+            r => new StoredPermit(r.GetString(0), r.GetString(1), JsonSerializer.Deserialize<PermitClaims>(r.GetString(2))!), p => p.Id);
+
+    // Reads a whole table in batches of a thousand rows by its text key, each batch read whole, so that no connection
+    // stays open while the caller works.
+    private IEnumerable<T> InKeyOrder<T>(string sql, Func<NpgsqlDataReader, T> map, Func<T, string> key)
+    {
+        var after = string.Empty;
+        while (true)
+        {
+            var batch = Read(sql, map, ("after", after));
+            foreach (var row in batch)
+            {
+                yield return row;
+            }
+
+            if (batch.Count < 1000)
+            {
+                yield break;
+            }
+
+            after = key(batch[^1]);
+        }
+    }
+
+    /// <inheritdoc/>
     public ReviewIndexEntry? LatestReviewFor(string department, string caseId) =>
         Read($"SELECT {ReviewColumns} FROM reviews WHERE department = @department AND case_id = @case ORDER BY submitted_at DESC LIMIT 1",
             ToIndex, ("department", department), ("case", caseId)).FirstOrDefault();
@@ -339,10 +379,9 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
 
     /// <inheritdoc/>
     /// <remarks>Reads in batches, each read whole, so that no connection stays open while the caller works.</remarks>
-    public IEnumerable<AuditEntry> ReadAll()
+    public IEnumerable<AuditEntry> ReadAll(long after = 0)
     {
         const int batchSize = 1000;
-        long after = 0;
         while (true)
         {
             var batch = Read($"SELECT {EntryColumns} FROM entries WHERE sequence > @after ORDER BY sequence LIMIT {batchSize}", ToEntry, ("after", after));

@@ -159,6 +159,72 @@ public class RestartAndTamperTests
     }
 
     [Fact]
+    public async Task RejectedReview_MadeApprovedInTheStoresIndex_GetsNoPermit_AndVerificationNamesIt()
+    {
+        var app = FashenApp.Start();
+        try
+        {
+            var review = await SubmitAcceptedAsync(app);
+            var id = review.GetProperty("id").GetString()!;
+            var reviewer = await app.PersonAsync("li.min");
+            review = await CompleteChecklistAsync(reviewer, review);
+            var (status, _) = await Post(reviewer, $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = review.Version(), ["outcome"] = "reject", ["reason"] = "主要事实不清。" });
+            Assert.Equal(HttpStatusCode.OK, status);
+
+            await app.StopAsync();
+            using (var stored = BehindTheBack.Open(app))
+            {
+                stored.SetIndexedState(id, "approved");
+            }
+
+            app = await app.RestartAsync();
+            var (_, answer) = await Post(app.CaseSystem("scjg"), "/v1/issuance", new JsonObject { ["decision"] = FoodFine() });
+            var record = await VerifyAsync(app);
+
+            Assert.False(answer.GetProperty("issuable").GetBoolean(), answer.ToString());
+            Assert.False(answer.TryGetProperty("permit", out var permit) && permit.ValueKind != JsonValueKind.Null);
+            Assert.Equal("FS5026", answer.GetProperty("reasons")[0].GetProperty("code").GetString());
+            Assert.False(record.GetProperty("valid").GetBoolean());
+            Assert.Null(record.GetProperty("brokenAt").GetString());
+            var discrepancy = Assert.Single(record.GetProperty("discrepancies").EnumerateArray());
+            Assert.Equal(id, discrepancy.GetProperty("reviewId").GetString());
+            Assert.Contains("状态在记录中为“不同意”，存储为“同意”", discrepancy.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ReviewRemovedFromTheStoresIndex_IsNamedByVerification()
+    {
+        var app = await WithThreeReviewsAsync();
+        try
+        {
+            var (_, list) = await Get(await app.PersonAsync("admin"), "/v1/reviews");
+            var id = list.GetProperty("items")[1].GetProperty("id").GetString()!;
+            await app.StopAsync();
+            using (var stored = BehindTheBack.Open(app))
+            {
+                stored.RemoveFromIndex(id);
+            }
+
+            app = await app.RestartAsync();
+            var record = await VerifyAsync(app);
+
+            Assert.False(record.GetProperty("valid").GetBoolean());
+            var discrepancy = Assert.Single(record.GetProperty("discrepancies").EnumerateArray());
+            Assert.Equal(id, discrepancy.GetProperty("reviewId").GetString());
+            Assert.Contains("索引中却没有", discrepancy.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task InsertedEntry_WellFormedAfterTheLast_IsFoundAtItsOwnPosition()
     {
         var app = await WithThreeReviewsAsync();
@@ -263,6 +329,12 @@ public class RestartAndTamperTests
 
         public abstract void Insert(AuditEntry entry);
 
+        /// <summary>Changes a review's state in the store's index of reviews, which the chain does not cover.</summary>
+        public abstract void SetIndexedState(string reviewId, string state);
+
+        /// <summary>Removes a review from the store's index of reviews.</summary>
+        public abstract void RemoveFromIndex(string reviewId);
+
         public abstract void Dispose();
     }
 
@@ -291,6 +363,16 @@ public class RestartAndTamperTests
         public override void Delete(long sequence) => Assert.True(Entries.Delete(sequence));
 
         public override void Insert(AuditEntry entry) => Entries.Insert(LiteDbStore.ToDocument(entry));
+
+        public override void SetIndexedState(string reviewId, string state)
+        {
+            var reviews = _db.GetCollection("reviews");
+            var document = reviews.FindById(reviewId);
+            document["state"] = state;
+            Assert.True(reviews.Update(document));
+        }
+
+        public override void RemoveFromIndex(string reviewId) => Assert.True(_db.GetCollection("reviews").Delete(reviewId));
 
         public override void Dispose() => _db.Dispose();
     }
@@ -346,6 +428,11 @@ public class RestartAndTamperTests
             command.Parameters.AddWithValue("hash", entry.Hash);
             Assert.Equal(1, command.ExecuteNonQuery());
         }
+
+        public override void SetIndexedState(string reviewId, string state) =>
+            Assert.Equal(1, Execute($"UPDATE reviews SET state = '{state}' WHERE review_id = '{reviewId}'"));
+
+        public override void RemoveFromIndex(string reviewId) => Assert.Equal(1, Execute($"DELETE FROM reviews WHERE review_id = '{reviewId}'"));
 
         public override void Dispose() => _connection.Dispose();
 

@@ -22,7 +22,7 @@ public sealed class DataCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.StartsWith("全过程记录完整：共 3 条，哈希链无断裂，链头 sha256:", output, StringComparison.Ordinal);
+        Assert.StartsWith("全过程记录完整：共 3 条，哈希链无断裂，每个审核的状态和每张许可凭证与记录相符，链头 sha256:", output, StringComparison.Ordinal);
         Assert.Contains("请在本系统之外留存（例如写入月度报告）：3:sha256:", output, StringComparison.Ordinal);
     }
 
@@ -106,7 +106,7 @@ public sealed class DataCommandsTests : IDisposable
         var (exit, output, _) = Fashen.Run("audit", "verify", "--data", _folder);
 
         Assert.Equal(1, exit);
-        Assert.Contains("末尾的记录可能被删除或替换过", output, StringComparison.Ordinal);
+        Assert.Contains("第 3 条记录缺失：保存的链头在第 3 条，现在只有 2 条，末尾的记录被删除过", output, StringComparison.Ordinal);
     }
 
     [Fact]

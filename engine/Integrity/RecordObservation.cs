@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Fashen.Engine.Records;
+using Fashen.Engine.Reviews;
+
+namespace Fashen.Engine.Integrity;
+
+/// <summary>What a walk through the record saw that the store also keeps apart: how many events each review has, and
+/// which permits were issued. Each entry counts once, however often the walk reads it again.</summary>
+internal sealed class RecordObservation
+{
+    /// <summary>Gets the number of events of each review seen.</summary>
+    public Dictionary<string, int> ReviewEvents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the permits whose issue was seen.</summary>
+    public Dictionary<string, IssuedPermit> Permits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the last sequence number seen.</summary>
+    public long LastSequence { get; private set; }
+
+    /// <summary>Passes entries on, noting what they say.</summary>
+    /// <param name="entries">Entries in sequence order.</param>
+    /// <returns>The same entries.</returns>
+    public IEnumerable<AuditEntry> Watch(IEnumerable<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Sequence > LastSequence)
+            {
+                LastSequence = entry.Sequence;
+                Note(entry);
+            }
+
+            yield return entry;
+        }
+    }
+
+    private void Note(AuditEntry entry)
+    {
+        if (entry.ReviewId is { } reviewId && ReviewEventSerializer.IsReviewEvent(entry.Type))
+        {
+            ReviewEvents[reviewId] = ReviewEvents.GetValueOrDefault(reviewId) + 1;
+        }
+
+        if (entry.Type == "permit.issued")
+        {
+            try
+            {
+                using var data = JsonDocument.Parse(entry.Data);
+                var root = data.RootElement;
+                var permitId = root.GetProperty("permitId").GetString()!;
+                Permits[permitId] = new IssuedPermit(
+                    root.GetProperty("caseId").GetString()!, root.GetProperty("digest").GetString()!, root.TryGetProperty("reviewId", out var r) ? r.GetString() : null);
+            }
+            catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                // An issue entry that cannot be read is no permit: a permit kept for it is then reported as not issued.
+            }
+        }
+    }
+}
+
+/// <summary>A permit as the record of its issue states it.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Digest">The decision's digest.</param>
+/// <param name="ReviewId">The review, or null for a decision that needed none.</param>
+internal sealed record IssuedPermit(string CaseId, string Digest, string? ReviewId);
