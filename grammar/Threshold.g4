@@ -31,6 +31,7 @@ primary
     | name BETWEEN value (AND | TO) value BETWEEN_END?    # betweenExpr
     | name (IN | NOT IN | NOT_IN) list                    # inExpr
     | name (ANY OF | ANY_OF) list                         # anyOfExpr
+    | name ONLY list                                      # onlyExpr
     | name CONTAINS value                                 # containsExpr
     | name                                                # flagExpr
     ;
@@ -54,6 +55,8 @@ ANY         : 'any' ;
 OF          : 'of' ;
 ANY_OF      : '包含任一' ;
 CONTAINS    : 'contains' | '包含' ;
+// A set fact holds nothing outside the list: 处罚种类 仅限 [警告, 罚款].
+ONLY        : 'only' | '仅限' | '只含' ;
 BETWEEN     : 'between' | '介于' ;
 TO          : '至' | '和' ;
 BETWEEN_END : '之间' ;

@@ -81,6 +81,8 @@ public sealed class ConditionBinder
                 return BindMembership(membership);
             case OverlapSyntax overlap:
                 return BindOverlap(overlap);
+            case SubsetSyntax subset:
+                return BindSubset(subset);
             default:
                 throw new InvalidOperationException($"Unhandled syntax {syntax.GetType().Name}.");
         }
@@ -206,6 +208,23 @@ public sealed class ConditionBinder
 
         return ResolveValueList(fact, overlap.Values, overlap.ListSpan) is { } values
             ? new SetOverlap(fact, values, Written(overlap.Values), At(overlap.Span))
+            : null;
+    }
+
+    private Condition? BindSubset(SubsetSyntax subset)
+    {
+        if (ResolveFact(subset.Subject) is not { } fact)
+        {
+            return null;
+        }
+
+        if (fact.Type != FactType.Set)
+        {
+            return NotAllowed(subset.Subject.Span, "仅限（only）", fact);
+        }
+
+        return ResolveValueList(fact, subset.Values, subset.ListSpan) is { } values
+            ? new SetSubset(fact, values, Written(subset.Values), At(subset.Span))
             : null;
     }
 

@@ -97,6 +97,11 @@ public sealed partial class Classifier
 
                 var all = given.Count == 0 ? "无" : string.Join("、", given.Select(o => o.Name));
                 return $"{fact.Label} 为 {all}，不含 {c.Written} 中任何一项";
+            case SetSubset c:
+                var held = ((OptionSetValue)value).Options;
+                var heldText = held.Count == 0 ? "无" : string.Join("、", held.Select(o => o.Name));
+                var outsideList = string.Join("、", held.Where(o => !c.Values.Contains(o)).Select(o => o.Name));
+                return holds ? $"{fact.Label} 为 {heldText}，仅限 {c.Written}" : $"{fact.Label} 含 {outsideList}，不限于 {c.Written}";
             case FlagCondition:
                 return value switch
                 {
@@ -232,6 +237,7 @@ public sealed partial class Classifier
             ValueMembership c => $"{fact.Label} {(wanted != c.Negated ? "为" : "不为")} {string.Join("、", c.Values.Select(v => v.Name))}{(c.Values.Count > 1 ? " 之一" : string.Empty)}",
             RankComparison c => $"{fact.Label} {Formatting.Symbol(wanted ? c.Operator : c.Operator.Negate())} {c.Value.Name}",
             SetOverlap c => wanted ? $"{fact.Label} 包含 {c.Written}{(c.Values.Count > 1 ? " 中任一项" : string.Empty)}" : $"{fact.Label} 不包含 {c.Written} 中任何一项",
+            SetSubset c => wanted ? $"{fact.Label} 仅限 {c.Written}" : $"{fact.Label} 含 {c.Written} 以外的一项",
             FlagCondition when fact.Type == FactType.Judgement => wanted ? $"经认定“{fact.Label}”（须写明认定人和理由）" : $"不认定“{fact.Label}”",
             _ => $"{fact.Label} = {(wanted ? "是" : "否")}",
         };

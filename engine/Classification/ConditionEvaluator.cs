@@ -34,6 +34,7 @@ internal static class ConditionEvaluator
             ValueMembership c => c.Values.Any(v => v.Code == facts.Code[slot]) != c.Negated,
             RankComparison c => Compare(facts.Code[slot], c.Operator, c.Value.Code),
             SetOverlap c => c.Values.Any(v => (facts.Set[slot] & (1UL << v.Code)) != 0),
+            SetSubset c => (facts.Set[slot] & ~c.Values.Aggregate(0UL, (bits, v) => bits | (1UL << v.Code))) == 0,
             FlagCondition => facts.Flag[slot],
             _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}."),
         };

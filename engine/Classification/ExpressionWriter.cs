@@ -79,6 +79,13 @@ internal static class ExpressionWriter
                     ? $"(({Set(c.Fact.Slot)} & {mask}UL) != 0UL)"
                     : $"({Present(c.Fact.Slot)} && ({Set(c.Fact.Slot)} & {mask}UL) == 0UL)");
                 break;
+            case SetSubset c:
+                // An absent set holds nothing, which "none but" would accept: presence is part of the test either way.
+                var outside = (~c.Values.Aggregate(0UL, (bits, v) => bits | (1UL << v.Code))).ToString(CultureInfo.InvariantCulture);
+                b.Append(positive
+                    ? $"({Present(c.Fact.Slot)} && ({Set(c.Fact.Slot)} & {outside}UL) == 0UL)"
+                    : $"({Present(c.Fact.Slot)} && ({Set(c.Fact.Slot)} & {outside}UL) != 0UL)");
+                break;
             case FlagCondition c:
                 b.Append('(').Append(Present(c.Fact.Slot)).Append(" && ").Append(positive ? string.Empty : "!")
                     .Append(Flag(c.Fact.Slot)).Append(')');

@@ -69,6 +69,14 @@ public sealed record RankComparison(
 public sealed record SetOverlap(
     FactDefinition Fact, IReadOnlyList<FactValueOption> Values, string Written, SourceSpan Span) : Condition(Span);
 
+/// <summary>A set fact holds none but some values (仅限): every value it holds is among them.</summary>
+/// <param name="Fact">The fact.</param>
+/// <param name="Values">The values allowed, with groups expanded and duplicates removed.</param>
+/// <param name="Written">The list as written, for explanations.</param>
+/// <param name="Span">Where the condition is.</param>
+public sealed record SetSubset(
+    FactDefinition Fact, IReadOnlyList<FactValueOption> Values, string Written, SourceSpan Span) : Condition(Span);
+
 /// <summary>A boolean fact is true, or a judgement flag was raised.</summary>
 /// <param name="Fact">The fact.</param>
 /// <param name="Span">Where the condition is.</param>

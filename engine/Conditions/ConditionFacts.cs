@@ -37,6 +37,7 @@ public static class ConditionFacts
         ValueMembership c => c.Fact,
         RankComparison c => c.Fact,
         SetOverlap c => c.Fact,
+        SetSubset c => c.Fact,
         FlagCondition c => c.Fact,
         _ => null,
     };

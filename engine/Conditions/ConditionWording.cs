@@ -26,6 +26,7 @@ public static class ConditionWording
         SetOverlap c => c.Values.Count == 1
             ? $"{c.Fact.Label}包括{c.Values[0].Name}"
             : $"{c.Fact.Label}包括{Values(c.Fact, c.Written, "、")}中的任意一项",
+        SetSubset c => $"{c.Fact.Label}仅限{Values(c.Fact, c.Written, "、")}",
         FlagCondition c => c.Fact.Type != FactType.Judgement ? c.Fact.Label
             : c.Fact.Label.EndsWith("情形", StringComparison.Ordinal) ? $"经认定属于“{c.Fact.Label}”" : $"经认定属于“{c.Fact.Label}”情形",
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}."),

@@ -47,6 +47,7 @@ public static class ConditionFormatter
         MembershipSyntax membership => $"{membership.Subject.Text} {(membership.Negated ? "not in" : "in")} {List(membership.Values)}",
         OverlapSyntax { Values.Count: 1 } overlap => $"{overlap.Subject.Text} 包含 {Value(overlap.Values[0])}",
         OverlapSyntax overlap => $"{overlap.Subject.Text} any of {List(overlap.Values)}",
+        SubsetSyntax subset => $"{subset.Subject.Text} 仅限 {List(subset.Values)}",
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}."),
     };
 

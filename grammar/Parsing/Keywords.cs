@@ -4,13 +4,13 @@ namespace Fashen.Grammar.Parsing;
 public static class Keywords
 {
     // Chinese keywords that people tend to write without a space next to a name.
-    private static readonly string[] Glueable = ["以上", "以下", "以内", "超过", "不满", "不属于", "属于", "包含任一", "包含", "并且", "或者", "且", "或", "非"];
+    private static readonly string[] Glueable = ["以上", "以下", "以内", "超过", "不满", "不属于", "属于", "包含任一", "包含", "仅限", "只含", "并且", "或者", "且", "或", "非"];
 
     /// <summary>Gets every keyword; a test keeps this list equal to the keywords of Threshold.g4.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "and", "or", "not", "in", "any", "of", "contains", "between", "always", "true", "false",
-        "且", "并且", "或", "或者", "非", "属于", "不属于", "包含任一", "包含", "介于", "至", "和", "之间", "一律", "是", "否",
+        "and", "or", "not", "in", "any", "of", "contains", "only", "between", "always", "true", "false",
+        "且", "并且", "或", "或者", "非", "属于", "不属于", "包含任一", "包含", "仅限", "只含", "介于", "至", "和", "之间", "一律", "是", "否",
         "以上", "以下", "以内", "超过", "不满", "含", "含本数", "不含", "不含本数",
     };
 

@@ -54,6 +54,8 @@ internal sealed class SyntaxBuilder(SourceFragment source)
             SpanOf(membership)),
         ThresholdParser.AnyOfExprContext anyOf => new OverlapSyntax(
             Name(anyOf.name()), List(anyOf.list()), SpanOf(anyOf.list()), SpanOf(anyOf)),
+        ThresholdParser.OnlyExprContext only => new SubsetSyntax(
+            Name(only.name()), List(only.list()), SpanOf(only.list()), SpanOf(only)),
         ThresholdParser.ContainsExprContext contains => new OverlapSyntax(
             Name(contains.name()), [Value(contains.value())], SpanOf(contains.value()), SpanOf(contains)),
         ThresholdParser.FlagExprContext flag => new FlagSyntax(Name(flag.name()), SpanOf(flag)),

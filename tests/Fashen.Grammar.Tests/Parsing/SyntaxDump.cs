@@ -15,6 +15,7 @@ internal static class SyntaxDump
         BetweenSyntax b => $"Between({b.Subject.Text}, {Value(b.Low)}, {Value(b.High)})",
         MembershipSyntax m => $"{(m.Negated ? "NotIn" : "In")}({m.Subject.Text}, [{string.Join(", ", m.Values.Select(Value))}])",
         OverlapSyntax o => $"AnyOf({o.Subject.Text}, [{string.Join(", ", o.Values.Select(Value))}])",
+        SubsetSyntax o => $"Only({o.Subject.Text}, [{string.Join(", ", o.Values.Select(Value))}])",
         FlagSyntax f => $"Flag({f.Subject.Text})",
         _ => throw new InvalidOperationException(syntax.GetType().Name),
     };
