@@ -14,7 +14,9 @@ public sealed record ClassificationResponse(
     IReadOnlyList<ChecklistItemResponse> Checklist,
     IReadOnlyList<string> Materials,
     DeadlineResponse? Deadline,
-    IReadOnlyList<Problems.DiagnosticResponse> Diagnostics)
+    IReadOnlyList<Problems.DiagnosticResponse> Diagnostics,
+    IReadOnlyList<FormResponse> Forms,
+    IReadOnlyList<FormViolationResponse> Violations)
 {
     public static ClassificationResponse From(ClassificationResult r) => new(
         r.CaseId,
@@ -31,7 +33,22 @@ public sealed record ClassificationResponse(
             ? new DeadlineResponse(d.WorkingDays, Formatting.Date(d.MaterialsCompleteOn), Formatting.Date(d.StartsOn), Formatting.Date(d.DueDate), d.ExtensionWorkingDays)
             : null,
         r.Diagnostics.Select(d => new Problems.DiagnosticResponse(
-            d.Code, d.IsError ? "error" : "warning", d.Message, d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn)).ToList());
+            d.Code, d.SeverityName, d.Message, d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn)).ToList(),
+        r.Forms.Select(FormResponse.From).ToList(),
+        r.Violations.Select(FormViolationResponse.From).ToList());
+}
+
+/// <summary>A form the law requires that applied to the decision and that it keeps (全国法定基准, or a department's
+/// departure under a law that provides otherwise, <c>law</c>).</summary>
+public sealed record FormResponse(string Id, string Title, IReadOnlyList<string> Basis, string? Law, string? Replaces)
+{
+    public static FormResponse From(FormCitation f) => new(f.Id, f.Title, f.Basis, f.Law, f.Replaces);
+}
+
+/// <summary>A form the law requires that the decision breaks, and how.</summary>
+public sealed record FormViolationResponse(string Id, string Title, IReadOnlyList<string> Basis, string Explanation, string? Law)
+{
+    public static FormViolationResponse From(Engine.Statute.FormViolation v) => new(v.FormId, v.Title, v.Basis, v.Explanation, v.Law);
 }
 
 /// <summary>The catalogue version that answered: its period, content revision, git commit when it lives in a

@@ -42,7 +42,7 @@ public static class ProblemResults
         if (diagnostics is { Count: > 0 })
         {
             extensions["diagnostics"] = diagnostics.Select(d => new DiagnosticResponse(
-                d.Code, d.IsError ? "error" : "warning", d.Message, d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn)).ToList();
+                d.Code, d.SeverityName, d.Message, d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn)).ToList();
         }
 
         foreach (var (key, value) in details ?? new Dictionary<string, string>())

@@ -156,7 +156,7 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic UnknownClassification(SourceSpan at, string text) => Diagnostic.Error(
         "FS2016",
-        $"不认识的结论“{text}”。应为 major（重大）、minor（非重大）、exempt（简易程序）或 undetermined（尚无法判定）。",
+        $"不认识的结论“{text}”。应为 major（重大）、minor（非重大）、exempt（简易程序）、undetermined（尚无法判定）或 unlawful（不符合法定形式）。",
         at);
 
     /// <summary>FS2017: a file the catalogue refers to, or that was named, does not exist.</summary>
@@ -544,5 +544,79 @@ public static class CatalogueDiagnostics
     public static Diagnostic DuplicateVersion(SourceSpan at, string id, string version, string other) => Diagnostic.Error(
         "FS3033",
         $"部门“{id}”的目录版本“{version}”已在 {other} 中定义。每个版本号只能用一次。",
+        at);
+
+    /// <summary>FS3034: a catalogue with no national baseline to stand on.</summary>
+    /// <param name="at">Where the catalogue names it, or its first key.</param>
+    /// <param name="looked">Where it was looked for.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic StatuteNotFound(SourceSpan at, string looked) => Diagnostic.Error(
+        "FS3034",
+        $"找不到全国法定基准（{looked}）。每个目录清单都以全国法定基准为基础（法律直接规定的决定形式，如《行政处罚法》第五十一条简易程序的限度）："
+        + "请把 Fashen 提供的 statute.yaml 放在目录清单所在文件夹或其上级文件夹中，或用 statute: 指明它的位置。",
+        at);
+
+    /// <summary>FS3035: a departure from a national form that does not exist.</summary>
+    /// <param name="at">Where the form is named.</param>
+    /// <param name="id">The id written.</param>
+    /// <param name="available">The national forms' ids, joined.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownNationalForm(SourceSpan at, string id, string available) => Diagnostic.Error(
+        "FS3035",
+        $"全国法定基准中没有编号为“{id}”的法定形式。可替代的法定形式：{available}。",
+        at);
+
+    /// <summary>FS3036: a departure from a national form that no law may depart from.</summary>
+    /// <param name="at">Where the form is named.</param>
+    /// <param name="id">The national form's id.</param>
+    /// <param name="title">Its wording.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic FormNotDepartable(SourceSpan at, string id, string title) => Diagnostic.Error(
+        "FS3036",
+        $"全国法定基准 {id}（{title}）不允许另行规定，部门目录不能替代它；只能另加更严的法定形式（不写 replaces）。",
+        at);
+
+    /// <summary>FS3037: a departure that names no law, or names something that is not a law.</summary>
+    /// <param name="at">Where the law is named, or the form.</param>
+    /// <param name="id">The national form departed from.</param>
+    /// <param name="written">What was written, or null when nothing was.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DepartureWithoutLaw(SourceSpan at, string id, string? written) => Diagnostic.Error(
+        "FS3037",
+        (written is null ? $"替代全国法定基准 {id} 须写明依据的法律（law）。" : $"“{written}”不是法律：")
+        + "只有法律另有规定的，才能从其规定（《行政处罚法》第五十一条）。请写出法律的名称和条文，名称以“法”结尾，如 law: 《中华人民共和国治安管理处罚法》第一百一十九条；行政法规、规章、规范性文件不能替代。",
+        at);
+
+    /// <summary>FS3038: a department's catalogue departs from a national form where a law provides otherwise; not a
+    /// mistake, shown so that reviewers of the catalogue see it.</summary>
+    /// <param name="at">Where the departure is.</param>
+    /// <param name="department">The department's name.</param>
+    /// <param name="id">The national form's id.</param>
+    /// <param name="title">The national form's wording.</param>
+    /// <param name="law">The law departed under.</param>
+    /// <param name="instead">The department's form's wording.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DepartsFromNationalForm(SourceSpan at, string department, string id, string title, string law, string instead) => Diagnostic.Info(
+        "FS3038",
+        $"{department}依{law}（法律另有规定）替代全国法定基准 {id}（{title}），改为：{instead}。判定答复中会引用该法律。",
+        at);
+
+    /// <summary>FS3039: a form whose id is already used by a form the catalogue stands on.</summary>
+    /// <param name="at">Where the id is.</param>
+    /// <param name="id">The id.</param>
+    /// <param name="source">Who uses it already.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DuplicateFormId(SourceSpan at, string id, string source) => Diagnostic.Error(
+        "FS3039",
+        $"法定形式编号 {id} 已由{source}使用。本目录增加的法定形式请使用新的编号；要替代全国法定基准中的一项，请写 replaces 和 law。",
+        at);
+
+    /// <summary>FS3040: a form's procedure that is neither 一般程序 nor 简易程序.</summary>
+    /// <param name="at">Where the procedure is.</param>
+    /// <param name="text">What was written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownFormProcedure(SourceSpan at, string text) => Diagnostic.Error(
+        "FS3040",
+        $"未知的程序“{text}”。应为“一般程序”或“简易程序”；适用于两种程序的，不写 procedure。",
         at);
 }

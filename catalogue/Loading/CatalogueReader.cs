@@ -23,13 +23,13 @@ namespace Fashen.Catalogue.Loading;
 public static partial class CatalogueReader
 {
     private static readonly string[] RootKeys =
-        ["department", "version", "effective_from", "effective_to", "governing_date", "extends", "baseline", "drop", "schema", "defaults", "values", "thresholds", "rules", "tests"];
+        ["department", "version", "effective_from", "effective_to", "governing_date", "extends", "baseline", "drop", "schema", "statute", "defaults", "values", "thresholds", "forms", "rules", "tests"];
     private static readonly string[] DepartmentKeys = ["id", "name"];
     private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials"];
     private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "note"];
     private static readonly string[] TestKeys = ["name", "decision", "expect"];
     private static readonly string[] TestDecisionKeys = ["case_id", "action", "procedure", "proposed_on", "facts"];
-    private static readonly string[] ExpectKeys = ["classification", "rules", "missing"];
+    private static readonly string[] ExpectKeys = ["classification", "rules", "missing", "forms"];
     private static readonly string[] JudgementKeys = ["raised", "raised_by", "reason"];
 
     /// <summary>Gets the keys each kind of mapping in a catalogue file allows, for the JSON Schema editors use
@@ -40,6 +40,7 @@ public static partial class CatalogueReader
         ["department"] = DepartmentKeys,
         ["defaults"] = DefaultsKeys,
         ["rule"] = RuleKeys,
+        ["form"] = Statute.FormReader.DepartmentKeys,
         ["test"] = TestKeys,
         ["test.decision"] = TestDecisionKeys,
         ["test.expect"] = ExpectKeys,
@@ -71,12 +72,14 @@ public static partial class CatalogueReader
     /// <param name="root">The file's root node, from <see cref="YamlTreeReader"/>.</param>
     /// <param name="schema">The fact schema the catalogue is written against.</param>
     /// <param name="parent">The parent catalogue it builds on (<c>extends</c>), already read; null for none.</param>
+    /// <param name="statute">The national baseline the catalogue stands on; null only where no forms are wanted (tests of
+    /// the reader itself).</param>
     /// <returns>The catalogue, or every diagnostic found; warnings may come with a catalogue.</returns>
     /// <remarks>A catalogue that extends a parent inherits the parent's rules, named thresholds and (unless it
     /// gives its own) defaults. It may add rules and make thresholds stricter; the inherited rules then use
     /// the stricter values. Loosening the parent — raising a threshold that makes decisions major, or
     /// dropping a rule — is an error.</remarks>
-    public static Result<Engine.Catalogues.Catalogue> Read(YamlMapping root, FactSchema schema, Engine.Catalogues.Catalogue? parent = null)
+    public static Result<Engine.Catalogues.Catalogue> Read(YamlMapping root, FactSchema schema, Engine.Catalogues.Catalogue? parent = null, Statute.StatuteFile? statute = null)
     {
         var diagnostics = new List<Diagnostic>();
         var reader = new MappingReader(root, RootKeys, diagnostics);
@@ -107,6 +110,8 @@ public static partial class CatalogueReader
         }
 
         reader.Scalar("extends", required: false, "上级目录清单的编号");
+        reader.Scalar("schema", required: false, "事实表的位置");
+        reader.Scalar("statute", required: false, "全国法定基准的位置");
         var baseline = Boolean(reader.Scalar("baseline", required: false, "是否仅作为下级目录的基准"), "baseline", diagnostics);
         var defaults = parent is not null && root.Get("defaults") is null ? parent.Defaults : ReadDefaults(reader, diagnostics);
 
@@ -124,6 +129,11 @@ public static partial class CatalogueReader
             }
         }
 
+        var ownForms = reader.Sequence("forms", required: false, "本部门的法定形式", "列表（每项一个法定形式，以“- id:”开头）");
+        var forms = statute is null
+            ? parent?.Forms ?? []
+            : Statute.StandingForms.Assemble(statute, ownForms, parent, extendedSchema, Inherited(parent, thresholds), departmentName ?? departmentId ?? "本部门", diagnostics);
+
         var tests = departmentId is null
             ? []
             : ReadTests(reader, extendedSchema, departmentId, rules, DeclaredRuleIds(root, parent), diagnostics);
@@ -136,10 +146,11 @@ public static partial class CatalogueReader
 
         // The revision names exactly what classifies: this file, its schema, and the parent it builds on.
         var revision = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            source.Text + "\n" + schema.Source.ContentHash + "\n" + (parent?.Revision ?? string.Empty))));
+            source.Text + "\n" + schema.Source.ContentHash + "\n" + (parent?.Revision ?? string.Empty) + "\n" + (statute?.Reference.Revision ?? string.Empty))));
         var catalogue = new Engine.Catalogues.Catalogue(
             departmentId, departmentName, version, effectiveFrom.Value, defaults, thresholds.Values.ToList(), rules, tests,
-            extendedSchema, revision, SourceSpan.FileOnly(source.Path), effectiveTo, governing, parent?.Id, Baseline: baseline);
+            extendedSchema, revision, SourceSpan.FileOnly(source.Path), effectiveTo, governing, parent?.Id, Baseline: baseline,
+            Forms: forms, Statute: statute?.Reference ?? parent?.Statute);
         return Result<Engine.Catalogues.Catalogue>.Success(catalogue, diagnostics);
     }
 
@@ -377,7 +388,7 @@ public static partial class CatalogueReader
         return rules;
     }
 
-    private static Condition? Condition(
+    internal static Condition? Condition(
         YamlScalar when, FactSchema schema, Dictionary<string, NamedThreshold> thresholds, IReadOnlySet<string> misdeclared, List<Diagnostic> diagnostics)
     {
         var fragment = ScalarFragments.For(when);
@@ -393,7 +404,7 @@ public static partial class CatalogueReader
         return bound.Value;
     }
 
-    private static List<ActionKind> Actions(MappingReader reader, List<Diagnostic> diagnostics)
+    internal static List<ActionKind> Actions(MappingReader reader, List<Diagnostic> diagnostics)
     {
         var actions = new List<ActionKind>();
         foreach (var node in reader.TextList("actions", required: true, $"适用的执法行为类别：{ActionKinds.ChineseList}", nonEmpty: true) ?? [])
@@ -540,7 +551,7 @@ public static partial class CatalogueReader
         YamlMapping mapping, FactSchema schema, List<Rule> rules, HashSet<string> declared, BoundDecision? decision, List<Diagnostic> diagnostics)
     {
         var reader = new MappingReader(mapping, ExpectKeys, diagnostics);
-        var kindNode = reader.Scalar("classification", required: true, "major、minor、exempt 或 undetermined");
+        var kindNode = reader.Scalar("classification", required: true, "major、minor、exempt、undetermined 或 unlawful");
         var kind = ClassificationKind.Minor;
         if (kindNode is not null && !ClassificationKinds.TryParse(kindNode.Value.Trim(), out kind))
         {
@@ -586,7 +597,10 @@ public static partial class CatalogueReader
             }
         }
 
-        return kindNode is null ? null : new TestExpectation(kind, ruleIds, missing);
+        // Forms are named by id (a fact that does not belong to the kind as facts.yaml:键名); which exist is known only once
+        // the forms are assembled, so an unknown id shows as a failing test rather than a diagnostic.
+        var forms = Texts(reader.TextList("forms", required: false, "期望不符合的法定形式编号", nonEmpty: false));
+        return kindNode is null ? null : new TestExpectation(kind, ruleIds, missing, mapping.Get("forms") is null ? null : forms);
     }
 
     private static List<ChecklistItem> Checklist(YamlNode node, string source, string key, List<Diagnostic> diagnostics)
@@ -621,7 +635,7 @@ public static partial class CatalogueReader
         return items;
     }
 
-    private static string? Id(MappingReader reader, string key, string meaning, List<Diagnostic> diagnostics)
+    internal static string? Id(MappingReader reader, string key, string meaning, List<Diagnostic> diagnostics)
     {
         var text = reader.Text(key, required: true, meaning);
         if (text is not null && !Names.IsId(text))
@@ -673,7 +687,7 @@ public static partial class CatalogueReader
         return null;
     }
 
-    private static bool Boolean(YamlScalar? scalar, string key, List<Diagnostic> diagnostics)
+    internal static bool Boolean(YamlScalar? scalar, string key, List<Diagnostic> diagnostics)
     {
         switch (scalar?.Value.Trim())
         {
@@ -687,7 +701,7 @@ public static partial class CatalogueReader
         }
     }
 
-    private static List<string> Texts(IReadOnlyList<YamlScalar>? nodes) =>
+    internal static List<string> Texts(IReadOnlyList<YamlScalar>? nodes) =>
         nodes?.Select(n => n.Value.Trim()).Distinct().ToList() ?? [];
 
     [GeneratedRegex(@"^(\d{1,3})\s*(个工作日|工作日)?$")]

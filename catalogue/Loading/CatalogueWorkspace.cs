@@ -1,6 +1,7 @@
 using Fashen.Catalogue.Calendar;
 using Fashen.Catalogue.Diagnostics;
 using Fashen.Catalogue.Schema;
+using Fashen.Catalogue.Statute;
 using Fashen.Catalogue.Yaml;
 using Fashen.Engine.Calendar;
 using Fashen.Engine.Catalogues;
@@ -95,6 +96,7 @@ public sealed class CatalogueWorkspace
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly Dictionary<string, SourceText> _sources = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Result<FactSchema>> _schemas = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, StatuteFile?> _statutes = new(StringComparer.Ordinal);
         private readonly List<(string FullPath, YamlMapping Root)> _catalogueFiles = [];
         private readonly List<string> _calendarFiles = [];
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -144,6 +146,9 @@ public sealed class CatalogueWorkspace
                     break;
                 case YamlMapping mapping when mapping.Get("facts") is not null:
                     LoadSchema(full);
+                    break;
+                case YamlMapping mapping when StatuteFile.IsStatute(mapping):
+                    LoadStatute(full);
                     break;
                 case YamlMapping mapping when mapping.Get("years") is not null:
                     _calendarFiles.Add(full);
@@ -195,12 +200,12 @@ public sealed class CatalogueWorkspace
 
                     pending.Remove(file);
                     progress = true;
-                    if (SchemaFor(file.FullPath, file.Root) is not { } schema)
+                    if (SchemaFor(file.FullPath, file.Root) is not { } schema || StatuteFor(file.FullPath, file.Root) is not { } statute)
                     {
                         continue;
                     }
 
-                    var result = CatalogueReader.Read(file.Root, schema, parent);
+                    var result = CatalogueReader.Read(file.Root, schema, parent, statute);
                     _diagnostics.AddRange(result.Diagnostics);
                     if (result.Value is { } catalogue)
                     {
@@ -288,6 +293,47 @@ public sealed class CatalogueWorkspace
             }
 
             return LoadSchema(schemaFile);
+        }
+
+        // The national baseline the catalogue names (statute:), or else the nearest statute.yaml above it.
+        private StatuteFile? StatuteFor(string catalogueFile, YamlMapping root)
+        {
+            var folder = Path.GetDirectoryName(catalogueFile)!;
+            string? statuteFile;
+            if (root.Get("statute") is YamlScalar { IsNull: false } named)
+            {
+                statuteFile = Path.GetFullPath(Path.Combine(folder, named.Value.Trim()));
+                if (!File.Exists(statuteFile))
+                {
+                    _diagnostics.Add(CatalogueDiagnostics.StatuteNotFound(named.Span, named.Value.Trim()));
+                    return null;
+                }
+            }
+            else if ((statuteFile = FindUpwards(folder, StatuteFile.FileName)) is null)
+            {
+                _diagnostics.Add(CatalogueDiagnostics.StatuteNotFound(root.Entries[0].Key.Span, StatuteFile.FileName + "，在目录清单所在文件夹及其上级文件夹中查找"));
+                return null;
+            }
+
+            return LoadStatute(statuteFile);
+        }
+
+        private StatuteFile? LoadStatute(string full)
+        {
+            if (!_statutes.TryGetValue(full, out var statute))
+            {
+                _seen.Add(full);
+                var diagnostics = new List<Diagnostic>();
+                if (Read(full) is { } source && YamlTreeReader.ReadMapping(source, "全国法定基准", diagnostics) is { } mapping)
+                {
+                    statute = StatuteFile.Read(mapping, diagnostics);
+                }
+
+                _statutes[full] = statute;
+                _diagnostics.AddRange(diagnostics);
+            }
+
+            return statute;
         }
 
         private FactSchema? LoadSchema(string full)

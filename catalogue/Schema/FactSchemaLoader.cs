@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Fashen.Catalogue.Diagnostics;
 using Fashen.Catalogue.Yaml;
+using Fashen.Engine.Catalogues;
 using Fashen.Engine.Facts;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Text;
@@ -16,7 +17,7 @@ public static class FactSchemaLoader
     public const int MaxSetValues = 64;
 
     private static readonly string[] RootKeys = ["version", "facts"];
-    private static readonly string[] FactKeys = ["label", "aliases", "type", "values", "value_aliases", "groups", "extensible", "description"];
+    private static readonly string[] FactKeys = ["label", "aliases", "type", "actions", "values", "value_aliases", "groups", "extensible", "description"];
 
     private static readonly Dictionary<string, FactType> Types = new(StringComparer.Ordinal)
     {
@@ -93,6 +94,19 @@ public static class FactSchemaLoader
         var aliases = reader.TextList("aliases", required: false, "别名", nonEmpty: false) ?? [];
         var typeNode = reader.Scalar("type", required: true, "类型：money、number、enum、ordinal、set、boolean 或 judgement");
         var description = reader.Text("description", required: false, "说明");
+        var actions = new List<ActionKind>();
+        foreach (var node in reader.TextList("actions", required: false, $"事实所属的执法行为类别：{ActionKinds.ChineseList}", nonEmpty: true) ?? [])
+        {
+            if (!ActionKinds.TryParse(node.Value.Trim(), out var kind))
+            {
+                diagnostics.Add(CatalogueDiagnostics.UnknownActionKind(node.Span, node.Value, ActionKinds.ChineseList));
+            }
+            else if (!actions.Contains(kind))
+            {
+                actions.Add(kind);
+            }
+        }
+
         var type = FactType.Boolean;
         if (typeNode is not null && !Types.TryGetValue(typeNode.Value.Trim(), out type))
         {
@@ -135,7 +149,7 @@ public static class FactSchemaLoader
             {
                 if (body.Entries.FirstOrDefault(e => e.Key.Value == onlyForLists).Key is { } misplaced)
                 {
-                    diagnostics.Add(CatalogueDiagnostics.UnknownKey(misplaced.Span, onlyForLists, "label、aliases、type、description（values 等只用于 enum、ordinal、set 类事实）", null));
+                    diagnostics.Add(CatalogueDiagnostics.UnknownKey(misplaced.Span, onlyForLists, "label、aliases、type、actions、description（values 等只用于 enum、ordinal、set 类事实）", null));
                 }
             }
         }
@@ -147,7 +161,7 @@ public static class FactSchemaLoader
 
         return new FactDefinition(
             key, label, aliases.Select(a => a.Value.Trim()).ToList(), type, values, groups, extensible, description, slot,
-            keyNode.Span);
+            keyNode.Span, actions);
     }
 
     private static void ReadValues(

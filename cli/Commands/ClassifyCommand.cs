@@ -113,6 +113,7 @@ internal static class ClassifyCommand
             context.Error.Write(DiagnosticRenderer.Render(result.Diagnostics, Lookup));
         }
 
-        return result.Diagnostics.Any(d => d.IsError) ? CliApplication.Failure : CliApplication.Success;
+        // A decision that breaks a form the law requires is a wrong decision: exit 1, as for one that cannot be read.
+        return result.Diagnostics.Any(d => d.IsError) || result.Kind == ClassificationKind.Unlawful ? CliApplication.Failure : CliApplication.Success;
     }
 }

@@ -24,6 +24,26 @@ internal static class ClassificationText
         b.Append("结论：").Append(result.Kind.ToChinese()).Append("（").Append(result.Kind.ToWire()).Append("）\n");
         b.Append(result.Summary).Append('\n');
 
+        if (result.Violations.Count > 0)
+        {
+            b.Append("\n不符合的法定形式：\n");
+            foreach (var violation in result.Violations)
+            {
+                b.Append("  ").Append(violation.FormId).Append(' ').Append(violation.Title).Append('\n');
+                b.Append("    理由：").Append(violation.Explanation).Append('\n');
+                b.Append("    依据：").Append(violation.Law ?? string.Join("；", violation.Basis)).Append('\n');
+            }
+        }
+
+        if (result.Forms.Count > 0)
+        {
+            b.Append("\n符合的法定形式：\n");
+            foreach (var form in result.Forms)
+            {
+                b.Append("  ").Append(form.Id).Append(' ').Append(form.Title).Append("（").Append(form.Citation).Append("）\n");
+            }
+        }
+
         if (result.MatchedRules.Count > 0)
         {
             b.Append("\n命中的目录条目：\n");

@@ -1,4 +1,5 @@
 using Fashen.Engine.Facts;
+using Fashen.Engine.Statute;
 using Fashen.Grammar.Text;
 
 namespace Fashen.Engine.Catalogues;
@@ -21,6 +22,9 @@ namespace Fashen.Engine.Catalogues;
 /// <param name="Extends">The parent catalogue (a city or province baseline) this one builds on, or null.</param>
 /// <param name="Commit">The git commit the file was read at, when it lives in a git checkout; null otherwise.</param>
 /// <param name="Baseline">Whether this is a baseline for other catalogues only, not a department's own.</param>
+/// <param name="Forms">The forms the law requires that the catalogue stands on: the national baseline's, with the
+/// departures a law allows in their place, and the catalogue's own stricter ones (and its parent's).</param>
+/// <param name="Statute">The national baseline the catalogue stands on, or null for one read without it (tests only).</param>
 public sealed record Catalogue(
     string Id,
     string Name,
@@ -37,8 +41,13 @@ public sealed record Catalogue(
     GoverningDate GoverningDate = GoverningDate.ProposedOn,
     string? Extends = null,
     string? Commit = null,
-    bool Baseline = false)
+    bool Baseline = false,
+    IReadOnlyList<StatutoryForm>? Forms = null,
+    StatuteReference? Statute = null)
 {
+    /// <summary>Gets the forms the law requires that the catalogue stands on; empty when none.</summary>
+    public IReadOnlyList<StatutoryForm> Forms { get; init; } = Forms ?? [];
+
     /// <summary>Tells whether the catalogue is in force on a day.</summary>
     /// <param name="date">The day.</param>
     /// <returns>True from the effective-from date through the effective-to date.</returns>

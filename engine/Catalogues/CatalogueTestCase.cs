@@ -15,7 +15,9 @@ public sealed record CatalogueTestCase(string Name, BoundDecision Decision, Test
 /// <param name="Classification">The expected conclusion.</param>
 /// <param name="RuleIds">The exact set of rule ids expected to match, or null to not check them.</param>
 /// <param name="MissingFacts">The exact set of missing fact keys expected, or null to not check them.</param>
+/// <param name="FormIds">The exact set of statutory forms expected to be broken, or null to not check them.</param>
 public sealed record TestExpectation(
     ClassificationKind Classification,
     IReadOnlyList<string>? RuleIds,
-    IReadOnlyList<string>? MissingFacts);
+    IReadOnlyList<string>? MissingFacts,
+    IReadOnlyList<string>? FormIds = null);

@@ -15,12 +15,16 @@ public enum ClassificationKind
     /// <summary>Facts a rule needs are missing, so no answer can be given yet; a missing fact never
     /// silently means minor.</summary>
     Undetermined,
+
+    /// <summary>The decision breaks a form the law requires of it (the simple procedure's limits, a fact that does not
+    /// belong to its kind): it may not be made so, and no permit is given for it.</summary>
+    Unlawful,
 }
 
 /// <summary>Names of the classification kinds.</summary>
 public static class ClassificationKinds
 {
-    /// <summary>Gets the machine name (major, minor, exempt, undetermined).</summary>
+    /// <summary>Gets the machine name (major, minor, exempt, undetermined, unlawful).</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The name.</returns>
     public static string ToWire(this ClassificationKind kind) => kind switch
@@ -28,6 +32,7 @@ public static class ClassificationKinds
         ClassificationKind.Major => "major",
         ClassificationKind.Minor => "minor",
         ClassificationKind.Exempt => "exempt",
+        ClassificationKind.Unlawful => "unlawful",
         _ => "undetermined",
     };
 
@@ -39,6 +44,7 @@ public static class ClassificationKinds
         ClassificationKind.Major => "重大执法决定",
         ClassificationKind.Minor => "非重大执法决定",
         ClassificationKind.Exempt => "简易程序，不属于法制审核范围",
+        ClassificationKind.Unlawful => "不符合法定形式",
         _ => "尚无法判定",
     };
 

@@ -1,5 +1,6 @@
 using Fashen.Engine.Calendar;
 using Fashen.Engine.Catalogues;
+using Fashen.Engine.Statute;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Text;
 
@@ -36,6 +37,29 @@ public sealed record ClassificationResult(
 
     /// <summary>Gets how many working days one extension may add; 0 when the catalogue allows none.</summary>
     public int ExtensionWorkingDays { get; init; }
+
+    /// <summary>Gets the forms the law requires that the decision breaks; empty unless it is <see cref="ClassificationKind.Unlawful"/>.</summary>
+    public IReadOnlyList<FormViolation> Violations { get; init; } = [];
+
+    /// <summary>Gets the forms the law requires that applied to the decision and that it keeps, as the answer cites them.</summary>
+    public IReadOnlyList<FormCitation> Forms { get; init; } = [];
+}
+
+/// <summary>A form the law requires, as an answer cites it.</summary>
+/// <param name="Id">The form's id.</param>
+/// <param name="Title">What the law requires.</param>
+/// <param name="Basis">The articles that require it.</param>
+/// <param name="Law">For a department's departure from the national baseline, the law it departs under; else null.</param>
+/// <param name="Replaces">For a departure, the national form it takes the place of; else null.</param>
+public sealed record FormCitation(string Id, string Title, IReadOnlyList<string> Basis, string? Law, string? Replaces)
+{
+    /// <summary>Gets what the decision is held to, as a sentence cites it.</summary>
+    public string Citation => Law is { } law ? $"{law}（法律另有规定，替代全国法定基准 {Replaces}）" : string.Join("、", Basis);
+
+    /// <summary>Cites a form.</summary>
+    /// <param name="form">The form.</param>
+    /// <returns>The citation.</returns>
+    public static FormCitation Of(StatutoryForm form) => new(form.Id, form.Title, form.Basis, form.Departure?.Law, form.Departure?.Replaces);
 }
 
 /// <summary>Which catalogue version answered.</summary>

@@ -14,6 +14,13 @@ public sealed partial class Classifier
     /// <returns>The explanation.</returns>
     public static string Explain(Condition condition, BoundDecision decision) => Describe(condition, decision, holds: true);
 
+    /// <summary>Explains why a condition does not hold for a decision, with the decision's values:
+    /// <c>罚款金额 60,000 元，不满足 ≤ 3,000 元（含本数）</c>.</summary>
+    /// <param name="condition">The condition; it must not hold for the decision.</param>
+    /// <param name="decision">The decision.</param>
+    /// <returns>The explanation.</returns>
+    public static string ExplainFailure(Condition condition, BoundDecision decision) => Describe(condition, decision, holds: false);
+
     // Describes the clauses that make the condition evaluate to `holds`.
     private static string Describe(Condition condition, BoundDecision decision, bool holds)
     {

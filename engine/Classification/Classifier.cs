@@ -5,6 +5,7 @@ using Fashen.Engine.Conditions;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.Diagnostics;
 using Fashen.Engine.Facts;
+using Fashen.Engine.Statute;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Text;
 using RulesEngine.ExpressionBuilders;
@@ -30,6 +31,7 @@ public sealed partial class Classifier
     private Classifier(Catalogue catalogue, IReadOnlyList<CompiledRule> rules, ParameterExpression parameter)
     {
         Catalogue = catalogue;
+        Forms = new FormChecker(catalogue.Forms, catalogue.Schema);
         Rules = rules;
         Parameter = parameter;
         _byAction = ActionKinds.All
@@ -51,6 +53,9 @@ public sealed partial class Classifier
 
     /// <summary>Gets the catalogue.</summary>
     public Catalogue Catalogue { get; }
+
+    /// <summary>Gets the check of the forms the law requires that the catalogue stands on.</summary>
+    public FormChecker Forms { get; }
 
     /// <summary>Gets the catalogue's provenance, as every answer names it.</summary>
     public CatalogueReference Reference { get; }
@@ -111,9 +116,15 @@ public sealed partial class Classifier
     /// <returns>The classification and the matched rules, in catalogue order.</returns>
     public (ClassificationKind Kind, IReadOnlyList<CatalogueRule> Rules) Conclude(BoundDecision decision)
     {
+        var forms = Forms.Verdict(decision);
+        if (forms == FormVerdict.Unlawful)
+        {
+            return (ClassificationKind.Unlawful, []);
+        }
+
         if (decision.Procedure == Procedure.Simple)
         {
-            return (ClassificationKind.Exempt, []);
+            return (forms == FormVerdict.Lawful ? ClassificationKind.Exempt : ClassificationKind.Undetermined, []);
         }
 
         var matched = Match(decision);
@@ -122,7 +133,7 @@ public sealed partial class Classifier
             return (ClassificationKind.Major, matched);
         }
 
-        return (_byAction[(int)decision.Action].AnyUndecided(decision.Vector) ? ClassificationKind.Undetermined : ClassificationKind.Minor, []);
+        return (forms == FormVerdict.Undecided || _byAction[(int)decision.Action].AnyUndecided(decision.Vector) ? ClassificationKind.Undetermined : ClassificationKind.Minor, []);
     }
 
     /// <summary>Classifies a decision, with explanations, checklist, materials and deadline.</summary>
@@ -133,9 +144,31 @@ public sealed partial class Classifier
     {
         RequireSameSchema(decision);
         options ??= ClassificationOptions.Default;
+
+        // The forms the law requires come first: a decision that breaks one is refused, and one whose forms cannot be
+        // checked for want of facts is never exempt or minor.
+        var forms = Forms.Check(decision);
+        var cited = forms.Applied.Select(FormCitation.Of).ToList();
+        if (forms.Violations.Count > 0)
+        {
+            var broken = string.Join("；", forms.Violations.Select(v => $"{v.Title}（{v.Law ?? string.Join("、", v.Basis)}）"));
+            return Result(decision, ClassificationKind.Unlawful, $"决定不符合法定形式：{broken}。不能这样作出，也不能据此取得作出许可。") with
+            {
+                Violations = forms.Violations,
+                Forms = cited,
+            };
+        }
+
         if (decision.Procedure == Procedure.Simple)
         {
-            return Result(decision, ClassificationKind.Exempt, "适用简易程序作出的决定，不属于重大执法决定法制审核范围。");
+            if (forms.Missing.Count > 0)
+            {
+                return FormsUndecided(decision, forms, cited);
+            }
+
+            var articles = cited.SelectMany(c => c.Law is { } law ? [$"{law}（法律另有规定）"] : c.Basis).Distinct().ToList();
+            var held = articles.Count == 0 ? string.Empty : $"，符合{string.Join("、", articles)}";
+            return Result(decision, ClassificationKind.Exempt, $"适用简易程序作出的决定{held}，不属于重大执法决定法制审核范围。") with { Forms = cited };
         }
 
         var set = _byAction[(int)decision.Action];
@@ -160,6 +193,11 @@ public sealed partial class Classifier
             };
         }
 
+        if (forms.Missing.Count > 0)
+        {
+            return FormsUndecided(decision, forms, cited) with { NearMisses = nearMisses };
+        }
+
         var missing = MissingFacts(rules, decision);
         if (missing.Count > 0)
         {
@@ -177,6 +215,19 @@ public sealed partial class Classifier
         return Result(decision, ClassificationKind.Minor, $"非重大执法决定：{scope}，无需进行重大执法决定法制审核。") with
         {
             NearMisses = nearMisses,
+        };
+    }
+
+    // A form may apply, or may be broken, and the facts to tell are missing: the decision cannot be called exempt or minor.
+    private ClassificationResult FormsUndecided(BoundDecision decision, FormCheck forms, IReadOnlyList<FormCitation> cited)
+    {
+        var labels = string.Join("、", forms.Missing.Select(m => m.Label));
+        var waiting = forms.Missing.SelectMany(m => m.RuleIds).Distinct().Select(id => Catalogue.Forms.First(f => f.Id == id)).ToList();
+        var law = string.Join("、", waiting.Select(f => f.Citation).Distinct());
+        return Result(decision, ClassificationKind.Undetermined, $"尚无法判定：缺少 {labels}，无法确认决定符合{law}（{string.Join("；", waiting.Select(f => f.Title))}）。补充后才能判断。") with
+        {
+            MissingFacts = forms.Missing,
+            Forms = cited,
         };
     }
 

@@ -1,3 +1,4 @@
+using Fashen.Engine.Catalogues;
 using Fashen.Grammar.Text;
 
 namespace Fashen.Engine.Facts;
@@ -20,6 +21,7 @@ public sealed class FactDefinition
     /// <param name="description">A sentence for people, or null.</param>
     /// <param name="slot">The fact's position in the schema.</param>
     /// <param name="span">Where the fact is declared.</param>
+    /// <param name="actions">The action kinds a decision carrying the fact must be (罚款金额: 行政处罚); empty for any.</param>
     public FactDefinition(
         string key,
         string label,
@@ -30,8 +32,10 @@ public sealed class FactDefinition
         bool extensible,
         string? description,
         int slot,
-        SourceSpan span)
+        SourceSpan span,
+        IReadOnlyList<ActionKind>? actions = null)
     {
+        Actions = actions ?? [];
         Key = key;
         Label = label;
         Aliases = aliases;
@@ -88,6 +92,15 @@ public sealed class FactDefinition
     /// <summary>Gets where the fact is declared.</summary>
     public SourceSpan Span { get; }
 
+    /// <summary>Gets the action kinds a decision carrying the fact must be: a fine amount belongs to a penalty, and on an
+    /// inspection it is refused (<c>actions</c> in facts.yaml). Empty when the fact belongs to every kind.</summary>
+    public IReadOnlyList<ActionKind> Actions { get; }
+
+    /// <summary>Tells whether a decision of a kind may carry the fact.</summary>
+    /// <param name="action">The decision's kind.</param>
+    /// <returns>True when the fact belongs to that kind.</returns>
+    public bool BelongsTo(ActionKind action) => Actions.Count == 0 || Actions.Contains(action);
+
     /// <summary>Gets a value indicating whether the fact takes its values from a list.</summary>
     public bool HasValueList => Type is FactType.Enum or FactType.Ordinal or FactType.Set;
 
@@ -123,7 +136,7 @@ public sealed class FactDefinition
             }
         }
 
-        return new FactDefinition(Key, Label, Aliases, Type, values, Groups, Extensible, Description, Slot, Span);
+        return new FactDefinition(Key, Label, Aliases, Type, values, Groups, Extensible, Description, Slot, Span, Actions);
     }
 
     /// <inheritdoc/>

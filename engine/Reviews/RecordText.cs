@@ -27,6 +27,7 @@ public static class RecordText
         "decision.reclassified" => "重新判定",
         "permit.issued" => "准予作出决定",
         "issuance.refused" => "不予作出决定",
+        "decision.unlawful" => "不符合法定形式",
         "catalogues.loaded" => "载入目录清单",
         "catalogues.reload_refused" => "拒绝载入目录清单",
         _ => type,
@@ -50,6 +51,8 @@ public static class RecordText
                 + $"{Classification(Text(data["after"], "classification"))}{Rules(data["after"]?["rules"])}",
             "permit.issued" => $"{Text(data, "caseId")}：签发许可凭证 {Text(data, "permitId")}",
             "issuance.refused" => $"{Text(data, "caseId")}：{Text(data, "reason")}",
+            "decision.unlawful" => $"{Text(data, "caseId")}：{Text(data, "request")}的决定不符合法定形式 "
+                + string.Join("、", (data["forms"] as JsonArray ?? []).Select(f => $"{Text(f, "id")}（{Text(f, "basis")}）")),
             "catalogues.loaded" => "在用目录清单：" + string.Join("、", (data["inForce"] as JsonArray ?? []).Select(c => $"{Text(c, "id")} {Text(c, "version")}")),
             "catalogues.reload_refused" => "目录清单有错误，原有目录继续使用",
             _ => entry.Data,

@@ -173,5 +173,23 @@ public static class ReviewErrors
         "FS5026", $"审核 {reviewId} 的全过程记录校验未通过（{problem}），不能据此作出决定。请法制机构管理员校验全过程记录（GET /v1/record/verification 或 fashen audit verify）。", ReviewErrorKind.Conflict)
         with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
 
+    /// <summary>FS5027: the decision breaks a form the law requires of it (the national baseline or the department's
+    /// own), such as a fine beyond the simple procedure's limits of 《行政处罚法》第五十一条.</summary>
+    /// <param name="violations">The forms broken, with why.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError UnlawfulForm(IReadOnlyList<Statute.FormViolation> violations) => Error(
+        "FS5027",
+        "决定不符合法定形式，不能这样作出：" + string.Join("；", violations.Select(v => $"{v.Title}（{v.Law ?? string.Join("、", v.Basis)}）：{v.Explanation.TrimEnd('。')}"))
+            + "。请按法律规定改正后重新判定；确属重大的，按一般程序报送法制审核。",
+        ReviewErrorKind.Invalid)
+        with
+        {
+            Details = new Dictionary<string, string>
+            {
+                ["forms"] = string.Join(",", violations.Select(v => v.FormId)),
+                ["basis"] = string.Join("；", violations.Select(v => v.Law ?? string.Join("、", v.Basis)).Distinct()),
+            },
+        };
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

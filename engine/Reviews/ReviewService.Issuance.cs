@@ -44,6 +44,7 @@ public sealed partial class ReviewService
         ReviewError? refusal = result.Kind switch
         {
             ClassificationKind.Undetermined => ReviewErrors.Undetermined(string.Join("、", result.MissingFacts.Select(m => m.Label))),
+            ClassificationKind.Unlawful => ReviewErrors.UnlawfulForm(result.Violations),
             ClassificationKind.Major => MajorRefusal(boundDecision, digest, classifier, out reviewId),
             _ => null,
         };

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Fashen.Engine.Calendar;
+using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.Records;
@@ -27,6 +28,12 @@ public sealed partial class ReviewService
         var result = classifier.Classify(boundDecision, new ClassificationOptions(materialsCompleteOn ?? Today, set.Calendar));
         result = result with { Catalogue = result.Catalogue with { ChosenBy = choice.Reason } };
         var digest = DecisionCanonicalForm.Digest(boundDecision);
+        if (result.Kind == ClassificationKind.Unlawful)
+        {
+            await _store.AppendAsync(new AppendBatch(_clock.GetUtcNow(), [Unlawful(caller, boundDecision, digest, result, "判定")]));
+            return ReviewErrors.UnlawfulForm(result.Violations);
+        }
+
         var record = new ClassificationRecord(boundDecision.Department, boundDecision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), digest);
         var entries = new List<PendingEntry>
         {
@@ -68,7 +75,7 @@ public sealed partial class ReviewService
         var (set, choice, decision) = bound.Value!;
         var classifier = choice.Classifier;
         var result = classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
-        if (RequireMajor(result) is { } notMajor)
+        if (RequireMajor(caller, decision, result, "报送") is { } notMajor)
         {
             return notMajor;
         }
@@ -141,7 +148,7 @@ public sealed partial class ReviewService
         }
 
         var result = classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
-        if (RequireMajor(result) is { } notMajor)
+        if (RequireMajor(caller, decision, result, "重新报送") is { } notMajor)
         {
             return notMajor;
         }
@@ -233,12 +240,42 @@ public sealed partial class ReviewService
         return bound.Value is { } boundDecision ? (set, chosen, boundDecision) : ReviewErrors.DecisionInvalid(bound.Diagnostics);
     }
 
-    private static ReviewError? RequireMajor(ClassificationResult result) => result.Kind switch
+    // Only a major decision is submitted. One that breaks a form the law requires is refused, and the attempt recorded.
+    private ReviewError? RequireMajor(Caller caller, BoundDecision decision, ClassificationResult result, string request)
     {
-        ClassificationKind.Major => null,
-        ClassificationKind.Undetermined => ReviewErrors.Undetermined(string.Join("、", result.MissingFacts.Select(m => m.Label))),
-        _ => ReviewErrors.NotMajor(result.Kind.ToChinese()),
-    };
+        switch (result.Kind)
+        {
+            case ClassificationKind.Major:
+                return null;
+            case ClassificationKind.Unlawful:
+                _store.Append(new AppendBatch(_clock.GetUtcNow(), [Unlawful(caller, decision, DecisionCanonicalForm.Digest(decision), result, request)]));
+                return ReviewErrors.UnlawfulForm(result.Violations);
+            case ClassificationKind.Undetermined:
+                return ReviewErrors.Undetermined(string.Join("、", result.MissingFacts.Select(m => m.Label)));
+            default:
+                return ReviewErrors.NotMajor(result.Kind.ToChinese());
+        }
+    }
+
+    // The record of a decision refused for breaking a form the law requires: what was asked, and which forms.
+    private static PendingEntry Unlawful(Caller caller, BoundDecision decision, string digest, ClassificationResult result, string request)
+    {
+        var data = new JsonObject
+        {
+            ["caseId"] = decision.CaseId,
+            ["request"] = request,
+            ["action"] = decision.Action.ToWire(),
+            ["procedure"] = decision.Procedure.ToWire(),
+            ["digest"] = digest,
+            ["forms"] = new JsonArray(result.Violations.Select(v => (JsonNode)new JsonObject
+            {
+                ["id"] = v.FormId,
+                ["basis"] = v.Law ?? string.Join("、", v.Basis),
+                ["explanation"] = v.Explanation,
+            }).ToArray()),
+        };
+        return new PendingEntry("decision.unlawful", null, decision.Department, caller.Actor, CanonicalJson.Serialize(data));
+    }
 
     private static SubmittedDecision Submission(Classifier classifier, BoundDecision decision, ClassificationResult result, IReadOnlyList<string> materials) => new(
         JsonNode.Parse(DecisionCanonicalForm.ToJson(decision))!,

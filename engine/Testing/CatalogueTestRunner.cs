@@ -36,6 +36,11 @@ public static class CatalogueTestRunner
             CompareSets("缺少的事实", missing, actual.MissingFacts.Select(m => m.Key).ToList(), failures);
         }
 
+        if (expected.FormIds is { } forms)
+        {
+            CompareSets("不符合的法定形式", forms, actual.Violations.Select(v => v.FormId).ToList(), failures);
+        }
+
         return new TestCaseResult(test, actual, failures);
     }
 

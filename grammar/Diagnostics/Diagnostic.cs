@@ -14,6 +14,14 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     /// <summary>Gets a value indicating whether this is an error.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>Gets the severity as written in output and on the wire: error, warning or info.</summary>
+    public string SeverityName => Severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+
     /// <summary>Creates an error.</summary>
     /// <param name="code">The stable code.</param>
     /// <param name="message">The message.</param>
@@ -29,6 +37,14 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     /// <returns>The diagnostic.</returns>
     public static Diagnostic Warning(string code, string message, SourceSpan span) =>
         new(code, DiagnosticSeverity.Warning, message, span);
+
+    /// <summary>Creates a note that nothing is wrong, but something readers should know.</summary>
+    /// <param name="code">The stable code.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="span">What it is about.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic Info(string code, string message, SourceSpan span) =>
+        new(code, DiagnosticSeverity.Info, message, span);
 
     /// <summary>Sorts diagnostics by file, line, column, then code, the order in which they are shown.</summary>
     /// <param name="diagnostics">The diagnostics.</param>

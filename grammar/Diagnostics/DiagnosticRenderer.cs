@@ -35,14 +35,16 @@ public static class DiagnosticRenderer
     public static string Summary(IReadOnlyCollection<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Count(d => d.IsError);
-        var warnings = diagnostics.Count - errors;
-        return (errors, warnings) switch
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var notes = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
+        var problems = (errors, warnings) switch
         {
             (0, 0) => "没有发现问题",
             (_, 0) => $"{errors} 个错误",
             (0, _) => $"{warnings} 个警告",
             _ => $"{errors} 个错误，{warnings} 个警告",
         };
+        return notes == 0 ? problems : $"{problems}，{notes} 条说明";
     }
 
     /// <summary>Renders one diagnostic with its source line and caret.</summary>
@@ -51,7 +53,7 @@ public static class DiagnosticRenderer
     /// <param name="source">The file's text, or null when it is not available.</param>
     public static void RenderOne(StringBuilder builder, Diagnostic diagnostic, SourceText? source)
     {
-        var severity = diagnostic.IsError ? "error" : "warning";
+        var severity = diagnostic.SeverityName;
         builder.Append(diagnostic.Span).Append(": ").Append(severity).Append(' ')
             .Append(diagnostic.Code).Append(": ").Append(diagnostic.Message).Append('\n');
         if (source is null || !diagnostic.Span.HasPosition)

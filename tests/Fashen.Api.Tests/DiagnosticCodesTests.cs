@@ -40,6 +40,8 @@ public partial class DiagnosticCodesTests
                     var t when t == typeof(long) => 2L,
                     var t when t == typeof(TimeSpan) => TimeSpan.FromMinutes(2),
                     var t when t == typeof(IReadOnlyList<Diagnostic>) => (IReadOnlyList<Diagnostic>)[Diagnostic.Error("FS4001", "甲", span)],
+                    var t when t == typeof(IReadOnlyList<Engine.Statute.FormViolation>) =>
+                        (IReadOnlyList<Engine.Statute.FormViolation>)[new Engine.Statute.FormViolation("甲", "甲", ["甲"], "甲", null)],
                     _ => throw new InvalidOperationException($"No placeholder for {p.ParameterType} in {method.Name}"),
                 }).ToArray();
                 var created = method.Invoke(null, arguments);

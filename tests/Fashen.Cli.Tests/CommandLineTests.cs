@@ -11,7 +11,7 @@ public class CommandLineTests
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.Equal("检查了 10 个文件、8 个目录清单：没有发现问题。\n", output.Replace("\r\n", "\n"));
+        Assert.Equal("检查了 11 个文件、8 个目录清单：没有发现问题。\n", output.Replace("\r\n", "\n"));
     }
 
     [Fact]
@@ -42,6 +42,7 @@ public class CommandLineTests
         try
         {
             File.Copy(Repository.Samples("facts.yaml"), Path.Combine(folder.FullName, "facts.yaml"));
+            File.Copy(Repository.Samples("statute.yaml"), Path.Combine(folder.FullName, "statute.yaml"));
             var text = File.ReadAllText(Repository.Samples("catalogues", "zhzf.yaml"))
                 .Replace("县局对个人罚款5000.01元，属重大\n    decision: { action: 行政处罚, facts: { <<: *county_person, 罚款金额: 5000.01 } }\n    expect: { classification: major",
                          "县局对个人罚款5000.01元，属重大\n    decision: { action: 行政处罚, facts: { <<: *county_person, 罚款金额: 5000.01 } }\n    expect: { classification: minor", StringComparison.Ordinal);

@@ -8,6 +8,7 @@ internal sealed class SampleCopy : IDisposable
     {
         File.Copy(Repository.Samples("facts.yaml"), System.IO.Path.Combine(Root, "facts.yaml"));
         File.Copy(Repository.Samples("holidays.yaml"), System.IO.Path.Combine(Root, "holidays.yaml"));
+        File.Copy(Repository.Samples("statute.yaml"), System.IO.Path.Combine(Root, "statute.yaml"));
         foreach (var file in Directory.GetFiles(Repository.Samples("catalogues"), "*.yaml", SearchOption.AllDirectories))
         {
             var target = System.IO.Path.Combine(Catalogues, System.IO.Path.GetRelativePath(Repository.Samples("catalogues"), file));

@@ -22,6 +22,7 @@ public sealed class CatalogueFuzzTests : IDisposable
     public CatalogueFuzzTests()
     {
         File.Copy(Repository.Samples("facts.yaml"), Path.Combine(_folder, "facts.yaml"));
+        File.Copy(Repository.Samples("statute.yaml"), Path.Combine(_folder, "statute.yaml"));
         File.Copy(Repository.Samples("holidays.yaml"), Path.Combine(_folder, "holidays.yaml"));
         Directory.CreateDirectory(Path.Combine(_folder, "catalogues"));
     }

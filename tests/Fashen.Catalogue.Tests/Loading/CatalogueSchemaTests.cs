@@ -55,6 +55,7 @@ public sealed partial class CatalogueSchemaTests
     [InlineData("department", "/properties/department")]
     [InlineData("defaults", "/properties/defaults")]
     [InlineData("rule", "/$defs/rule")]
+    [InlineData("form", "/$defs/form")]
     [InlineData("test", "/$defs/test")]
     [InlineData("test.decision", "/$defs/test/properties/decision")]
     [InlineData("test.expect", "/$defs/test/properties/expect")]

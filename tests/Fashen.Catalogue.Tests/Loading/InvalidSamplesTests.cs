@@ -59,6 +59,7 @@ public class InvalidSamplesTests
         try
         {
             File.Copy(Repository.Samples("facts.yaml"), Path.Combine(folder.FullName, "facts.yaml"));
+            File.Copy(Repository.Samples("statute.yaml"), Path.Combine(folder.FullName, "statute.yaml"));
             File.WriteAllText(Path.Combine(folder.FullName, "crlf.yaml"), crlf);
             File.WriteAllText(Path.Combine(folder.FullName, "lf.yaml"), crlf.Replace("\r\n", "\n").Replace("invalid-crlf", "invalid-lf"));
 

@@ -91,6 +91,7 @@ public class SampleCataloguesTests
         try
         {
             File.Copy(Repository.Samples("facts.yaml"), Path.Combine(folder.FullName, "facts.yaml"));
+            File.Copy(Repository.Samples("statute.yaml"), Path.Combine(folder.FullName, "statute.yaml"));
             var path = Path.Combine(folder.FullName, "scjg.yaml");
             var text = File.ReadAllText(Repository.Samples("catalogues", "scjg.yaml"));
             File.WriteAllText(path, text);

@@ -4,6 +4,7 @@ using Fashen.Engine.Classification;
 using Fashen.Engine.Conditions;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.Facts;
+using Fashen.Engine.Statute;
 using Fashen.Grammar.Text;
 using RulesEngine.Models;
 
@@ -102,14 +103,34 @@ public class ClassifierTests
     }
 
     [Fact]
-    public void Classify_SimpleProcedure_IsExemptWhateverTheFacts()
+    public void Classify_SimpleProcedureBeyondArticle51_IsUnlawful_NeverExempt()
     {
+        // A 60,000 元 fine and a confiscation on a legal person declared 简易程序: 第五十一条 allows at most a 3,000 元 fine.
         var decision = Samples.Decision(FoodFine.Replace("一般程序", "简易程序"));
 
         var result = Samples.Classifier("scjg").Classify(decision);
 
+        Assert.Equal(ClassificationKind.Unlawful, result.Kind);
+        Assert.Equal(["XZCF-51-2", "XZCF-51-4"], result.Violations.Select(v => v.FormId));
+        Assert.Equal("处罚种类 含 没收违法所得，不限于 警告、罚款。", result.Violations[0].Explanation);
+        var violation = result.Violations[1];
+        Assert.Contains("《中华人民共和国行政处罚法》第五十一条", violation.Basis);
+        Assert.Equal("当事人类型 = 法人（属于 单位）；罚款金额 60,000 元，不满足 ≤ 3,000 元（含本数）。", violation.Explanation);
+        Assert.Contains("第五十一条", result.Summary, StringComparison.Ordinal);
+        Assert.Equal(ClassificationKind.Unlawful, Samples.Classifier("scjg").Conclude(decision).Kind);
+    }
+
+    [Fact]
+    public void Classify_SimpleProcedureWithinArticle51_IsExempt_AndCitesIt()
+    {
+        var decision = Samples.Decision(FoodFine.Replace("一般程序", "简易程序").Replace("\"fine_amount\": 60000", "\"fine_amount\": 3000")
+            .Replace("[\"罚款\", \"没收违法所得\"]", "[\"罚款\"]"));
+
+        var result = Samples.Classifier("scjg").Classify(decision);
+
         Assert.Equal(ClassificationKind.Exempt, result.Kind);
-        Assert.Empty(result.MatchedRules);
+        Assert.Contains(result.Forms, f => f.Id == "XZCF-51-4");
+        Assert.Contains("符合《中华人民共和国行政处罚法》第五十一条", result.Summary, StringComparison.Ordinal);
         Assert.Empty(Samples.Classifier("scjg").Match(decision));
     }
 
@@ -210,7 +231,7 @@ public class ClassifierTests
         var decisions =
             from index in Gen.Int[0, catalogues.Count - 1]
             from seed in Gen.Int
-            select (Index: index, Decision: RandomDecision(catalogues[index].Catalogue, catalogues[index].Amounts, new Random(seed)));
+            select (Index: index, Decision: RandomDecision(catalogues[index].Catalogue, catalogues[index].Amounts, new Random(seed), simpleOneIn: 4));
 
         decisions.Sample(
             d =>
@@ -218,27 +239,35 @@ public class ClassifierTests
                 var (catalogue, classifier, _) = catalogues[d.Index];
                 var matched = classifier.Match(d.Decision).Select(r => r.Id).ToList();
                 var expected = catalogue.Rules
-                    .Where(r => r.Actions.Contains(d.Decision.Action) && ConditionEvaluator.Evaluate(r.Condition, d.Decision.Vector) == Truth.True)
+                    .Where(r => d.Decision.Procedure == Procedure.General && r.Actions.Contains(d.Decision.Action)
+                        && ConditionEvaluator.Evaluate(r.Condition, d.Decision.Vector) == Truth.True)
                     .Select(r => r.Id).ToList();
                 Assert.Equal(expected, matched);
 
-                // Conclude (the replay's path, compiled) says undecided exactly when some rule is, by the tree.
-                var undecided = expected.Count == 0 && d.Decision.Procedure == Procedure.General && catalogue.Rules
-                    .Any(r => r.Actions.Contains(d.Decision.Action) && ConditionEvaluator.Evaluate(r.Condition, d.Decision.Vector) == Truth.Unknown);
+                // Conclude (the replay's path, compiled) concludes as Classify does; where the decision keeps its forms, it says
+                // undecided exactly when some rule is, by the tree.
                 var (kind, _) = classifier.Conclude(d.Decision);
-                Assert.Equal(undecided, kind == ClassificationKind.Undetermined);
+                Assert.Equal(classifier.Classify(d.Decision, ClassificationOptions.Default with { NearMisses = 0 }).Kind, kind);
+                if (classifier.Forms.Verdict(d.Decision) == FormVerdict.Lawful && d.Decision.Procedure == Procedure.General)
+                {
+                    var undecided = expected.Count == 0 && catalogue.Rules
+                        .Any(r => r.Actions.Contains(d.Decision.Action) && ConditionEvaluator.Evaluate(r.Condition, d.Decision.Vector) == Truth.Unknown);
+                    Assert.Equal(undecided, kind == ClassificationKind.Undetermined);
+                }
             },
             iter: 20_000,
             print: d => $"{catalogues[d.Index].Catalogue.Id} {d.Decision.Action}: {Engine.Decisions.DecisionCanonicalForm.ToJson(d.Decision)}");
     }
 
-    internal static BoundDecision RandomDecision(Engine.Catalogues.Catalogue catalogue, List<decimal> amounts, Random random, int absentOneIn = 4)
+    internal static BoundDecision RandomDecision(Engine.Catalogues.Catalogue catalogue, List<decimal> amounts, Random random, int absentOneIn = 4, int simpleOneIn = 0)
     {
         var schema = catalogue.Schema;
         var values = new FactValue?[schema.Facts.Count];
+        var action = ActionKinds.All[random.Next(ActionKinds.All.Count)];
         foreach (var fact in schema.Facts)
         {
-            if (random.Next(absentOneIn) == 0)
+            // Now and then a fact of another kind of action, which makes the decision unlawful; mostly not.
+            if (random.Next(absentOneIn) == 0 || (!fact.BelongsTo(action) && random.Next(8) != 0))
             {
                 continue; // absent
             }
@@ -256,8 +285,8 @@ public class ClassifierTests
             };
         }
 
-        var action = ActionKinds.All[random.Next(ActionKinds.All.Count)];
-        return new BoundDecision("r", catalogue.Id, action, Procedure.General, null, schema, values);
+        var procedure = simpleOneIn > 0 && random.Next(simpleOneIn) == 0 ? Procedure.Simple : Procedure.General;
+        return new BoundDecision("r", catalogue.Id, action, procedure, null, schema, values);
     }
 
     internal static IEnumerable<decimal> Amounts(Condition condition) => condition switch

@@ -28,6 +28,11 @@ public sealed class InjectionTests : IDisposable
                 label: 金额
                 type: money
             """);
+        // A baseline of no forms: the facts here are not the samples' facts the national baseline speaks of.
+        File.WriteAllText(Path.Combine(_folder.FullName, "statute.yaml"), """
+            statute: { name: 测试基准, version: "1" }
+            forms: []
+            """);
         File.WriteAllText(Path.Combine(_folder.FullName, "hostile.yaml"), $$"""
             department: { id: hostile, name: '{{Call}}' }
             version: '{{Quotes}}'
