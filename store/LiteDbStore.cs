@@ -46,6 +46,10 @@ public sealed class LiteDbStore : IFashenStore
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _accounts;
     private readonly ILiteCollection<BsonDocument> _clients;
+
+    // The sequence numbers of the alert entries, written with them: alerts are few, and an index on every entry's type
+    // would cost the writer on every classification.
+    private readonly ILiteCollection<BsonDocument> _alerts;
     private readonly FileStream _folderLock;
     private readonly ReviewSummaries _summaries = new();
 
@@ -93,7 +97,8 @@ public sealed class LiteDbStore : IFashenStore
         _meta = _db.GetCollection("meta");
         _accounts = _db.GetCollection("accounts");
         _clients = _db.GetCollection("clients");
-        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients);
+        _alerts = _db.GetCollection("alerts");
+        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts);
         _entries.EnsureIndex("reviewId");
         _reviews.EnsureIndex("caseKey");
 
@@ -168,6 +173,18 @@ public sealed class LiteDbStore : IFashenStore
         lock (_gate)
         {
             return _reviews.FindById(reviewId) is { } doc ? ToIndex(doc) : null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<AuditEntry> Alerts(int limit)
+    {
+        lock (_gate)
+        {
+            var sequences = _alerts.Query().OrderByDescending("_id").Limit(limit).ToEnumerable().Select(d => d["_id"].AsInt64).ToList();
+            return sequences.Count == 0
+                ? []
+                : _entries.Find(LiteDB.Query.In("_id", new BsonArray(sequences.Select(s => new BsonValue(s))))).Select(ToEntry).OrderByDescending(e => e.Sequence).ToList();
         }
     }
 
@@ -553,6 +570,11 @@ public sealed class LiteDbStore : IFashenStore
         {
             var entry = AuditChain.Seal(pending, ++head.Sequence, batch.At, head.Hash);
             _entries.Insert(ToDocument(entry));
+            if (entry.Type.StartsWith("alert.", StringComparison.Ordinal))
+            {
+                _alerts.Insert(new BsonDocument { ["_id"] = entry.Sequence });
+            }
+
             sealedEntries.Add(entry);
             head.Hash = entry.Hash;
         }

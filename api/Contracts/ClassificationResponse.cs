@@ -16,7 +16,8 @@ public sealed record ClassificationResponse(
     DeadlineResponse? Deadline,
     IReadOnlyList<Problems.DiagnosticResponse> Diagnostics,
     IReadOnlyList<FormResponse> Forms,
-    IReadOnlyList<FormViolationResponse> Violations)
+    IReadOnlyList<FormViolationResponse> Violations,
+    PriorReviewResponse? Review)
 {
     public static ClassificationResponse From(ClassificationResult r) => new(
         r.CaseId,
@@ -35,7 +36,17 @@ public sealed record ClassificationResponse(
         r.Diagnostics.Select(d => new Problems.DiagnosticResponse(
             d.Code, d.SeverityName, d.Message, d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn)).ToList(),
         r.Forms.Select(FormResponse.From).ToList(),
-        r.Violations.Select(FormViolationResponse.From).ToList());
+        r.Violations.Select(FormViolationResponse.From).ToList(),
+        r.Review is { } prior ? PriorReviewResponse.From(prior) : null);
+}
+
+/// <summary>The review the decision's case already has, which binds every version of it: the decision may be issued only
+/// as that review approves it (<c>sameVersion</c>), otherwise it is submitted as a new round; <c>differences</c> say how it
+/// differs from the version reviewed.</summary>
+public sealed record PriorReviewResponse(string Id, string State, string StateName, bool SameVersion, IReadOnlyList<ChangeResponse> Differences)
+{
+    public static PriorReviewResponse From(PriorReview p) =>
+        new(p.ReviewId, p.State, p.StateName, p.SameVersion, p.Differences.Select(d => new ChangeResponse(d.Key, d.Label, d.Before, d.After)).ToList());
 }
 
 /// <summary>A form the law requires that applied to the decision and that it keeps (全国法定基准, or a department's

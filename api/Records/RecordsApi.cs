@@ -33,6 +33,17 @@ public static class RecordsApi
         }))
         .WithSummary("校验全过程记录（法制机构管理员）：逐条核对哈希链，发现删除、改动或插入；按记录重演每个审核的状态、核对每张许可凭证，发现存储中被改动的索引；anchor=序号:链头（可多个）核对此前留存的链头，发现整体改写")
         .Produces<RecordVerificationResponse>();
+
+        group.MapGet("/alerts", (HttpContext context, ReviewService service, int? limit) => Callers.With(context, caller =>
+        {
+            var outcome = service.Alerts(caller, limit ?? 100);
+            return outcome.Succeeded
+                ? BufferedJson.Ok(outcome.Value!.Select(RecordEntryResponse.From).ToList())
+                : ProblemResults.From(outcome.Error!);
+        }))
+        .WithSummary("预警（法制机构管理员）：全过程记录中的规避审核嫌疑（已有审核的案件换了执法行为、程序或事实来申请）和审核记录校验未通过，最新的在前；limit 最多 1000 条")
+        .Produces<List<RecordEntryResponse>>()
+        .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 }

@@ -24,13 +24,21 @@ public static class ReviewsApi
             }
 
             var outcome = service.Submit(caller, request, IdempotencyKey(context));
-            return outcome.Succeeded
-                ? WithVersion(context, outcome.Value!, BufferedJson.Created($"/v1/reviews/{outcome.Value!.Id}", ReviewResponse.From(outcome.Value!, service.DueStateOf(outcome.Value!))))
-                : ProblemResults.From(outcome.Error!);
+            if (!outcome.Succeeded)
+            {
+                return ProblemResults.From(outcome.Error!);
+            }
+
+            // A case has one review: submitting a case already reviewed answers with that review (200), as it stands or
+            // with the new round the changed decision opened.
+            var (review, created) = outcome.Value!;
+            var body = ReviewResponse.From(review, service.DueStateOf(review));
+            return WithVersion(context, review, created ? BufferedJson.Created($"/v1/reviews/{review.Id}", body) : BufferedJson.Ok(body));
         }))
-        .WithSummary("报送法制审核（案件系统）：报送重大执法决定及所附材料")
+        .WithSummary("报送法制审核（案件系统）：报送重大执法决定及所附材料；已有审核的案件，与审核的版本相同时答复该审核，决定改变时开始该审核的新一轮")
         .Accepts<SubmitReviewRequest>("application/json")
         .Produces<ReviewResponse>(StatusCodes.Status201Created)
+        .Produces<ReviewResponse>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

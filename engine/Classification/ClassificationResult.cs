@@ -43,7 +43,18 @@ public sealed record ClassificationResult(
 
     /// <summary>Gets the forms the law requires that applied to the decision and that it keeps, as the answer cites them.</summary>
     public IReadOnlyList<FormCitation> Forms { get; init; } = [];
+
+    /// <summary>Gets the review the decision's case already has, which binds every version of it; null when none.</summary>
+    public PriorReview? Review { get; init; }
 }
+
+/// <summary>The review a decision's case already has, as an answer names it.</summary>
+/// <param name="ReviewId">The review.</param>
+/// <param name="State">Its state (wire name).</param>
+/// <param name="StateName">Its state in Chinese.</param>
+/// <param name="SameVersion">Whether the decision is exactly the version under that review (or approved by it).</param>
+/// <param name="Differences">How the decision differs from that version: its kind, procedure, party, dates and facts.</param>
+public sealed record PriorReview(string ReviewId, string State, string StateName, bool SameVersion, IReadOnlyList<Decisions.DecisionChange> Differences);
 
 /// <summary>A form the law requires, as an answer cites it.</summary>
 /// <param name="Id">The form's id.</param>

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fashen.Engine.Catalogues;
 using Fashen.Engine.Facts;
+using Fashen.Engine.Records;
 
 namespace Fashen.Engine.Decisions;
 
@@ -22,6 +25,48 @@ public sealed record DecisionChange(string Key, string Label, string? Before, st
             .Where(x => x.Before != x.After)
             .Select(x => new DecisionChange(x.Fact.Key, x.Fact.Label, Display(x.Fact, x.Before), Display(x.Fact, x.After)))
             .ToList();
+
+    /// <summary>Compares a decision with an earlier version of it as recorded (its canonical form): what it is (执法行为,
+    /// 程序), whom it concerns, its dates, and its facts.</summary>
+    /// <param name="schema">The schema, for labels and order.</param>
+    /// <param name="before">The earlier version's canonical form.</param>
+    /// <param name="after">The decision now.</param>
+    /// <returns>The changes: the decision's own fields first, then its facts in schema order.</returns>
+    public static IReadOnlyList<DecisionChange> Between(FactSchema schema, JsonNode before, BoundDecision after)
+    {
+        var now = JsonNode.Parse(DecisionCanonicalForm.ToJson(after))!;
+        var changes = new List<DecisionChange>();
+        foreach (var (key, label) in Fields)
+        {
+            var (was, @is) = (before[key]?.GetValue<string>(), now[key]?.GetValue<string>());
+            if (was != @is)
+            {
+                changes.Add(new DecisionChange(key, label, ShowField(key, was), ShowField(key, @is)));
+            }
+        }
+
+        changes.AddRange(Compare(schema, FactsOf(before), DecisionCanonicalForm.Facts(after)));
+        return changes;
+    }
+
+    /// <summary>Reads the facts of a decision's canonical form, by key, as canonical text.</summary>
+    /// <param name="canonical">The canonical form.</param>
+    /// <returns>Fact key to canonical value text.</returns>
+    public static IReadOnlyDictionary<string, string> FactsOf(JsonNode canonical) =>
+        (canonical["facts"] as JsonObject ?? [])
+            .ToDictionary(p => p.Key, p => CanonicalJson.Serialize(p.Value), StringComparer.Ordinal);
+
+    // The decision's own fields that two versions may differ in, as the canonical form names them.
+    private static readonly (string Key, string Label)[] Fields =
+        [("action", "执法行为"), ("procedure", "程序"), ("party", "当事人"), ("proposedOn", "拟作出决定日期"), ("filedOn", "立案日期")];
+
+    private static string? ShowField(string key, string? wire) => (key, wire) switch
+    {
+        (_, null) => null,
+        ("action", _) when ActionKinds.TryParse(wire, out var kind) => kind.ToChinese(),
+        ("procedure", _) when Procedures.TryParse(wire, out var procedure) => procedure.ToChinese(),
+        _ => wire,
+    };
 
     /// <summary>Shows a canonical value to people: amounts as 60,000 元, text without quotes, lists joined by 、.</summary>
     /// <param name="fact">The fact the value belongs to.</param>

@@ -36,6 +36,11 @@ public static class RecordAudit
         var discrepancies = new List<RecordDiscrepancy>();
         CompareReviews(store, seen, chain.Valid ? upTo : null, discrepancies);
         ComparePermits(store, seen, discrepancies);
+        if (chain.Valid)
+        {
+            CompareAlerts(store, seen, upTo, discrepancies);
+        }
+
         return new RecordAuditResult(chain, discrepancies);
     }
 
@@ -222,6 +227,22 @@ public static class RecordAudit
             {
                 discrepancies.Add(new RecordDiscrepancy(issued.ReviewId, permitId, $"记录中签发了许可凭证 {permitId}（案件 {issued.CaseId}），存储中却没有：许可凭证被删除过，核验时会被当作无效。"));
             }
+        }
+    }
+
+    // Every alert in the record is listed for admins, and nothing else is.
+    private static void CompareAlerts(IReviewStore store, RecordObservation seen, long walkedUpTo, List<RecordDiscrepancy> discrepancies)
+    {
+        var listed = store.Alerts(int.MaxValue);
+        foreach (var entry in listed.Where(e => !e.Type.StartsWith("alert.", StringComparison.Ordinal)))
+        {
+            discrepancies.Add(new RecordDiscrepancy(entry.ReviewId, null, $"存储的预警列表中有第 {entry.Sequence} 条记录，它却不是预警：预警列表被改动过。"));
+        }
+
+        var shown = listed.Select(e => e.Sequence).ToHashSet();
+        foreach (var sequence in seen.Alerts.Where(s => s <= walkedUpTo && !shown.Contains(s)).Order())
+        {
+            discrepancies.Add(new RecordDiscrepancy(null, null, $"第 {sequence} 条记录是预警，存储的预警列表中却没有它：预警被删除过，管理员看不到它。"));
         }
     }
 

@@ -14,6 +14,9 @@ internal sealed class RecordObservation
     /// <summary>Gets the permits whose issue was seen.</summary>
     public Dictionary<string, IssuedPermit> Permits { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets the sequence numbers of the alert entries seen.</summary>
+    public HashSet<long> Alerts { get; } = [];
+
     /// <summary>Gets the last sequence number seen.</summary>
     public long LastSequence { get; private set; }
 
@@ -39,6 +42,11 @@ internal sealed class RecordObservation
         if (entry.ReviewId is { } reviewId && ReviewEventSerializer.IsReviewEvent(entry.Type))
         {
             ReviewEvents[reviewId] = ReviewEvents.GetValueOrDefault(reviewId) + 1;
+        }
+
+        if (entry.Type.StartsWith("alert.", StringComparison.Ordinal))
+        {
+            Alerts.Add(entry.Sequence);
         }
 
         if (entry.Type == "permit.issued")

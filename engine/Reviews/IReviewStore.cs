@@ -31,6 +31,11 @@ public interface IReviewStore
     /// <returns>The permits, in id order.</returns>
     IEnumerable<StoredPermit> Permits();
 
+    /// <summary>Reads the alerts in the record (entries whose type starts with <c>alert.</c>), newest first.</summary>
+    /// <param name="limit">How many at most.</param>
+    /// <returns>The alert entries.</returns>
+    IReadOnlyList<AuditEntry> Alerts(int limit);
+
     /// <summary>Finds the newest review of a case.</summary>
     /// <param name="department">The department id.</param>
     /// <param name="caseId">The case id.</param>

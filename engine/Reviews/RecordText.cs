@@ -28,6 +28,8 @@ public static class RecordText
         "permit.issued" => "准予作出决定",
         "issuance.refused" => "不予作出决定",
         "decision.unlawful" => "不符合法定形式",
+        "alert.review_evasion" => "规避审核嫌疑",
+        "alert.record_broken" => "审核记录校验未通过",
         "catalogues.loaded" => "载入目录清单",
         "catalogues.reload_refused" => "拒绝载入目录清单",
         _ => type,
@@ -53,6 +55,9 @@ public static class RecordText
             "issuance.refused" => $"{Text(data, "caseId")}：{Text(data, "reason")}",
             "decision.unlawful" => $"{Text(data, "caseId")}：{Text(data, "request")}的决定不符合法定形式 "
                 + string.Join("、", (data["forms"] as JsonArray ?? []).Select(f => $"{Text(f, "id")}（{Text(f, "basis")}）")),
+            "alert.review_evasion" => $"{Text(data, "caseId")}：已有审核 {Text(data, "reviewId")}，{Text(data, "request")}的决定与审核的版本不同（"
+                + string.Join("；", (data["differences"] as JsonArray ?? []).Select(d => $"{Text(d, "label")}：{Text(d, "before")} → {Text(d, "after")}")) + "）",
+            "alert.record_broken" => $"{Text(data, "caseId")}：{Text(data, "problem")}",
             "catalogues.loaded" => "在用目录清单：" + string.Join("、", (data["inForce"] as JsonArray ?? []).Select(c => $"{Text(c, "id")} {Text(c, "version")}")),
             "catalogues.reload_refused" => "目录清单有错误，原有目录继续使用",
             _ => entry.Data,

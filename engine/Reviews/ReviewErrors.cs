@@ -151,9 +151,14 @@ public static class ReviewErrors
     /// <summary>FS5024: issuance while the review has not ended with 同意.</summary>
     /// <param name="reviewId">The review.</param>
     /// <param name="state">Its state in Chinese.</param>
+    /// <param name="changes">How the decision differs from the version under review, in Chinese, or null when it is that version.</param>
     /// <returns>The refusal.</returns>
-    public static ReviewError ReviewNotApproved(string reviewId, string state) => Error(
-        "FS5024", $"审核 {reviewId} 当前为“{state}”，未经审核同意的重大执法决定不得作出。", ReviewErrorKind.Conflict)
+    public static ReviewError ReviewNotApproved(string reviewId, string state, string? changes = null) => Error(
+        "FS5024",
+        $"审核 {reviewId} 当前为“{state}”"
+            + (changes is null ? string.Empty : $"，且本次决定与审核的版本不同（{changes}）")
+            + "，未经审核同意的重大执法决定不得作出。" + (changes is null ? string.Empty : "请把本版本报送审核（作为该审核的新一轮）。"),
+        ReviewErrorKind.Conflict)
         with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
 
     /// <summary>FS5025: issuance of a decision that differs from the one approved.</summary>

@@ -40,6 +40,20 @@ public sealed partial class ReviewService
         var classifier = choice.Classifier;
         var result = classifier.Classify(boundDecision, ClassificationOptions.Default with { NearMisses = 0 });
         var digest = DecisionCanonicalForm.Digest(boundDecision);
+
+        // A case with a review is held to it whatever the catalogue alone would say of this version (case history).
+        var alerts = new List<PendingEntry>();
+        if (result.Kind != ClassificationKind.Unlawful && ExistingReview(boundDecision) is { } existing)
+        {
+            var prior = Against(existing, boundDecision, digest);
+            if (LooksLikeEvasion(prior, result.Kind))
+            {
+                alerts.Add(Evasion(caller, boundDecision, digest, prior, result.Kind, "申请作出决定"));
+            }
+
+            result = result.Kind is ClassificationKind.Minor or ClassificationKind.Exempt ? result with { Kind = ClassificationKind.Major } : result;
+        }
+
         string? reviewId = null;
         ReviewError? refusal = result.Kind switch
         {
@@ -50,6 +64,16 @@ public sealed partial class ReviewService
         };
 
         var at = _clock.GetUtcNow();
+        if (refusal is { Code: "FS5026" })
+        {
+            alerts.Add(new PendingEntry("alert.record_broken", reviewId, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(new JsonObject
+            {
+                ["caseId"] = boundDecision.CaseId,
+                ["reviewId"] = reviewId,
+                ["problem"] = refusal.Message,
+            })));
+        }
+
         if (refusal is not null)
         {
             var refused = new JsonObject
@@ -61,7 +85,7 @@ public sealed partial class ReviewService
                 ["reason"] = refusal.Message,
                 ["reviewId"] = reviewId,
             };
-            _store.Append(new AppendBatch(at, [new PendingEntry("issuance.refused", reviewId, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(refused))]));
+            _store.Append(new AppendBatch(at, [new PendingEntry("issuance.refused", reviewId, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(refused)), .. alerts]));
             return new IssuanceAnswer(false, result.Kind.ToWire(), digest, reviewId, [refusal], null);
         }
 
@@ -140,9 +164,10 @@ public sealed partial class ReviewService
             return ReviewErrors.RecordBroken(entry.ReviewId, $"存储的审核索引写着“{entry.State.ToChinese()}”，记录中为“{review.State.ToChinese()}”");
         }
 
+        var changes = review.Submission.Digest == digest ? null : DecisionChange.Between(classifier.Catalogue.Schema, review.Submission.Decision, decision);
         if (review.State != ReviewState.Approved)
         {
-            return ReviewErrors.ReviewNotApproved(review.Id, review.State.ToChinese());
+            return ReviewErrors.ReviewNotApproved(review.Id, review.State.ToChinese(), changes is null ? null : Describe(changes));
         }
 
         if (review.Decided is not { By.Kind: ActorKind.Person })
@@ -150,16 +175,7 @@ public sealed partial class ReviewService
             return ReviewErrors.RecordBroken(review.Id, "记录中的同意意见不是由审核人员作出的");
         }
 
-        if (review.Submission.Digest == digest)
-        {
-            return null;
-        }
-
-        var changes = DecisionChange.Compare(classifier.Catalogue.Schema, review.CurrentFacts(), DecisionCanonicalForm.Facts(decision));
-        var described = changes.Count == 0
-            ? "决定的日期、程序或其他字段有变化"
-            : string.Join("；", changes.Select(c => $"{c.Label}：{c.Before ?? "未提供"} → {c.After ?? "未提供"}"));
-        return ReviewErrors.ChangedSinceApproval(review.Id, described);
+        return changes is null ? null : ReviewErrors.ChangedSinceApproval(review.Id, Describe(changes));
     }
 }
 

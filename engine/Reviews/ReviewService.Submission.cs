@@ -34,11 +34,24 @@ public sealed partial class ReviewService
             return ReviewErrors.UnlawfulForm(result.Violations);
         }
 
+        PendingEntry? alert = null;
+        if (ExistingReview(boundDecision) is { } existing)
+        {
+            var prior = Against(existing, boundDecision, digest);
+            alert = LooksLikeEvasion(prior, result.Kind) ? Evasion(caller, boundDecision, digest, prior, result.Kind, "判定") : null;
+            result = HeldToReview(result, classifier, prior, new ClassificationOptions(materialsCompleteOn ?? Today, set.Calendar));
+        }
+
         var record = new ClassificationRecord(boundDecision.Department, boundDecision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), digest);
         var entries = new List<PendingEntry>
         {
             new("decision.classified", null, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(ClassifiedData(record, result))),
         };
+        if (alert is not null)
+        {
+            entries.Add(alert);
+        }
+
         if (Reclassification(record, null, caller.Actor) is { } reclassified)
         {
             entries.Add(reclassified);
@@ -48,12 +61,13 @@ public sealed partial class ReviewService
         return result;
     }
 
-    /// <summary>Submits a major decision for review, with the materials attached.</summary>
+    /// <summary>Submits a major decision for review, with the materials attached. A case has one review: the decision of a
+    /// case already reviewed is that review's, exactly as it stands when identical, or as a new round when changed.</summary>
     /// <param name="caller">The case system.</param>
     /// <param name="request">The decision and who submits it.</param>
     /// <param name="idempotencyKey">The request's idempotency key, or null.</param>
-    /// <returns>The new review (or, for a retry, the one the first request created), or why not.</returns>
-    public Outcome<Review> Submit(Caller caller, SubmissionRequest request, string? idempotencyKey)
+    /// <returns>The review and whether this request created it, or why not.</returns>
+    public Outcome<Submitted> Submit(Caller caller, SubmissionRequest request, string? idempotencyKey)
     {
         if (!caller.IsCaseSystem)
         {
@@ -63,7 +77,7 @@ public sealed partial class ReviewService
         var requestHash = CanonicalJson.Hash(request.Fingerprint);
         if (Retried("submit", caller, idempotencyKey, requestHash) is { } retried)
         {
-            return retried;
+            return Created(retried);
         }
 
         var bound = Bind(caller, request.Decision);
@@ -75,15 +89,14 @@ public sealed partial class ReviewService
         var (set, choice, decision) = bound.Value!;
         var classifier = choice.Classifier;
         var result = classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
+        if (result.Kind != ClassificationKind.Unlawful && ExistingReview(decision) is { } existing)
+        {
+            return SubmitToExisting(caller, request, idempotencyKey, requestHash, set, classifier, decision, result, existing);
+        }
+
         if (RequireMajor(caller, decision, result, "报送") is { } notMajor)
         {
             return notMajor;
-        }
-
-        if (_store.LatestReviewFor(decision.Department, decision.CaseId) is { } open && !open.State.IsClosed())
-        {
-            // The open review may be this very request's, written by a retry that arrived at the same time.
-            return Retried("submit", caller, idempotencyKey, requestHash) ?? ReviewErrors.ReviewAlreadyOpen(decision.CaseId, open.ReviewId);
         }
 
         var today = Today;
@@ -95,8 +108,60 @@ public sealed partial class ReviewService
         var record = new ClassificationRecord(decision.Department, decision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), submission.Digest);
         var extra = Reclassification(record, review.Id, caller.Actor) is { } reclassified ? [reclassified] : Array.Empty<PendingEntry>();
         var idempotency = idempotencyKey is null ? null : new IdempotencyRecord("submit", caller.Actor.Id, idempotencyKey, requestHash, review.Id);
-        return Commit(review, 0, caller.Actor, [submitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record, now);
+        var created = Commit(review, 0, caller.Actor, [submitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record, now);
+        if (created.Error is { Code: "FS5004" })
+        {
+            // Another request opened a review of this case meanwhile: this request's retry, or the same decision sent twice
+            // (then that review answers, as for any identical submission), or another version of it (refused).
+            if (Retried("submit", caller, idempotencyKey, requestHash) is { } retriedMeanwhile)
+            {
+                return Created(retriedMeanwhile);
+            }
+
+            return ExistingReview(decision) is { } meanwhile && meanwhile.Submission.Digest == submission.Digest
+                ? new Submitted(meanwhile, Created: false)
+                : created.Error;
+        }
+
+        return Created(created);
     }
+
+    // The decision of a case that already has a review. Identical to the version under review: that review, as it stands
+    // (an approved decision can then be issued). Changed while the review is open: refused, the review's own resubmission
+    // is the way. Changed after it ended: a new round of the same review, with what changed shown to the reviewer.
+    private Outcome<Submitted> SubmitToExisting(
+        Caller caller, SubmissionRequest request, string? idempotencyKey, string requestHash, CatalogueSet set, Classifier classifier,
+        BoundDecision decision, ClassificationResult result, Review existing)
+    {
+        // The review may be this very request's, written by a retry that got in first.
+        if (Retried("submit", caller, idempotencyKey, requestHash) is { } retried)
+        {
+            return Created(retried);
+        }
+
+        var digest = DecisionCanonicalForm.Digest(decision);
+        if (existing.Submission.Digest == digest)
+        {
+            return new Submitted(existing, Created: false);
+        }
+
+        if (!existing.State.IsClosed())
+        {
+            return ReviewErrors.ReviewAlreadyOpen(decision.CaseId, existing.Id);
+        }
+
+        var held = HeldToReview(result, classifier, Against(existing, decision, digest), ClassificationOptions.Default);
+        if (RequireMajor(caller, decision, held, "报送") is { } notReviewable)
+        {
+            return notReviewable;
+        }
+
+        var round = NewRound(caller, existing, classifier, decision, held, request, "submit", idempotencyKey, requestHash, set.Calendar);
+        return round.Succeeded ? new Submitted(round.Value!, Created: false) : round.Error!;
+    }
+
+    private static Outcome<Submitted> Created(Outcome<Review> review) =>
+        review.Succeeded ? new Submitted(review.Value!, Created: true) : review.Error!;
 
     /// <summary>Resubmits a review's decision: after 补正 with the missing materials, after 纠正 with the corrected decision.</summary>
     /// <param name="caller">The case system.</param>
@@ -147,33 +212,53 @@ public sealed partial class ReviewService
             return ReviewErrors.CaseMismatch($"{review.Department}/{review.CaseId}");
         }
 
+        // Whatever the catalogue alone would say of the corrected version, it is this review's to decide.
         var result = classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
+        result = result.Kind == ClassificationKind.Unlawful
+            ? result
+            : HeldToReview(result, classifier, Against(review, decision, DecisionCanonicalForm.Digest(decision)), ClassificationOptions.Default);
         if (RequireMajor(caller, decision, result, "重新报送") is { } notMajor)
         {
             return notMajor;
         }
 
+        var correcting = review.State == ReviewState.Correcting;
+        return Resubmission(
+            caller, review, classifier, decision, result, request, correcting ? review.Round + 1 : review.Round, correcting, $"resubmit:{reviewId}", idempotencyKey, requestHash, set.Calendar);
+    }
+
+    // A changed decision for a review that has ended: its next round.
+    private Outcome<Review> NewRound(
+        Caller caller, Review review, Classifier classifier, BoundDecision decision, ClassificationResult result, SubmissionRequest request,
+        string scope, string? idempotencyKey, string requestHash, WorkingCalendar? calendar) =>
+        Resubmission(caller, review, classifier, decision, result, request, review.Round + 1, newRound: true, scope, idempotencyKey, requestHash, calendar);
+
+    // The decision (re)submitted to a review, with what changed since the version before it, then the materials check.
+    private Outcome<Review> Resubmission(
+        Caller caller, Review review, Classifier classifier, BoundDecision decision, ClassificationResult result, SubmissionRequest request,
+        int round, bool newRound, string scope, string? idempotencyKey, string requestHash, WorkingCalendar? calendar)
+    {
         var today = Today;
         var submission = Submission(classifier, decision, result, request.Materials);
         var before = review.Submission;
         var resubmitted = new ReviewResubmitted(
-            review.State == ReviewState.Correcting ? review.Round + 1 : review.Round,
-            review.State == ReviewState.Correcting,
+            round,
+            newRound,
             today,
             submission,
-            DecisionChange.Compare(classifier.Catalogue.Schema, review.CurrentFacts(), DecisionCanonicalForm.Facts(decision)),
+            DecisionChange.Between(classifier.Catalogue.Schema, before.Decision, decision),
             submission.AttachedMaterials.Except(before.AttachedMaterials).ToList(),
             before.AttachedMaterials.Except(submission.AttachedMaterials).ToList());
 
         var record = new ClassificationRecord(decision.Department, decision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), submission.Digest);
         var extra = Reclassification(record, review.Id, caller.Actor) is { } reclassified ? [reclassified] : Array.Empty<PendingEntry>();
-        var idempotency = idempotencyKey is null ? null : new IdempotencyRecord($"resubmit:{reviewId}", caller.Actor.Id, idempotencyKey, requestHash, review.Id);
+        var idempotency = idempotencyKey is null ? null : new IdempotencyRecord(scope, caller.Actor.Id, idempotencyKey, requestHash, review.Id);
         var version = review.Version;
 
         // Apply the resubmission first so the materials check sees the new round and materials.
         var now = _clock.GetUtcNow();
         review.Apply(Provisional(caller.Actor, now), resubmitted);
-        return Commit(review, version, caller.Actor, [resubmitted, MaterialsCheck(review, today, automatic: true, set.Calendar)], applied: 1, extra, idempotency, record, now);
+        return Commit(review, version, caller.Actor, [resubmitted, MaterialsCheck(review, today, automatic: true, calendar)], applied: 1, extra, idempotency, record, now);
     }
 
     private Outcome<Review>? Retried(string scope, Caller caller, string? key, string requestHash)
@@ -319,6 +404,12 @@ public sealed partial class ReviewService
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
 }
+
+/// <summary>A submission's review, and whether the submission created it.</summary>
+/// <param name="Review">The review.</param>
+/// <param name="Created">Whether this request (or the first of its retries) created the review; false when the case's
+/// existing review was answered, as it stood or with a new round.</param>
+public sealed record Submitted(Review Review, bool Created);
 
 /// <summary>A submission or resubmission as a case system sends it.</summary>
 /// <param name="Decision">The decision.</param>

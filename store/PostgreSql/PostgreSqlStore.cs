@@ -95,6 +95,10 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
         Read($"SELECT {ReviewColumns} FROM reviews WHERE review_id = @id", ToIndex, ("id", reviewId)).FirstOrDefault();
 
     /// <inheritdoc/>
+    public IReadOnlyList<AuditEntry> Alerts(int limit) =>
+        Read($"SELECT {EntryColumns} FROM entries WHERE type LIKE 'alert.%' ORDER BY sequence DESC LIMIT @limit", ToEntry, ("limit", limit));
+
+    /// <inheritdoc/>
     public IEnumerable<ReviewIndexEntry> ReviewIndex() =>
         InKeyOrder($"SELECT {ReviewColumns} FROM reviews WHERE review_id COLLATE \"C\" > @after ORDER BY review_id COLLATE \"C\" LIMIT 1000", ToIndex, r => r.ReviewId);
 

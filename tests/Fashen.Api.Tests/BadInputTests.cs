@@ -99,14 +99,18 @@ public class BadInputTests
     }
 
     [Fact]
-    public async Task SecondSubmission_ForACaseUnderReview_PointsToTheOpenReview()
+    public async Task SecondSubmission_ForACaseUnderReview_ReturnsItWhenIdentical_AndPointsToItWhenChanged()
     {
         await using var app = FashenApp.Start();
         var review = await SubmitAcceptedAsync(app);
 
-        var (status, problem) = await Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine()));
+        var (same, answered) = await Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine()));
+        var (changed, problem) = await Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine(fine: 70000)));
 
-        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(HttpStatusCode.OK, same);
+        Assert.Equal(review.GetProperty("id").GetString(), answered.GetProperty("id").GetString());
+        Assert.Equal(review.Version(), answered.Version());
+        Assert.Equal(HttpStatusCode.Conflict, changed);
         Assert.Equal("FS5004", problem.Code());
         Assert.Equal(review.GetProperty("id").GetString(), problem.GetProperty("reviewId").GetString());
     }

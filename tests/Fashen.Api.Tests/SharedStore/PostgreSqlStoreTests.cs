@@ -45,12 +45,14 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Execute("DROP INDEX reviews_open_by_due");
         Execute("DROP INDEX IF EXISTS reviews_case_trigrams");
         Execute("DROP TABLE sign_in_failures");
+        Execute("DROP INDEX entries_alerts");
 
         using var upgraded = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
 
         Assert.Equal(PostgreSqlSchema.Migrations[^1].Version, (int)Scalar("SELECT max(version) FROM schema_migrations"));
         Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'reviews_open_by_due' AND schemaname = current_schema()"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sign_in_failures"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'entries_alerts' AND schemaname = current_schema()"));
         Assert.Equal("\"before the upgrade\"", Assert.Single(upgraded.ReadAll()).Data);
     }
 
