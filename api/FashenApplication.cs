@@ -68,6 +68,7 @@ public static class FashenApplication
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<FashenOptions>(),
             sp.GetRequiredService<IFashenStore>().SignInFailures ?? new MemorySignInFailures()));
+        builder.Services.AddSingleton<PasswordCheck>();
         builder.Services.AddSingleton<PeopleDirectory>();
         builder.Services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         builder.Services.AddDataProtection().SetApplicationName("fashen");

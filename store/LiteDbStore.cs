@@ -80,7 +80,7 @@ public sealed class LiteDbStore : IFashenStore
         _folderLock = DataFolderInUseException.Lock(System.IO.Path.Combine(folder, LockFileName), folder);
         try
         {
-            _db = new LiteDatabase($"Filename={Path};Connection=direct");
+            _db = LiteDbFile.OpenOrdinal(Path);
         }
         catch
         {

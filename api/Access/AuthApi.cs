@@ -13,6 +13,11 @@ public static class AuthApi
         group.MapPost("/token", (TokenRequest request, PeopleDirectory people, HttpContext context) =>
         {
             var attempt = people.SignIn(request.Username!, request.Password!, BearerTokenDefaults.AuthenticationScheme, context.Connection.RemoteIpAddress?.ToString());
+            if (attempt.InvalidUsername is { } invalid)
+            {
+                return ProblemResults.From(ApiProblems.InvalidUsername(invalid));
+            }
+
             if (attempt.LockedFor is { } locked)
             {
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(locked.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -25,6 +30,7 @@ public static class AuthApi
         })
         .WithSummary("取得令牌：用用户名和密码换取访问令牌（Authorization: Bearer）")
         .Produces<AccessTokenResponse>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;

@@ -7,23 +7,32 @@ namespace Fashen.Api.Access;
 
 /// <summary>People's sign-in and identity, one implementation for the API's tokens and the pages' cookie:
 /// the same accounts, the same password check, the same claims.</summary>
-public sealed class PeopleDirectory(IAccountStore accounts, CallerResolver callers, SignInThrottle throttle) : IPeopleDirectory
+public sealed class PeopleDirectory(IAccountStore accounts, CallerResolver callers, SignInThrottle throttle, PasswordCheck passwords) : IPeopleDirectory
 {
     public SignInAttempt SignIn(string username, string password, string authenticationScheme, string? client)
     {
+        // One name, one account: ｌｉ.ｍｉｎ is li.min, and a name with a character nobody sees is no name at all, not another
+        // account's allowance of guesses.
+        if (PersonNames.NormalizeUsername(username, out var name) is { } invalid)
+        {
+            return new SignInAttempt(null, InvalidUsername: invalid);
+        }
+
         // Checked before the password, so that guessing goes no further while locked.
-        if (throttle.LockedFor(username, client) is { } locked)
+        if (throttle.LockedFor(name, client) is { } locked)
         {
             return new SignInAttempt(null, locked);
         }
 
-        if (accounts.FindAccount(username) is not { Disabled: false } account || !Credentials.PasswordMatches(account, password))
+        // The password is checked even when there is no such account, so that a failure takes as long either way.
+        var account = accounts.FindAccount(name);
+        if (!passwords.Matches(account, password) || account is not { Disabled: false })
         {
-            throttle.Failed(username, client);
+            throttle.Failed(name, client);
             return new SignInAttempt(null);
         }
 
-        throttle.Succeeded(username);
+        throttle.Succeeded(name);
 
         var identity = new ClaimsIdentity(
             [

@@ -49,6 +49,7 @@ public sealed class SignInThrottle(TimeProvider clock, FashenOptions options, IS
     /// <param name="username">The account's sign-in name.</param>
     public void Succeeded(string username) => failures.Forget(Key("account", username));
 
+    // Names differing only in case count together: a guesser gains nothing by changing the case of a name.
     private static string Key(string kind, string value) => kind + ":" + value.Trim().ToLowerInvariant();
 
     private TimeSpan? Left(string key, int limit, DateTimeOffset now)

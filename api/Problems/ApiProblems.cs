@@ -68,6 +68,10 @@ public static class ApiProblems
         "FS6012", StatusCodes.Status429TooManyRequests, "登录失败次数过多",
         $"该账号或本机登录失败次数过多，已暂停登录，请 {Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} 分钟后再试。忘记密码请联系法制机构管理员。");
 
+    /// <summary>FS6014: a sign-in name with a character nobody sees (control, format, zero-width) or a space.</summary>
+    public static ApiProblem InvalidUsername(string detail) => new(
+        "FS6014", StatusCodes.Status400BadRequest, "登录名无效", detail);
+
     /// <summary>FS6013: too many requests from one caller.</summary>
     public static ApiProblem TooManyRequests() => new(
         "FS6013", StatusCodes.Status429TooManyRequests, "请求过于频繁",

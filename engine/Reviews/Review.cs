@@ -47,6 +47,10 @@ public sealed class Review
     /// <summary>Gets everyone who handled the case.</summary>
     public IReadOnlyList<string> HandledBy { get; private set; } = [];
 
+    /// <summary>Gets the accounts of the submitter and of everyone who handled the case, who may not review it; null for a
+    /// review submitted before names were resolved to people.</summary>
+    public IReadOnlyList<string>? HandlerAccounts { get; private set; }
+
     /// <summary>Gets when it was first submitted.</summary>
     public DateTimeOffset SubmittedAt { get; private set; }
 
@@ -123,6 +127,7 @@ public sealed class Review
                 SubmittedBy = entry.Actor;
                 SubmitterName = e.SubmittedBy;
                 HandledBy = e.HandledBy;
+                HandlerAccounts = e.HandlerIds is { } ids ? [.. ids.Append(e.SubmitterId).OfType<string>().Distinct()] : null;
                 StartRound(1, e.Submission, entry, [], [], []);
                 Deadline = new DeadlineState { WorkingDays = e.Submission.DeadlineWorkingDays, ExtensionWorkingDays = e.Submission.ExtensionWorkingDays };
                 break;

@@ -196,5 +196,16 @@ public static class ReviewErrors
             },
         };
 
+    /// <summary>FS5028: a submission names a submitter or handler the service does not know as a person of the department.</summary>
+    /// <param name="field">Which field: 报送人（submittedBy） or 承办人（handledBy）.</param>
+    /// <param name="problem">Why the name names nobody (or more than one), in Chinese.</param>
+    /// <param name="suggestions">The people it may have meant, joined, or empty.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError PersonNotKnown(string field, string problem, string suggestions) => Error(
+        "FS5028",
+        $"{field}：{problem}" + (suggestions.Length == 0 ? string.Empty : $"是否是：{suggestions}？")
+            + "报送人和承办人须是本系统登记的本部门人员（写姓名或登录名，不加职务），审办分离按人核对。",
+        ReviewErrorKind.Invalid);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

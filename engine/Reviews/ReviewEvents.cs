@@ -61,6 +61,8 @@ public sealed record SubmittedDecision(
 /// <param name="Submission">The decision and its classification.</param>
 /// <param name="SubmittedBy">The case handler who submitted it.</param>
 /// <param name="HandledBy">Everyone who handled the case (承办人), who may not review it.</param>
+/// <param name="SubmitterId">The account of the person who submitted it; null in records written before people were resolved.</param>
+/// <param name="HandlerIds">The accounts of everyone who handled it; null in records written before people were resolved.</param>
 public sealed record ReviewSubmitted(
     string ReviewId,
     string CaseId,
@@ -68,7 +70,9 @@ public sealed record ReviewSubmitted(
     DateOnly SubmittedOn,
     SubmittedDecision Submission,
     string SubmittedBy,
-    IReadOnlyList<string> HandledBy) : ReviewEvent;
+    IReadOnlyList<string> HandledBy,
+    string? SubmitterId = null,
+    IReadOnlyList<string>? HandlerIds = null) : ReviewEvent;
 
 /// <summary>The materials are complete: the clock starts (or resumes) on the next working day.</summary>
 /// <param name="MaterialsCompleteOn">The day the materials were complete.</param>

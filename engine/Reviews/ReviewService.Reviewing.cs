@@ -330,11 +330,15 @@ public sealed partial class ReviewService
         return TakeProblem(caller, review);
     }
 
-    // 审办分离: whoever submitted or handled the case may not review it; and one reviewer per review.
+    // 审办分离: whoever submitted or handled the case may not review it; and one reviewer per review. The submission's
+    // people were resolved to accounts, so accounts are compared; a review submitted before that compares names as
+    // people are, without titles in brackets, spaces or invisible characters.
     private static ReviewError? TakeProblem(Caller caller, Review review)
     {
-        var names = review.HandledBy.Append(review.SubmitterName).Select(n => n.Trim()).ToHashSet(StringComparer.Ordinal);
-        if (names.Contains(caller.Actor.Name) || names.Contains(caller.Actor.Id))
+        var handled = review.HandlerAccounts is { } accounts
+            ? accounts.Contains(caller.Actor.Id)
+            : review.HandledBy.Append(review.SubmitterName).Select(LegacyName).Contains(LegacyName(caller.Actor.Name));
+        if (handled)
         {
             return ReviewErrors.SeparationOfDuties(caller.Actor.Name);
         }
@@ -396,6 +400,16 @@ public sealed partial class ReviewService
 
         var (count, _) = calendar.CountWorkingDays(since, Today);
         return Math.Min(deadline.TotalWorkingDays, deadline.ConsumedWorkingDays + (count ?? 0));
+    }
+
+    // A name as an older submission wrote it, reduced to the person: NFKC, no bracketed title or note, no spaces or
+    // invisible characters (李敏（科长） and 李 敏 are 李敏).
+    private static string LegacyName(string name)
+    {
+        var text = name.Normalize(System.Text.NormalizationForm.FormKC);
+        var bracket = text.IndexOfAny(['(', '（', '[', '【']);
+        text = bracket > 0 ? text[..bracket] : text;
+        return string.Concat(text.EnumerateRunes().Where(r => !System.Text.Rune.IsWhiteSpace(r) && Access.PersonNames.Invisible(r.ToString()) is null));
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Fashen.Engine.Access;
 using Fashen.Engine.Calendar;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
@@ -99,10 +100,18 @@ public sealed partial class ReviewService
             return notMajor;
         }
 
+        var people = Named(decision.Department, request);
+        if (!people.Succeeded)
+        {
+            return people.Error!;
+        }
+
+        var (submitter, handlers) = people.Value;
         var today = Today;
         var submission = Submission(classifier, decision, result, request.Materials);
         var submitted = new ReviewSubmitted(
-            NewId("R", today), decision.CaseId, decision.Department, today, submission, request.SubmittedBy.Trim(), request.HandledBy.Select(h => h.Trim()).Distinct().ToList());
+            NewId("R", today), decision.CaseId, decision.Department, today, submission, submitter.DisplayName, handlers.Select(h => h.DisplayName).Distinct().ToList(),
+            submitter.Id, handlers.Select(h => h.Id).Distinct().ToList());
         var now = _clock.GetUtcNow();
         var review = Review.Replay([(Provisional(caller.Actor, now), submitted)]);
         var record = new ClassificationRecord(decision.Department, decision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), submission.Digest);
@@ -259,6 +268,31 @@ public sealed partial class ReviewService
         var now = _clock.GetUtcNow();
         review.Apply(Provisional(caller.Actor, now), resubmitted);
         return Commit(review, version, caller.Actor, [resubmitted, MaterialsCheck(review, today, automatic: true, calendar)], applied: 1, extra, idempotency, record, now);
+    }
+
+    // The submitter and handlers a submission names, as people of the department known to the service.
+    private Outcome<(Account Submitter, List<Account> Handlers)> Named(string department, SubmissionRequest request)
+    {
+        var accounts = _people.Accounts();
+        var submitter = PeopleRegister.Resolve(accounts, department, request.SubmittedBy);
+        if (submitter.Person is not { } person)
+        {
+            return ReviewErrors.PersonNotKnown($"报送人（submittedBy）“{request.SubmittedBy}”", submitter.Problem!, string.Join("、", submitter.Suggestions));
+        }
+
+        var handlers = new List<Account>();
+        foreach (var name in request.HandledBy)
+        {
+            var handler = PeopleRegister.Resolve(accounts, department, name);
+            if (handler.Person is null)
+            {
+                return ReviewErrors.PersonNotKnown($"承办人（handledBy）“{name}”", handler.Problem!, string.Join("、", handler.Suggestions));
+            }
+
+            handlers.Add(handler.Person);
+        }
+
+        return (person, handlers);
     }
 
     private Outcome<Review>? Retried(string scope, Caller caller, string? key, string requestHash)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Fashen.Engine.Access;
 using Fashen.Engine.Integrity;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Records;
@@ -12,6 +13,7 @@ public sealed partial class ReviewService
 {
     private readonly ICatalogueSource _catalogues;
     private readonly IReviewStore _store;
+    private readonly IAccountStore _people;
     private readonly IPermitSigner _signer;
     private readonly TimeProvider _clock;
     private readonly ReviewOptions _options;
@@ -20,13 +22,15 @@ public sealed partial class ReviewService
     /// <summary>Initializes a new instance of the <see cref="ReviewService"/> class.</summary>
     /// <param name="catalogues">The catalogues in force.</param>
     /// <param name="store">Where the record is kept.</param>
+    /// <param name="people">The people known to the service, whom submissions name.</param>
     /// <param name="signer">Signs issuance permits.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Settings.</param>
-    public ReviewService(ICatalogueSource catalogues, IReviewStore store, IPermitSigner signer, TimeProvider clock, ReviewOptions options)
+    public ReviewService(ICatalogueSource catalogues, IReviewStore store, IAccountStore people, IPermitSigner signer, TimeProvider clock, ReviewOptions options)
     {
         _catalogues = catalogues;
         _store = store;
+        _people = people;
         _signer = signer;
         _clock = clock;
         _options = options;

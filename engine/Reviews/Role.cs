@@ -14,6 +14,10 @@ public enum Role
 
     /// <summary>法制机构管理员: reloads catalogues, verifies the record, sees every department.</summary>
     Admin,
+
+    /// <summary>执法人员: handles cases in a department (承办人); named in submissions, so that whoever handled a case can be
+    /// known as the same person when they would review it. May sign in to follow the department's reviews.</summary>
+    Handler,
 }
 
 /// <summary>Names of the roles.</summary>
@@ -27,11 +31,12 @@ public static class Roles
         Role.Reviewer => "法制审核人员",
         Role.Counsel => "法律顾问",
         Role.Head => "负责人",
+        Role.Handler => "执法人员",
         _ => "法制机构管理员",
     };
 
     /// <summary>Gets the machine name of a role.</summary>
     /// <param name="role">The role.</param>
-    /// <returns>reviewer, counsel, head or admin.</returns>
+    /// <returns>reviewer, counsel, head, admin or handler.</returns>
     public static string ToWire(this Role role) => role.ToString().ToLowerInvariant();
 }

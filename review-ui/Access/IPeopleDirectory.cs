@@ -26,4 +26,5 @@ public interface IPeopleDirectory
 /// <summary>What a sign-in attempt gave.</summary>
 /// <param name="Principal">The principal to sign in, or null.</param>
 /// <param name="LockedFor">How long sign-in stays refused after too many failures, or null.</param>
-public sealed record SignInAttempt(ClaimsPrincipal? Principal, TimeSpan? LockedFor = null);
+/// <param name="InvalidUsername">Why the name typed cannot be a sign-in name (an invisible character in it), in Chinese, or null.</param>
+public sealed record SignInAttempt(ClaimsPrincipal? Principal, TimeSpan? LockedFor = null, string? InvalidUsername = null);

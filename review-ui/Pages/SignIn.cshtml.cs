@@ -38,6 +38,13 @@ public sealed class SignInModel(IPeopleDirectory people) : PageModel
             return Page();
         }
 
+        if (attempt.InvalidUsername is { } invalid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ModelState.AddModelError(string.Empty, invalid);
+            return Page();
+        }
+
         if (attempt.Principal is not { } principal)
         {
             ModelState.AddModelError(string.Empty, "用户名或密码错误，或账号已停用。");

@@ -11,7 +11,7 @@ namespace Fashen.Api.Tests.Store;
 public sealed class LiteDbFirstUseTests : IDisposable
 {
     private static readonly string[] Collections =
-        ["entries", "reviews", "idempotency", "permits", "classifications", "meta", "accounts", "clients"];
+        ["entries", "reviews", "idempotency", "permits", "classifications", "meta", "accounts", "clients", "alerts"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("fashen-first-use-").FullName;
 
