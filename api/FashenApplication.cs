@@ -113,7 +113,13 @@ public static class FashenApplication
 
         // HTTP: problem+json for every error, readable Chinese in JSON, OpenAPI, health.
         builder.Services.AddProblemDetails();
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+            // A key written twice is a body that means two things ({"version": 1, "version": 9}): refused, not the last one taken.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(ApiDocument.Configure);
         // The calendar check is one object, so that it writes its problem to the log once, not at every probe; the

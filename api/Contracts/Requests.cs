@@ -3,23 +3,25 @@ using System.Text.Json;
 
 namespace Fashen.Api.Contracts;
 
-/// <summary>A decision as a case system sends it (see docs/decisions.md).</summary>
+/// <summary>A decision as a case system sends it (see docs/decisions.md). Dates run from 1990-01-01 to 2099-12-31, amounts
+/// up to 10^15 元 with at most two decimals; a key written twice is refused.</summary>
 public sealed record DecisionRequest(
-    string CaseId,
-    string Department,
+    [property: MaxLength(Engine.Decisions.DecisionBinder.MaxCaseIdLength)] string CaseId,
+    [property: MaxLength(32)] string Department,
     string Action,
     string Procedure,
-    string? ProposedOn,
+    [property: RegularExpression(@"^\d{4}-\d{2}-\d{2}$")] string? ProposedOn,
     Dictionary<string, JsonElement>? Facts,
-    string? Party = null,
-    string? FiledOn = null);
+    [property: MaxLength(Engine.Decisions.DecisionBinder.MaxPartyLength)] string? Party = null,
+    [property: RegularExpression(@"^\d{4}-\d{2}-\d{2}$")] string? FiledOn = null);
 
-/// <summary>Submits (or resubmits) a decision for review.</summary>
+/// <summary>Submits (or resubmits) a decision for review. <c>submittedBy</c> and <c>handledBy</c> name people of the
+/// department known to the service, by name or sign-in name.</summary>
 public sealed record SubmitReviewRequest(
     DecisionRequest Decision,
-    IReadOnlyList<string>? Materials,
-    string? SubmittedBy,
-    IReadOnlyList<string>? HandledBy);
+    [property: MaxLength(Reviews.ReviewsApi.MaxMaterials)] IReadOnlyList<string>? Materials,
+    [property: MaxLength(Reviews.ReviewsApi.MaxNameLength)] string? SubmittedBy,
+    [property: MaxLength(Reviews.ReviewsApi.MaxPeople)] IReadOnlyList<string>? HandledBy);
 
 /// <summary>Asks whether a decision may be issued now.</summary>
 public sealed record IssuanceRequest(DecisionRequest Decision);
@@ -41,4 +43,5 @@ public sealed record OutcomeRequest([property: Required] long? Version, [propert
 
 public sealed record PermitVerificationRequest([property: Required] string? Token);
 
-public sealed record TokenRequest([property: Required] string? Username, [property: Required] string? Password);
+public sealed record TokenRequest(
+    [property: Required, MaxLength(Engine.Access.PersonNames.MaxLength)] string? Username, [property: Required, MaxLength(1024)] string? Password);

@@ -27,8 +27,12 @@ public static class IssuanceApi
                 return ProblemResults.From(ApiProblems.MalformedJson("请求中的决定（decision）格式有误，详见 diagnostics。"), decision.Diagnostics);
             }
 
-            var key = context.Request.Headers[ReviewsApi.IdempotencyHeader].ToString();
-            var outcome = service.RequestIssuance(caller, decision.Value, body.Fingerprint, string.IsNullOrWhiteSpace(key) ? null : key.Trim());
+            if (ReviewsApi.IdempotencyKeyProblem(context) is { } badKey)
+            {
+                return badKey;
+            }
+
+            var outcome = service.RequestIssuance(caller, decision.Value, body.Fingerprint, ReviewsApi.IdempotencyKey(context));
             return outcome.Succeeded ? BufferedJson.Ok(IssuanceResponse.From(outcome.Value!)) : ProblemResults.From(outcome.Error!);
         }))
         .WithSummary("申请作出决定（案件系统）：非重大的决定，或经审核同意且与同意版本完全一致的决定，取得签名的许可凭证")

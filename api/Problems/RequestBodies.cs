@@ -37,7 +37,7 @@ public static class RequestBodies
 
         try
         {
-            var json = JsonNode.Parse(source.Text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            var json = JsonNode.Parse(source.Text, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
             if (json is not JsonObject)
             {
                 return (null, ProblemResults.From(ApiProblems.MalformedJson("请求体应为一个 JSON 对象 { … }。")));

@@ -23,6 +23,11 @@ public static class ReviewsApi
                 return problem!;
             }
 
+            if (IdempotencyKeyProblem(context) is { } badKey)
+            {
+                return badKey;
+            }
+
             var outcome = service.Submit(caller, request, IdempotencyKey(context));
             if (!outcome.Succeeded)
             {
@@ -114,7 +119,8 @@ public static class ReviewsApi
         group.MapPost("/{id}/resubmissions", async (HttpContext context, ReviewService service, string id) => await Callers.WithAsync(context, async caller =>
         {
             var (request, problem) = await SubmissionAsync(context);
-            return request is null ? problem! : Respond(context, service, service.Resubmit(caller, id, request, IdempotencyKey(context)));
+            return request is null ? problem!
+                : IdempotencyKeyProblem(context) ?? Respond(context, service, service.Resubmit(caller, id, request, IdempotencyKey(context)));
         }))
         .WithSummary("重新报送（案件系统）：补正材料后，或纠正决定后")
         .Accepts<SubmitReviewRequest>("application/json")
@@ -190,7 +196,21 @@ public static class ReviewsApi
         return result;
     }
 
-    private static string? IdempotencyKey(HttpContext context) =>
+    /// <summary>The longest idempotency key accepted.</summary>
+    public const int MaxIdempotencyKeyLength = 128;
+
+    /// <summary>Checks the idempotency key a request carries: 1 to 128 visible ASCII characters, as keys are ids.</summary>
+    /// <returns>The problem to answer, or null when the key is acceptable or absent.</returns>
+    public static IResult? IdempotencyKeyProblem(HttpContext context)
+    {
+        var key = IdempotencyKey(context);
+        return key is null || (key.Length <= MaxIdempotencyKeyLength && key.All(c => c is > ' ' and <= '~'))
+            ? null
+            : ProblemResults.From(ApiProblems.ValidationFailed($"{IdempotencyHeader} 须为 1 至 {MaxIdempotencyKeyLength} 个可见的 ASCII 字符（字母、数字、标点），例如一个 UUID。"));
+    }
+
+    /// <summary>Reads the idempotency key a request carries, trimmed; null when there is none.</summary>
+    public static string? IdempotencyKey(HttpContext context) =>
         context.Request.Headers.TryGetValue(IdempotencyHeader, out var values) && !string.IsNullOrWhiteSpace(values.ToString())
             ? values.ToString().Trim()
             : null;
@@ -213,7 +233,10 @@ public static class ReviewsApi
         var handledBy = RequestBodies.Strings(body.Json, "handledBy", out var handledProblem) ?? [];
         var submittedBy = RequestBodies.Text(body.Json, "submittedBy", out var submitterProblem);
         var fieldProblem = materialsProblem ?? handledProblem ?? submitterProblem
-            ?? (string.IsNullOrWhiteSpace(submittedBy) ? "缺少“submittedBy”：报送的承办人姓名。" : null);
+            ?? (string.IsNullOrWhiteSpace(submittedBy) ? "缺少“submittedBy”：报送的承办人姓名。" : null)
+            ?? Within("materials", materials, MaxMaterials, MaxMaterialLength)
+            ?? Within("handledBy", handledBy, MaxPeople, MaxNameLength)
+            ?? Within("submittedBy", [submittedBy!], 1, MaxNameLength);
         if (fieldProblem is not null)
         {
             return (null, ProblemResults.From(ApiProblems.ValidationFailed(fieldProblem)));
@@ -221,6 +244,23 @@ public static class ReviewsApi
 
         return (new SubmissionRequest(decision.Value, materials, submittedBy!, handledBy, body.Fingerprint), null);
     }
+
+    /// <summary>The most materials a submission lists.</summary>
+    public const int MaxMaterials = 100;
+
+    /// <summary>The longest name of a material.</summary>
+    public const int MaxMaterialLength = 200;
+
+    /// <summary>The most people a submission names as handlers.</summary>
+    public const int MaxPeople = 50;
+
+    /// <summary>The longest person's name or sign-in name.</summary>
+    public const int MaxNameLength = 64;
+
+    private static string? Within(string member, IReadOnlyList<string> items, int most, int longest) =>
+        items.Count > most ? $"“{member}”最多 {most} 项，收到 {items.Count} 项。"
+        : items.FirstOrDefault(i => i.Length > longest) is { } tooLong ? $"“{member}”中的“{tooLong[..Math.Min(20, tooLong.Length)]}…”过长，每项最多 {longest} 个字符。"
+        : null;
 
     // Every workflow step can be refused: bad fields, not allowed, no such review, changed meanwhile, or against a rule.
     private static RouteHandlerBuilder ProducesWorkflowProblems(this RouteHandlerBuilder builder) => builder

@@ -8,6 +8,9 @@ namespace Fashen.Engine.Access;
 /// (control, format and zero-width characters, line and paragraph separators), which would make one person two.</summary>
 public static class PersonNames
 {
+    /// <summary>The longest sign-in name or person's name accepted.</summary>
+    public const int MaxLength = 64;
+
     /// <summary>Normalises a sign-in name: NFKC, with no spaces and no invisible characters.</summary>
     /// <param name="text">The name as typed.</param>
     /// <param name="username">The normalised name, when it is one.</param>
@@ -18,6 +21,11 @@ public static class PersonNames
         if (username.Length == 0)
         {
             return "登录名不能为空。";
+        }
+
+        if (username.Length > MaxLength)
+        {
+            return $"登录名最多 {MaxLength} 个字符。";
         }
 
         if (Invisible(username) is { } hidden)
@@ -38,6 +46,11 @@ public static class PersonNames
         if (name.Length == 0)
         {
             return "姓名不能为空。";
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return $"姓名最多 {MaxLength} 个字符。";
         }
 
         return Invisible(name) is { } hidden ? $"姓名“{Visible(name)}”中有看不见的字符（{hidden}），请删去后重新填写。" : null;

@@ -12,6 +12,21 @@ namespace Fashen.Engine.Decisions;
 /// attributed judgements. Reports every problem at once.</summary>
 public static class DecisionBinder
 {
+    /// <summary>The longest case id accepted, in characters.</summary>
+    public const int MaxCaseIdLength = 128;
+
+    /// <summary>The longest party name accepted, in characters.</summary>
+    public const int MaxPartyLength = 200;
+
+    /// <summary>The largest amount or number accepted: 10^15 (一千万亿), far beyond any fine or value a decision states.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>The first date a decision may carry.</summary>
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+
+    /// <summary>The last date a decision may carry.</summary>
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
     /// <summary>Checks a decision.</summary>
     /// <param name="decision">The decision as sent.</param>
     /// <param name="schema">The schema of the catalogue that will classify it.</param>
@@ -20,6 +35,11 @@ public static class DecisionBinder
     {
         var diagnostics = new List<Diagnostic>();
         var caseId = Required(decision.CaseId, "caseId", "案件编号", decision, diagnostics);
+        if (caseId is not null && CaseIdProblem(caseId) is { } caseProblem)
+        {
+            diagnostics.Add(EngineDiagnostics.InvalidCaseId(decision.CaseId!.Span, caseProblem));
+        }
+
         var department = Required(decision.Department, "department", "部门", decision, diagnostics);
         var actionText = Required(decision.Action, "action", "执法行为类别", decision, diagnostics);
         var procedureText = Required(decision.Procedure, "procedure", "程序：一般程序或简易程序", decision, diagnostics);
@@ -34,6 +54,11 @@ public static class DecisionBinder
         if (procedureText is not null && !Procedures.TryParse(procedureText, out procedure))
         {
             diagnostics.Add(EngineDiagnostics.UnknownProcedure(decision.Procedure!.Span, procedureText));
+        }
+
+        if (decision.Party is { } partyField && partyField.Text.Length > MaxPartyLength)
+        {
+            diagnostics.Add(EngineDiagnostics.MalformedDecision(partyField.Span, $"当事人名称共 {partyField.Text.Length} 个字符，最多 {MaxPartyLength} 个。"));
         }
 
         var proposedOn = OptionalDate(decision.ProposedOn, diagnostics);
@@ -75,6 +100,15 @@ public static class DecisionBinder
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
+    /// <summary>Tells what is wrong with a case id: too long, or holding characters nobody sees (a case id that differs
+    /// from a reviewed one only by a zero-width space would be another case to the gate).</summary>
+    /// <param name="caseId">The case id, trimmed.</param>
+    /// <returns>The problem in Chinese, or null.</returns>
+    public static string? CaseIdProblem(string caseId) =>
+        caseId.Length > MaxCaseIdLength ? $"共 {caseId.Length} 个字符，最多 {MaxCaseIdLength} 个。"
+        : Access.PersonNames.Invisible(caseId) is { } hidden ? $"其中有看不见的字符（{hidden}），请删去。"
+        : null;
+
     private static DateOnly? OptionalDate(DecisionField? field, List<Diagnostic> diagnostics)
     {
         if (field is null)
@@ -82,13 +116,19 @@ public static class DecisionBinder
             return null;
         }
 
-        if (TryParseDate(field.Text, out var date))
+        if (!TryParseDate(field.Text, out var date))
         {
-            return date;
+            diagnostics.Add(EngineDiagnostics.InvalidDate(field.Span, field.Text));
+            return null;
         }
 
-        diagnostics.Add(EngineDiagnostics.InvalidDate(field.Span, field.Text));
-        return null;
+        if (date < EarliestDate || date > LatestDate)
+        {
+            diagnostics.Add(EngineDiagnostics.DateOutOfRange(field.Span, field.Text, EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LatestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        return date;
     }
 
     private static string? Required(DecisionField? field, string name, string meaning, Decision decision, List<Diagnostic> diagnostics)
@@ -146,6 +186,12 @@ public static class DecisionBinder
         if (amount < 0)
         {
             return Wrong(fact, raw, diagnostics);
+        }
+
+        if (amount > MaxAmount)
+        {
+            diagnostics.Add(EngineDiagnostics.NumberOutOfRange(raw.Span, text, $"超出可接受的范围（最大 {MaxAmount:N0}）。请检查单位和位数。"));
+            return null;
         }
 
         if (fact.Type == FactType.Money && amount.Scale > 2)

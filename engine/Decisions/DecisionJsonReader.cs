@@ -43,8 +43,14 @@ public static class DecisionJsonReader
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
+                var nameSpan = positions.Span(reader.TokenStartIndex, reader.BytesConsumed);
                 reader.Read();
-                if (name == property && reader.TokenType == JsonTokenType.StartObject)
+                if (name == property && decision is not null)
+                {
+                    diagnostics.Add(Twice(nameSpan, property));
+                    reader.Skip();
+                }
+                else if (name == property && reader.TokenType == JsonTokenType.StartObject)
                 {
                     decision = ReadDecision(ref reader, positions, diagnostics);
                 }
@@ -99,6 +105,25 @@ public static class DecisionJsonReader
         }
     }
 
+    // A number a decimal holds only approximately: one so small it became 0 (1e-400), or with more significant digits than
+    // a decimal's 28 (rounded). Either would be a different amount from the one sent, taken without a word.
+    private static string? Inexact(string text, decimal parsed)
+    {
+        var mantissa = text.Split('e', 'E')[0];
+        var digits = mantissa.Where(char.IsAsciiDigit).SkipWhile(d => d == '0').ToList();
+        var significant = digits.Count - digits.AsEnumerable().Reverse().TakeWhile(d => d == '0').Count();
+        if (parsed == 0 && significant > 0)
+        {
+            return "太小，按十进制记下会变成 0。请检查单位和小数位数。";
+        }
+
+        return significant > 28 ? $"有 {significant} 位有效数字，超出可精确保存的 28 位。" : null;
+    }
+
+    // A key written twice means two things at once: refused, rather than the last one silently taken.
+    private static Diagnostic Twice(SourceSpan at, string name) =>
+        EngineDiagnostics.MalformedDecision(at, $"字段“{name}”写了两次，请只保留一个。");
+
     private static Diagnostic JsonSyntax(JsonException exception, SourceText source, BytePositions positions)
     {
         var line = (int)(exception.LineNumber ?? 0) + 1;
@@ -111,11 +136,19 @@ public static class DecisionJsonReader
         var start = (int)reader.TokenStartIndex;
         DecisionField? caseId = null, department = null, action = null, procedure = null, proposedOn = null, party = null, filedOn = null;
         var facts = new List<FactInput>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             var nameSpan = positions.Span(reader.TokenStartIndex, reader.BytesConsumed);
             reader.Read();
+            if (!seen.Add(name))
+            {
+                diagnostics.Add(Twice(nameSpan, name));
+                reader.Skip();
+                continue;
+            }
+
             switch (name)
             {
                 case "caseId":
@@ -198,7 +231,13 @@ public static class DecisionJsonReader
                 var span = positions.Span(start, reader.BytesConsumed);
                 if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
-                    diagnostics.Add(EngineDiagnostics.MalformedDecision(span, $"数字“{text}”超出范围。"));
+                    diagnostics.Add(EngineDiagnostics.NumberOutOfRange(span, text, "超出范围。"));
+                    return null;
+                }
+
+                if (Inexact(text, number) is { } inexact)
+                {
+                    diagnostics.Add(EngineDiagnostics.NumberOutOfRange(span, text, inexact));
                     return null;
                 }
 
@@ -229,11 +268,20 @@ public static class DecisionJsonReader
         var raised = true;
         string? raisedBy = null, reason = null;
         var ok = true;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             var nameSpan = positions.Span(reader.TokenStartIndex, reader.BytesConsumed);
             reader.Read();
+            if (!seen.Add(name))
+            {
+                diagnostics.Add(Twice(nameSpan, name));
+                reader.Skip();
+                ok = false;
+                continue;
+            }
+
             switch (name)
             {
                 case "raised" when reader.TokenType is JsonTokenType.True or JsonTokenType.False:

@@ -147,4 +147,34 @@ public static class EngineDiagnostics
         "FS4014",
         $"“{text}”不是有效日期。请按 yyyy-MM-dd 书写，例如 2026-10-09。",
         at);
+
+    /// <summary>FS4015: a date of a decision outside the years Fashen accepts.</summary>
+    /// <param name="at">Where the date is.</param>
+    /// <param name="text">The date as written.</param>
+    /// <param name="from">The first date accepted.</param>
+    /// <param name="to">The last date accepted.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DateOutOfRange(SourceSpan at, string text, string from, string to) => Diagnostic.Error(
+        "FS4015",
+        $"日期“{text}”超出可接受的范围（{from} 至 {to}）。请检查年份是否写错。",
+        at);
+
+    /// <summary>FS4016: a case id too long to be one, or with characters nobody sees.</summary>
+    /// <param name="at">Where the case id is.</param>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic InvalidCaseId(SourceSpan at, string problem) => Diagnostic.Error(
+        "FS4016",
+        $"案件编号无效：{problem}",
+        at);
+
+    /// <summary>FS4017: an amount too large to be meant, or a number whose digits a decimal cannot hold exactly.</summary>
+    /// <param name="at">Where the number is.</param>
+    /// <param name="text">The number as written.</param>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic NumberOutOfRange(SourceSpan at, string text, string problem) => Diagnostic.Error(
+        "FS4017",
+        $"数字“{text}”无法作为金额或数值：{problem}",
+        at);
 }

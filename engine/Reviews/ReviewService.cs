@@ -173,6 +173,12 @@ public sealed partial class ReviewService
 
     private Review? Load(string reviewId)
     {
+        // No review id is this long; one that is would only make the store read a key it cannot hold.
+        if (reviewId.Length > 64)
+        {
+            return null;
+        }
+
         var entries = _store.ReviewEntries(reviewId);
         return entries.Count == 0
             ? null

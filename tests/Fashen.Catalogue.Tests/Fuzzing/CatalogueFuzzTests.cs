@@ -43,7 +43,8 @@ public sealed class CatalogueFuzzTests : IDisposable
             c =>
             {
                 var path = Path.Combine(_folder, "catalogues", c.Name);
-                File.WriteAllText(path, c.Text);
+                // A mutation may cut a surrogate pair in two; written as UTF-8 it becomes U+FFFD, as an editor would save it.
+                File.WriteAllText(path, c.Text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 try
                 {
                     var workspace = CatalogueWorkspace.Load([path]);
