@@ -12,6 +12,7 @@ using Fashen.Api.Reference;
 using Fashen.Api.Reviews;
 using Fashen.Engine.Access;
 using Fashen.Engine.Permits;
+using Fashen.Engine.Recording;
 using Fashen.Engine.Reviews;
 using Fashen.Grammar.Diagnostics;
 using Fashen.ReviewUi;
@@ -60,6 +61,10 @@ public static class FashenApplication
         builder.Services.AddSingleton<PublicSite>();
         builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(SharedKeys(sp), DataFolder(sp))));
         builder.Services.AddSingleton(new ReviewOptions());
+
+        // Classifications are answered before their record is written (within a fraction of a second, in groups); the
+        // container disposes it before the store it writes to, which drains it at shutdown.
+        builder.Services.AddSingleton<ClassificationRecorder>();
         builder.Services.AddSingleton<ReviewService>();
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.

@@ -28,6 +28,7 @@ public sealed partial class ReviewService
             return ReviewErrors.RoleRequired("查看预警", Role.Admin.ToChinese());
         }
 
+        _recorder.FlushAsync().GetAwaiter().GetResult();
         return Outcome<IReadOnlyList<AuditEntry>>(_store.Alerts(Math.Clamp(limit, 1, 1000)).Where(e => e.Department is null || caller.CanAccess(e.Department)).ToList());
     }
 

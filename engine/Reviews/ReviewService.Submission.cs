@@ -4,6 +4,7 @@ using Fashen.Engine.Calendar;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
+using Fashen.Engine.Recording;
 using Fashen.Engine.Records;
 
 namespace Fashen.Engine.Reviews;
@@ -31,7 +32,7 @@ public sealed partial class ReviewService
         var digest = DecisionCanonicalForm.Digest(boundDecision);
         if (result.Kind == ClassificationKind.Unlawful)
         {
-            await _store.AppendAsync(new AppendBatch(_clock.GetUtcNow(), [Unlawful(caller, boundDecision, digest, result, "判定")]));
+            await _recorder.RecordAsync(new PendingClassification(_clock.GetUtcNow(), Unlawful(caller, boundDecision, digest, result, "判定"), null, []));
             return ReviewErrors.UnlawfulForm(result.Violations);
         }
 
@@ -43,22 +44,10 @@ public sealed partial class ReviewService
             result = HeldToReview(result, classifier, prior, new ClassificationOptions(materialsCompleteOn ?? Today, set.Calendar));
         }
 
+        // Answered now; recorded within a fraction of a second, with others (ClassificationRecorder).
         var record = new ClassificationRecord(boundDecision.Department, boundDecision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), digest);
-        var entries = new List<PendingEntry>
-        {
-            new("decision.classified", null, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(ClassifiedData(record, result))),
-        };
-        if (alert is not null)
-        {
-            entries.Add(alert);
-        }
-
-        if (Reclassification(record, null, caller.Actor) is { } reclassified)
-        {
-            entries.Add(reclassified);
-        }
-
-        await _store.AppendAsync(new AppendBatch(_clock.GetUtcNow(), entries, Classification: record));
+        var entry = new PendingEntry("decision.classified", null, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(ClassifiedData(record, result)));
+        await _recorder.RecordAsync(new PendingClassification(_clock.GetUtcNow(), entry, record, alert is null ? [] : [alert]));
         return result;
     }
 
@@ -407,24 +396,9 @@ public sealed partial class ReviewService
         result.DeadlineWorkingDays ?? classifier.Catalogue.Defaults.DeadlineWorkingDays,
         result.ExtensionWorkingDays);
 
-    // A case whose classification or matched rules changed since it was last classified (a hearing
-    // was requested later, a fine corrected) gets a record of the change.
-    private PendingEntry? Reclassification(ClassificationRecord now, string? reviewId, Actor actor)
-    {
-        if (_store.LastClassification(now.Department, now.CaseId) is not { } before
-            || (before.Classification == now.Classification && before.RuleIds.SequenceEqual(now.RuleIds)))
-        {
-            return null;
-        }
-
-        var data = new JsonObject
-        {
-            ["caseId"] = now.CaseId,
-            ["before"] = new JsonObject { ["classification"] = before.Classification, ["rules"] = Strings(before.RuleIds), ["digest"] = before.Digest },
-            ["after"] = new JsonObject { ["classification"] = now.Classification, ["rules"] = Strings(now.RuleIds), ["digest"] = now.Digest },
-        };
-        return new PendingEntry("decision.reclassified", reviewId, now.Department, actor, CanonicalJson.Serialize(data));
-    }
+    // A case whose classification or matched rules changed since it was last classified gets a record of the change.
+    private PendingEntry? Reclassification(ClassificationRecord now, string? reviewId, Actor actor) =>
+        Recording.Reclassification.Entry(_store.LastClassification(now.Department, now.CaseId), now, reviewId, actor);
 
     private static JsonObject ClassifiedData(ClassificationRecord record, ClassificationResult result) => new()
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Fashen.Engine.Access;
 using Fashen.Engine.Integrity;
 using Fashen.Engine.Permits;
+using Fashen.Engine.Recording;
 using Fashen.Engine.Records;
 
 namespace Fashen.Engine.Reviews;
@@ -14,6 +15,7 @@ public sealed partial class ReviewService
     private readonly ICatalogueSource _catalogues;
     private readonly IReviewStore _store;
     private readonly IAccountStore _people;
+    private readonly ClassificationRecorder _recorder;
     private readonly IPermitSigner _signer;
     private readonly TimeProvider _clock;
     private readonly ReviewOptions _options;
@@ -23,14 +25,17 @@ public sealed partial class ReviewService
     /// <param name="catalogues">The catalogues in force.</param>
     /// <param name="store">Where the record is kept.</param>
     /// <param name="people">The people known to the service, whom submissions name.</param>
+    /// <param name="recorder">Writes the record of classifications after their answers.</param>
     /// <param name="signer">Signs issuance permits.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Settings.</param>
-    public ReviewService(ICatalogueSource catalogues, IReviewStore store, IAccountStore people, IPermitSigner signer, TimeProvider clock, ReviewOptions options)
+    public ReviewService(
+        ICatalogueSource catalogues, IReviewStore store, IAccountStore people, ClassificationRecorder recorder, IPermitSigner signer, TimeProvider clock, ReviewOptions options)
     {
         _catalogues = catalogues;
         _store = store;
         _people = people;
+        _recorder = recorder;
         _signer = signer;
         _clock = clock;
         _options = options;
@@ -124,6 +129,8 @@ public sealed partial class ReviewService
             return ReviewErrors.RoleRequired("校验全过程记录", Role.Admin.ToChinese());
         }
 
+        // Classifications answered before the verification are part of the record it reads.
+        _recorder.FlushAsync().GetAwaiter().GetResult();
         return RecordAudit.Run(_store, anchors);
     }
 
@@ -139,6 +146,7 @@ public sealed partial class ReviewService
             return ReviewErrors.RoleRequired("查看数据统计", "法制机构或执法部门的工作人员");
         }
 
+        _recorder.FlushAsync().GetAwaiter().GetResult();
         var head = _store.Head()?.Hash ?? string.Empty;
         var cached = _statistics;
         if (cached is null || cached.Head != head)

@@ -63,6 +63,7 @@ public sealed class CaseHistoryTests
 
         Assert.False(issuance.GetProperty("issuable").GetBoolean());
         Assert.Equal("FS5025", issuance.GetProperty("reasons")[0].GetProperty("code").GetString());
+        await app.RecordedAsync();
         Assert.Single(app.Store.Alerts(10), e => e.Type == "alert.review_evasion");
 
         // The approved version itself is still issued.

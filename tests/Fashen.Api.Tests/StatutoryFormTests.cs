@@ -37,6 +37,7 @@ public sealed class StatutoryFormTests
 
         // Each attempt is in the record: the classification and the submission as decisions refused for their form, the
         // gate's as a refused issuance naming the code.
+        await app.RecordedAsync();
         var recorded = app.Store.ReadAll().Skip(entriesBefore).ToList();
         Assert.Equal(2, recorded.Count(e => e.Type == "decision.unlawful"));
         Assert.Contains(recorded, e => e.Type == "issuance.refused" && e.Data.Contains("FS5027", StringComparison.Ordinal));

@@ -220,6 +220,7 @@ public class WorkflowRulesTests
         var (_, second) = await Post(caseSystem, "/v1/classifications", decision);
         Assert.Equal("major", second.GetProperty("classification").GetString());
 
+        await app.RecordedAsync();
         var entries = app.Store.ReadAll().ToList();
         var reclassified = Assert.Single(entries, e => e.Type == "decision.reclassified");
         var data = JsonNode.Parse(reclassified.Data)!;

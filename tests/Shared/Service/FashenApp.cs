@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Fashen.Api.Access;
 using Fashen.Engine.Access;
+using Fashen.Engine.Recording;
 using Fashen.Engine.Reviews;
 using Fashen.Store;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -118,6 +119,10 @@ public sealed class FashenApp : IAsyncDisposable
 
     public IReviewStore Store => Services.GetRequiredService<IReviewStore>();
 
+    /// <summary>Waits until every classification answered so far is in the record (classifications are recorded after
+    /// their answers).</summary>
+    public Task RecordedAsync() => Services.GetRequiredService<ClassificationRecorder>().FlushAsync();
+
     public static FashenApp Start() => new(Directory.CreateTempSubdirectory("fashen-api-").FullName, new FakeTimeProvider(Monday), null);
 
     /// <summary>Starts a service with some configuration changed (Fashen:RequestBurst = 3 …).</summary>
@@ -161,7 +166,9 @@ public sealed class FashenApp : IAsyncDisposable
         }
 
         // The factory returns from DisposeAsync before the host has disposed its services; closing the
-        // store first makes the data folder free when this returns, as it is after a real shutdown.
+        // store first makes the data folder free when this returns, as it is after a real shutdown. The classifications
+        // answered but not yet recorded are written first, as the host's own shutdown does.
+        await Services.GetRequiredService<ClassificationRecorder>().DisposeAsync();
         Services.GetRequiredService<IFashenStore>().Dispose();
         await _factory.DisposeAsync();
     }
