@@ -158,6 +158,7 @@ public static class FashenApplication
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAuth().AddEndpointFilter<ValidationFilter>();
+        app.MapWhoAmI();
         app.MapCatalogues();
         app.MapPublication();
         app.MapClassifications();

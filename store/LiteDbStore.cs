@@ -197,6 +197,12 @@ public sealed class LiteDbStore : IFashenStore
     /// <inheritdoc/>
     public ReviewIndexEntry? LatestReviewFor(string department, string caseId)
     {
+        // Once the summaries are read, a case without a review is known without reading the file.
+        if (_summariesRead.IsCompletedSuccessfully && !_summaries.HasReview(department, caseId))
+        {
+            return null;
+        }
+
         lock (_gate)
         {
             return _reviews.Query().Where("caseKey = @0", CaseKey(department, caseId)).OrderByDescending("submittedAt")
@@ -667,7 +673,7 @@ public sealed class LiteDbStore : IFashenStore
                 return;
             }
 
-            _summaries.AddRead(ReviewSummary.Of(ToIndex(review)));
+            _summaries.AddRead(ToIndex(review));
         }
     }
 

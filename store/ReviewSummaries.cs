@@ -17,6 +17,10 @@ namespace Fashen.Store;
 internal sealed class ReviewSummaries
 {
     private readonly Dictionary<string, ReviewSummary> _reviews = new(StringComparer.Ordinal);
+
+    // The cases that have a review, by department and exact case id: every classification asks whether its case has one
+    // (its history binds it), and nearly always it has not, which this answers without reading the file.
+    private readonly HashSet<(string Department, string CaseId)> _cases = [];
     private readonly Lock _lock = new();
 
     /// <summary>Puts a review as the writer has just committed it: always the newest.</summary>
@@ -26,16 +30,28 @@ internal sealed class ReviewSummaries
         lock (_lock)
         {
             _reviews[summary.ReviewId] = summary;
+            _cases.Add((review.Department, review.CaseId));
         }
     }
 
     /// <summary>Adds a review read from the file when the store opened, unless the writer has put it meanwhile: what the
     /// writer put was committed after the read began, so it is the newer.</summary>
-    public void AddRead(ReviewSummary review)
+    public void AddRead(ReviewIndexEntry review)
+    {
+        var summary = ReviewSummary.Of(review);
+        lock (_lock)
+        {
+            _reviews.TryAdd(summary.ReviewId, summary);
+            _cases.Add((review.Department, review.CaseId));
+        }
+    }
+
+    /// <summary>Tells whether a case has a review.</summary>
+    public bool HasReview(string department, string caseId)
     {
         lock (_lock)
         {
-            _reviews.TryAdd(review.ReviewId, review);
+            return _cases.Contains((department, caseId));
         }
     }
 

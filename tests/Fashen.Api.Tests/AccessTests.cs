@@ -101,4 +101,21 @@ public class AccessTests
         (status, problem) = await Get(client, "/v1/reviews");
         Assert.Equal((HttpStatusCode.Unauthorized, "FS6003"), (status, problem.Code()));
     }
+
+    [Fact]
+    public async Task WhoAmI_NamesTheCaller_AndRefusesNoCredentials()
+    {
+        await using var app = FashenApp.Start();
+
+        var (status, caseSystem) = await Get(app.CaseSystem("sthj"), "/v1/whoami");
+        var (_, person) = await Get(await app.PersonAsync("li.min"), "/v1/whoami");
+        var (anonymous, _) = await Get(app.Anonymous(), "/v1/whoami");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("case_system", caseSystem.GetProperty("kind").GetString());
+        Assert.Equal(["sthj"], caseSystem.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(("person", "李敏"), (person.GetProperty("kind").GetString(), person.GetProperty("name").GetString()));
+        Assert.Equal(["reviewer"], person.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous);
+    }
 }
