@@ -225,6 +225,35 @@ public class RestartAndTamperTests
     }
 
     [Fact]
+    public async Task PermitForgedInTheStore_IsNamedByVerification()
+    {
+        var app = FashenApp.Start();
+        try
+        {
+            var minor = FoodFine(fine: 1000);
+            var (_, issuance) = await Post(app.CaseSystem("scjg"), "/v1/issuance", new JsonObject { ["decision"] = minor });
+            var permitId = issuance.GetProperty("permit").GetProperty("id").GetString()!;
+            await app.StopAsync();
+            using (var stored = BehindTheBack.Open(app))
+            {
+                stored.CopyPermit(permitId, "P20260302-forged");
+            }
+
+            app = await app.RestartAsync();
+            var record = await VerifyAsync(app);
+
+            Assert.False(record.GetProperty("valid").GetBoolean());
+            var discrepancy = Assert.Single(record.GetProperty("discrepancies").EnumerateArray());
+            Assert.Equal("P20260302-forged", discrepancy.GetProperty("permitId").GetString());
+            Assert.Contains("记录中却没有签发它的记录", discrepancy.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task InsertedEntry_WellFormedAfterTheLast_IsFoundAtItsOwnPosition()
     {
         var app = await WithThreeReviewsAsync();
@@ -335,6 +364,9 @@ public class RestartAndTamperTests
         /// <summary>Removes a review from the store's index of reviews.</summary>
         public abstract void RemoveFromIndex(string reviewId);
 
+        /// <summary>Adds a permit to the store's permits under a new id, copying one that was issued.</summary>
+        public abstract void CopyPermit(string permitId, string newId);
+
         public abstract void Dispose();
     }
 
@@ -373,6 +405,14 @@ public class RestartAndTamperTests
         }
 
         public override void RemoveFromIndex(string reviewId) => Assert.True(_db.GetCollection("reviews").Delete(reviewId));
+
+        public override void CopyPermit(string permitId, string newId)
+        {
+            var permits = _db.GetCollection("permits");
+            var copy = permits.FindById(permitId);
+            copy["_id"] = newId;
+            permits.Insert(copy);
+        }
 
         public override void Dispose() => _db.Dispose();
     }
@@ -433,6 +473,9 @@ public class RestartAndTamperTests
             Assert.Equal(1, Execute($"UPDATE reviews SET state = '{state}' WHERE review_id = '{reviewId}'"));
 
         public override void RemoveFromIndex(string reviewId) => Assert.Equal(1, Execute($"DELETE FROM reviews WHERE review_id = '{reviewId}'"));
+
+        public override void CopyPermit(string permitId, string newId) =>
+            Assert.Equal(1, Execute($"INSERT INTO permits (id, token, claims) SELECT '{newId}', token, claims FROM permits WHERE id = '{permitId}'"));
 
         public override void Dispose() => _connection.Dispose();
 
