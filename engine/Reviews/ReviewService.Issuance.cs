@@ -148,20 +148,32 @@ public sealed partial class ReviewService
         }
 
         reviewId = entry.ReviewId;
-        var reading = ReviewRecord.Read(_store, entry.ReviewId);
-        if (reading.Review is not { } review)
+        Review? review = null;
+        string? mismatch = null;
+
+        // The index and the entries are written together, but read one after the other: a review that changed in between
+        // is read again before a difference counts as tampering.
+        for (var attempt = 0; attempt < 3 && (review is null || mismatch is not null); attempt++)
         {
-            return ReviewErrors.RecordBroken(entry.ReviewId, reading.Problem!);
+            var reading = ReviewRecord.Read(_store, entry.ReviewId);
+            if (reading.Review is null)
+            {
+                return ReviewErrors.RecordBroken(entry.ReviewId, reading.Problem!);
+            }
+
+            review = reading.Review;
+            entry = attempt == 0 ? entry : _store.FindReviewIndex(entry.ReviewId) ?? entry;
+            mismatch = IndexMismatch(entry, review);
         }
 
-        if (review.CaseId != decision.CaseId || review.Department != decision.Department)
+        if (review!.CaseId != decision.CaseId || review.Department != decision.Department)
         {
             return ReviewErrors.RecordBroken(entry.ReviewId, $"存储的索引把本案指向了另一案件（{review.Department}/{review.CaseId}）的审核");
         }
 
-        if (review.State != entry.State || review.Submission.Digest != entry.Digest || review.Version != entry.Version)
+        if (mismatch is not null)
         {
-            return ReviewErrors.RecordBroken(entry.ReviewId, $"存储的审核索引写着“{entry.State.ToChinese()}”，记录中为“{review.State.ToChinese()}”");
+            return ReviewErrors.RecordBroken(entry.ReviewId, mismatch);
         }
 
         var changes = review.Submission.Digest == digest ? null : DecisionChange.Between(classifier.Catalogue.Schema, review.Submission.Decision, decision);
@@ -177,6 +189,13 @@ public sealed partial class ReviewService
 
         return changes is null ? null : ReviewErrors.ChangedSinceApproval(review.Id, Describe(changes));
     }
+
+    // How the store's index of a review differs from the review its entries make, or null.
+    private static string? IndexMismatch(ReviewIndexEntry index, Review review) =>
+        index.State != review.State ? $"存储的审核索引写着“{index.State.ToChinese()}”，记录中为“{review.State.ToChinese()}”"
+        : index.Digest != review.Submission.Digest ? "存储的审核索引中的决定摘要与记录中的不同"
+        : index.Version != review.Version ? $"存储的审核索引为第 {index.Version} 版，记录中为第 {review.Version} 版"
+        : null;
 }
 
 /// <summary>The gate's answer.</summary>
