@@ -150,6 +150,9 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             a.Status is HttpStatusCode.OK or HttpStatusCode.Created,
             $"{a.Body}\n{string.Join("\n", _first.ErrorLog.Errors.Concat(_second.ErrorLog.Errors))}"));
 
+        // Classifications are recorded after their answers: every instance's, before the record is read.
+        await _first.RecordedAsync();
+        await _second.RecordedAsync();
         var entries = _first.Store.ReadAll().ToList();
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(n => (long)n), entries.Select(e => e.Sequence));
         Assert.Equal(40, entries.Count(e => e.Type == "review.submitted"));
