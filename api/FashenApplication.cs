@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Fashen.Api.Access;
@@ -105,13 +106,15 @@ public static class FashenApplication
                     {
                         TokenLimit = fashen.Value.RequestBurst,
                         TokensPerPeriod = fashen.Value.RequestsPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        ReplenishmentPeriod = fashen.Value.RequestRefillPeriod,
                         QueueLimit = 0,
                     })
                     : RateLimitPartition.GetNoLimiter(string.Empty));
             limiter.OnRejected = (rejected, _) =>
             {
-                rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                // A token comes back after one refill period: the earliest a retry can succeed.
+                var refill = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<FashenOptions>>().Value.RequestRefillPeriod;
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(refill.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return new ValueTask(ProblemResults.WriteAsync(rejected.HttpContext, ApiProblems.TooManyRequests()));
             };
         });

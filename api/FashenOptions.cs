@@ -69,9 +69,16 @@ public sealed class FashenOptions
     /// <value>The default value is 400.</value>
     public int RequestBurst { get; set; } = 400;
 
-    /// <summary>Gets or sets how many API requests per second one caller may make in the long run.</summary>
+    /// <summary>Gets or sets how many API requests per second one caller may make in the long run: the tokens
+    /// added to the caller's bucket every <see cref="RequestRefillPeriod"/>.</summary>
     /// <value>The default value is 200.</value>
     public int RequestsPerSecond { get; set; } = 200;
+
+    /// <summary>Gets or sets how often a caller's bucket is refilled with <see cref="RequestsPerSecond"/> tokens.
+    /// A second unless a deployment (or a test that must not depend on how fast the machine answers) wants
+    /// the budget counted over a longer period.</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan RequestRefillPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets how long a person's sign-in token lasts.</summary>
     /// <value>The default value is 8 hours.</value>

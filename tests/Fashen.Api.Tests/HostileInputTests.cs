@@ -37,7 +37,11 @@ public sealed class HostileInputTests
     [Fact]
     public async Task Api_BeyondTheCallersBudget_IsSlowedWith429_OthersAreNot()
     {
-        await using var app = FashenApp.Start(new Dictionary<string, string> { ["Fashen:RequestBurst"] = "3", ["Fashen:RequestsPerSecond"] = "1" });
+        // One token an hour: the bucket does not refill while the test runs, however slowly the machine answers.
+        await using var app = FashenApp.Start(new Dictionary<string, string>
+        {
+            ["Fashen:RequestBurst"] = "3", ["Fashen:RequestsPerSecond"] = "1", ["Fashen:RequestRefillPeriod"] = "01:00:00",
+        });
         var busy = app.CaseSystem("scjg");
         var statuses = new List<HttpStatusCode>();
         for (var n = 0; n < 5; n++)
@@ -45,11 +49,10 @@ public sealed class HostileInputTests
             statuses.Add((await Post(busy, "/v1/classifications", FoodFine())).Status);
         }
 
-        Assert.Equal(HttpStatusCode.OK, statuses[0]);
-        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         var response = await busy.PostAsJsonAsync("/v1/classifications", FoodFine());
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("3600", response.Headers.GetValues("Retry-After").Single());
         Assert.Contains("\"FS6013\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Another case system has its own budget.
