@@ -18,35 +18,40 @@ public interface IFashenStore : IReviewStore, IAccountStore, IDisposable
     ISignInFailures? SignInFailures { get; }
 }
 
-/// <summary>Failed sign-ins, per account or per address, counted in the store: behind a load balancer a password
+/// <summary>Sign-in attempts, per account or per address, counted in the store: behind a load balancer a password
 /// guesser would otherwise get each instance's allowance.</summary>
+/// <remarks>An attempt is counted <em>before</em> its password is checked, in the same step that checks the lock
+/// (<see cref="Admit"/>), and taken back when the password was right (<see cref="Succeeded"/>). Checked and counted in
+/// two steps, parallel guesses would all pass the check before any was counted, each getting a password check.</remarks>
 public interface ISignInFailures
 {
-    /// <summary>Counts a failure: one more than before, or the first again when the last is older than the window.</summary>
-    /// <param name="key">What failed: an account or an address.</param>
+    /// <summary>Admits an attempt and counts it as a failure, in one step, unless the key is locked: it has
+    /// <paramref name="limit"/> failures, the last within <paramref name="window"/> of <paramref name="at"/>. Failures
+    /// older than the window no longer count: the attempt is then the first again.</summary>
+    /// <param name="key">What attempts: an account or an address.</param>
+    /// <param name="limit">How many failures lock the key.</param>
     /// <param name="at">When.</param>
     /// <param name="window">How long a failure counts.</param>
-    /// <returns>The failures counted, with this one.</returns>
-    SignInFailureCount Add(string key, DateTimeOffset at, TimeSpan window);
+    /// <returns>Whether the attempt may go on, and the failures counted with it (or those that lock the key).</returns>
+    SignInAdmission Admit(string key, int limit, DateTimeOffset at, TimeSpan window);
 
-    /// <summary>Finds the failures counted for a key.</summary>
-    /// <param name="key">The account or address.</param>
-    /// <returns>The failures, or null when there are none.</returns>
-    SignInFailureCount? Find(string key);
-
-    /// <summary>Forgets a key's failures, as after a successful sign-in.</summary>
-    /// <param name="key">The account.</param>
-    void Forget(string key);
+    /// <summary>Takes back an admitted attempt that was no failure: the account's failures are forgotten (a right password
+    /// ends a run of wrong ones); an address's count loses the one attempt, so that many people signing in from one
+    /// office's address do not lock it.</summary>
+    /// <param name="key">The key admitted.</param>
+    /// <param name="forgetAll">True to forget every failure of the key (an account), false to take back one (an address).</param>
+    void Succeeded(string key, bool forgetAll);
 
     /// <summary>Forgets every failure whose last was before a time: they no longer count.</summary>
     /// <param name="before">The time.</param>
     void ForgetBefore(DateTimeOffset before);
 }
 
-/// <summary>Failed sign-ins counted for one account or address.</summary>
-/// <param name="Count">How many, in a row within the window.</param>
-/// <param name="Last">When the last failed.</param>
-public sealed record SignInFailureCount(int Count, DateTimeOffset Last);
+/// <summary>What <see cref="ISignInFailures.Admit"/> decided.</summary>
+/// <param name="Admitted">True when the attempt may go on (and is counted as a failure until it succeeds).</param>
+/// <param name="Count">The failures counted, with this attempt when admitted.</param>
+/// <param name="Last">When the last failure was counted.</param>
+public sealed record SignInAdmission(bool Admitted, int Count, DateTimeOffset Last);
 
 /// <summary>Named secrets kept in the store, so that every instance signs and checks with the same keys.</summary>
 public interface ISharedKeys

@@ -1,33 +1,56 @@
-using System.Collections.Concurrent;
 using Fashen.Store;
 
 namespace Fashen.Api.Access;
 
-/// <summary>Failed sign-ins counted in this process: for a store that one instance owns (LiteDB).</summary>
+/// <summary>Sign-in attempts counted in this process: for a store that one instance owns (LiteDB).</summary>
 public sealed class MemorySignInFailures : ISignInFailures
 {
-    private readonly ConcurrentDictionary<string, SignInFailureCount> _failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SignInAdmission> _failures = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public SignInFailureCount Add(string key, DateTimeOffset at, TimeSpan window) => _failures.AddOrUpdate(
-        key,
-        _ => new SignInFailureCount(1, at),
-        (_, last) => at - last.Last > window ? new SignInFailureCount(1, at) : new SignInFailureCount(last.Count + 1, at));
+    /// <remarks>Under one lock, so that parallel attempts are admitted one after the other.</remarks>
+    public SignInAdmission Admit(string key, int limit, DateTimeOffset at, TimeSpan window)
+    {
+        lock (_failures)
+        {
+            if (!_failures.TryGetValue(key, out var counted) || at - counted.Last >= window)
+            {
+                return _failures[key] = new SignInAdmission(true, 1, at);
+            }
+
+            if (counted.Count >= limit)
+            {
+                return counted with { Admitted = false };
+            }
+
+            return _failures[key] = new SignInAdmission(true, counted.Count + 1, at > counted.Last ? at : counted.Last);
+        }
+    }
 
     /// <inheritdoc/>
-    public SignInFailureCount? Find(string key) => _failures.GetValueOrDefault(key);
-
-    /// <inheritdoc/>
-    public void Forget(string key) => _failures.TryRemove(key, out _);
+    public void Succeeded(string key, bool forgetAll)
+    {
+        lock (_failures)
+        {
+            if (forgetAll)
+            {
+                _failures.Remove(key);
+            }
+            else if (_failures.TryGetValue(key, out var counted) && counted.Count > 0)
+            {
+                _failures[key] = counted with { Count = counted.Count - 1 };
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public void ForgetBefore(DateTimeOffset before)
     {
-        foreach (var (key, failures) in _failures)
+        lock (_failures)
         {
-            if (failures.Last < before)
+            foreach (var (key, counted) in _failures.Where(f => f.Value.Last < before).ToList())
             {
-                _failures.TryRemove(key, out _);
+                _failures.Remove(key);
             }
         }
     }

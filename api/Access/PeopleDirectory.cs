@@ -18,8 +18,9 @@ public sealed class PeopleDirectory(IAccountStore accounts, CallerResolver calle
             return new SignInAttempt(null, InvalidUsername: invalid);
         }
 
-        // Checked before the password, so that guessing goes no further while locked.
-        if (throttle.LockedFor(name, client) is { } locked)
+        // Admitted (and counted as a failure) before the password is checked, in one step, so that guessing goes no further
+        // while locked, however many guesses arrive at once.
+        if (throttle.Admit(name, client) is { } locked)
         {
             return new SignInAttempt(null, locked);
         }
@@ -28,11 +29,10 @@ public sealed class PeopleDirectory(IAccountStore accounts, CallerResolver calle
         var account = accounts.FindAccount(name);
         if (!passwords.Matches(account, password) || account is not { Disabled: false })
         {
-            throttle.Failed(name, client);
             return new SignInAttempt(null);
         }
 
-        throttle.Succeeded(name);
+        throttle.Succeeded(name, client);
 
         var identity = new ClaimsIdentity(
             [

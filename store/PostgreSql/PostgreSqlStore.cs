@@ -482,29 +482,39 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
         Execute("INSERT INTO shared_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING", ("name", name), ("value", value));
 
     /// <inheritdoc/>
-    /// <remarks>One statement, so that failures at two instances at once are both counted.</remarks>
-    SignInFailureCount ISignInFailures.Add(string key, DateTimeOffset at, TimeSpan window) => Read(
+    /// <remarks>One statement: the row is locked while it is read and counted, so that attempts at two instances at once
+    /// are admitted one after the other, each seeing the other's count. A locked key is left as it is (the statement's
+    /// WHERE), and then read for when its lock ends.</remarks>
+    SignInAdmission ISignInFailures.Admit(string key, int limit, DateTimeOffset at, TimeSpan window) => Read(
         """
-        INSERT INTO sign_in_failures AS f (key, count, last_at) VALUES (@key, 1, @at)
-        ON CONFLICT (key) DO UPDATE SET count = CASE WHEN @at - f.last_at > @window THEN 1 ELSE f.count + 1 END, last_at = @at
-        RETURNING count, last_at
+        WITH admitted AS (
+            INSERT INTO sign_in_failures AS f (key, count, last_at) VALUES (@key, 1, @at)
+            ON CONFLICT (key) DO UPDATE SET
+                count = CASE WHEN @at - f.last_at >= @window THEN 1 ELSE f.count + 1 END,
+                last_at = CASE WHEN @at - f.last_at >= @window THEN @at ELSE greatest(f.last_at, @at) END
+            WHERE f.count < @limit OR @at - f.last_at >= @window
+            RETURNING count, last_at)
+        SELECT true, count, last_at FROM admitted
+        UNION ALL
+        SELECT false, count, last_at FROM sign_in_failures WHERE key = @key AND NOT EXISTS (SELECT 1 FROM admitted)
         """,
-        ToFailures,
+        r => new SignInAdmission(r.GetBoolean(0), r.GetInt32(1), r.GetFieldValue<DateTimeOffset>(2)),
         ("key", key),
+        ("limit", limit),
         ("at", at.ToUniversalTime()),
-        ("window", window)).Single();
+        ("window", window)).SingleOrDefault()
+
+        // No row: the key was locked by an attempt committed after this statement's snapshot, which its read does not see.
+        ?? new SignInAdmission(false, limit, at);
 
     /// <inheritdoc/>
-    SignInFailureCount? ISignInFailures.Find(string key) =>
-        Read("SELECT count, last_at FROM sign_in_failures WHERE key = @key", ToFailures, ("key", key)).SingleOrDefault();
-
-    /// <inheritdoc/>
-    void ISignInFailures.Forget(string key) => Execute("DELETE FROM sign_in_failures WHERE key = @key", ("key", key));
+    void ISignInFailures.Succeeded(string key, bool forgetAll) => Execute(
+        forgetAll ? "DELETE FROM sign_in_failures WHERE key = @key" : "UPDATE sign_in_failures SET count = count - 1 WHERE key = @key AND count > 0",
+        ("key", key));
 
     /// <inheritdoc/>
     void ISignInFailures.ForgetBefore(DateTimeOffset before) => Execute("DELETE FROM sign_in_failures WHERE last_at < @before", ("before", before.ToUniversalTime()));
 
-    private static SignInFailureCount ToFailures(NpgsqlDataReader reader) => new(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1));
 
     /// <inheritdoc/>
     /// <remarks>Writes the appends still queued first; safe to call more than once.</remarks>

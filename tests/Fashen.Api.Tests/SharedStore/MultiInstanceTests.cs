@@ -97,6 +97,35 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PasswordGuesses_InParallelAtBothInstances_GetNoMorePasswordChecksThanTheLimit()
+    {
+        // Twelve wrong guesses at once, six at each instance. Each is admitted and counted before its password is checked,
+        // in one step in the shared store: five are checked (401), the rest refused unchecked (429).
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            (i % 2 == 0 ? _first : _second).Anonymous().PostAsJsonAsync("/v1/auth/token", new { username = "li.min", password = "guess " + i })));
+
+        Assert.Equal(5, guesses.Count(g => g.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(7, guesses.Count(g => g.StatusCode == HttpStatusCode.TooManyRequests));
+
+        // The right password, at either instance, waits for the lock to end like the guesses.
+        var right = await _second.Anonymous().PostAsJsonAsync("/v1/auth/token", new { username = "li.min", password = FashenApp.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIns_ManyPeopleFromOneAddress_DoNotLockTheAddress()
+    {
+        // Every attempt counts against its address until its password proves right: thirty good sign-ins from one office's
+        // address (more than the address's twenty) are all let in.
+        for (var n = 0; n < 30; n++)
+        {
+            var username = n % 2 == 0 ? "li.min" : "wang.fang";
+            var signedIn = await (n % 3 == 0 ? _first : _second).Anonymous().PostAsJsonAsync("/v1/auth/token", new { username, password = FashenApp.Password });
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Submissions_OfOneCaseAtBothInstances_OpenOneReview()
     {
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
