@@ -203,10 +203,12 @@ public sealed class LiteDbStore : IFashenStore
             return null;
         }
 
+        // The newest by the record's order, the review whose first entry is latest in the chain, not by its submission
+        // time: a clock set back would make an older review the newest.
         lock (_gate)
         {
-            return _reviews.Query().Where("caseKey = @0", CaseKey(department, caseId)).OrderByDescending("submittedAt")
-                .ToEnumerable().Select(ToIndex).FirstOrDefault();
+            return _reviews.Query().Where("caseKey = @0", CaseKey(department, caseId)).ToEnumerable().Select(ToIndex)
+                .MaxBy(review => _entries.Query().Where("reviewId = @0", review.ReviewId).OrderBy("_id").Limit(1).FirstOrDefault()?["_id"].AsInt64 ?? 0);
         }
     }
 

@@ -36,7 +36,8 @@ public interface IReviewStore
     /// <returns>The alert entries.</returns>
     IReadOnlyList<AuditEntry> Alerts(int limit);
 
-    /// <summary>Finds the newest review of a case.</summary>
+    /// <summary>Finds the newest review of a case: the one whose first entry is latest in the record, whatever the clocks
+    /// of the instances that wrote them said.</summary>
     /// <param name="department">The department id.</param>
     /// <param name="caseId">The case id.</param>
     /// <returns>Its index entry, or null.</returns>

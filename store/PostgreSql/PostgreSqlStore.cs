@@ -130,9 +130,17 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
     }
 
     /// <inheritdoc/>
+    /// <remarks>The newest by the record's order: the review whose first entry is latest in the chain. Its submission time
+    /// is the submitting instance's clock, which may be behind another's.</remarks>
     public ReviewIndexEntry? LatestReviewFor(string department, string caseId) =>
-        Read($"SELECT {ReviewColumns} FROM reviews WHERE department = @department AND case_id = @case ORDER BY submitted_at DESC LIMIT 1",
-            ToIndex, ("department", department), ("case", caseId)).FirstOrDefault();
+        Read(
+            $"""
+            SELECT {ReviewColumns} FROM reviews r WHERE department = @department AND case_id = @case
+            ORDER BY (SELECT min(sequence) FROM entries e WHERE e.review_id = r.review_id) DESC NULLS LAST LIMIT 1
+            """,
+            ToIndex,
+            ("department", department),
+            ("case", caseId)).FirstOrDefault();
 
     /// <inheritdoc/>
     public ReviewPage Query(ReviewQuery query)

@@ -229,6 +229,56 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gate_WithOneInstanceAnHourBehind_FollowsTheRecordNotTheClocks()
+    {
+        await using var behind = _first.StartAnotherInstance(clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(FashenApp.Monday.AddHours(-1)));
+
+        // Submitted at the instance on time, approved at the one behind: the approved version is issued at either.
+        var review = await SubmitAcceptedAsync(_first);
+        var id = review.GetProperty("id").GetString();
+        var reviewer = await behind.PersonAsync("li.min");
+        review = await CompleteChecklistAsync(reviewer, review);
+        var (approved, _) = await Post(reviewer, $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = review.Version(), ["outcome"] = "approve" });
+        Assert.Equal(HttpStatusCode.OK, approved);
+        foreach (var app in new[] { _first, behind })
+        {
+            var (_, issued) = await Post(app.CaseSystem("scjg"), "/v1/issuance", new JsonObject { ["decision"] = FoodFine() });
+            Assert.True(issued.GetProperty("issuable").GetBoolean(), issued.ToString());
+        }
+
+        // A changed version submitted at the instance behind (its time an hour before the approval) is the review's newer
+        // round: the approved version no longer governs, at either instance, while it is open or after it is rejected.
+        var (resubmitted, round) = await Post(behind.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine(fine: 90000)));
+        Assert.Equal(HttpStatusCode.OK, resubmitted);
+        Assert.Equal(id, round.GetProperty("id").GetString());
+        foreach (var app in new[] { _first, behind })
+        {
+            var (_, refused) = await Post(app.CaseSystem("scjg"), "/v1/issuance", new JsonObject { ["decision"] = FoodFine() });
+            Assert.False(refused.GetProperty("issuable").GetBoolean(), refused.ToString());
+        }
+
+        var atFirst = await _first.PersonAsync("li.min");
+        var (_, current) = await Get(atFirst, $"/v1/reviews/{id}");
+        Assert.Equal("under_review", current.State());
+        foreach (var item in current.GetProperty("checklist").EnumerateArray().ToList())
+        {
+            (_, current) = await Send(atFirst, HttpMethod.Put, $"/v1/reviews/{id}/checklist/{Uri.EscapeDataString(item.GetProperty("id").GetString()!)}",
+                new JsonObject { ["version"] = current.Version(), ["status"] = "pass" });
+        }
+
+        var (rejected, _) = await Post(atFirst, $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = current.Version(), ["outcome"] = "reject", ["reason"] = "罚款数额明显不当。" });
+        Assert.Equal(HttpStatusCode.OK, rejected);
+        foreach (var app in new[] { _first, behind })
+        {
+            foreach (var fine in new[] { 60000m, 90000m })
+            {
+                var (_, refused) = await Post(app.CaseSystem("scjg"), "/v1/issuance", new JsonObject { ["decision"] = FoodFine(fine: fine) });
+                Assert.False(refused.GetProperty("issuable").GetBoolean(), refused.ToString());
+            }
+        }
+    }
+
+    [Fact]
     public async Task SignIn_AtOneInstance_IsAcceptedByTheOther()
     {
         var atFirst = await _first.PersonAsync("li.min");

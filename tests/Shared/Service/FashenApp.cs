@@ -146,10 +146,10 @@ public sealed class FashenApp : IAsyncDisposable
     }
 
     /// <summary>Starts another instance on the same PostgreSQL schema, with its own data folder and port, as a
-    /// second machine behind the load balancer: same accounts, same API keys, same clock.</summary>
-    public FashenApp StartAnotherInstance(IReadOnlyDictionary<string, string>? settings = null) => PostgreSqlSchema is null
+    /// second machine behind the load balancer: same accounts, same API keys, and the same clock unless it is given its own.</summary>
+    public FashenApp StartAnotherInstance(IReadOnlyDictionary<string, string>? settings = null, FakeTimeProvider? clock = null) => PostgreSqlSchema is null
         ? throw new InvalidOperationException("Several instances need the PostgreSQL store.")
-        : new(Directory.CreateTempSubdirectory("fashen-api-").FullName, Clock, _keys, _catalogues, _watch, settings ?? _settings, PostgreSqlSchema) { _sharesStore = true };
+        : new(Directory.CreateTempSubdirectory("fashen-api-").FullName, clock ?? Clock, _keys, _catalogues, _watch, settings ?? _settings, PostgreSqlSchema) { _sharesStore = true };
 
     /// <summary>Stops the service but keeps its data folder.</summary>
     public async Task StopAsync()
