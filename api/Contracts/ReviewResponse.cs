@@ -175,8 +175,11 @@ public sealed record RecordEntryResponse(
         JsonNode.Parse(e.Data), e.PreviousHash, e.Hash);
 }
 
+/// <summary>The outcome of verifying the record: the chain up to <c>entriesVerified</c> (entries appended while it ran
+/// included), and <c>anchor</c>, the <c>序号:链头</c> of what was verified, to keep outside Fashen and pass back as
+/// <c>?anchor=</c> later; null when the record is broken or empty.</summary>
 public sealed record RecordVerificationResponse(
-    bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head, IReadOnlyList<RecordDiscrepancyResponse> Discrepancies);
+    bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head, string? Anchor, IReadOnlyList<RecordDiscrepancyResponse> Discrepancies);
 
 /// <summary>A difference between the record and what the store derives from it (a review's index, a permit).</summary>
 public sealed record RecordDiscrepancyResponse(string? ReviewId, string? PermitId, string Problem);

@@ -33,12 +33,15 @@ public static class RecordAudit
             chain = TailProblem(store, chain, seen) ?? chain;
         }
 
+        // What was walked: up to the head read first, and the entries appended while the chain was verified. The index,
+        // permits and alerts are compared with that, read after it.
+        var walked = seen.LastSequence;
         var discrepancies = new List<RecordDiscrepancy>();
-        CompareReviews(store, seen, chain.Valid ? upTo : null, discrepancies);
+        CompareReviews(store, seen, chain.Valid ? walked : null, discrepancies);
         ComparePermits(store, seen, discrepancies);
         if (chain.Valid)
         {
-            CompareAlerts(store, seen, upTo, discrepancies);
+            CompareAlerts(store, seen, walked, discrepancies);
         }
 
         return new RecordAuditResult(chain, discrepancies);

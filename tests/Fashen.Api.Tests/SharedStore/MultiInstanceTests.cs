@@ -195,6 +195,10 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public Task Verification_WhileBothInstancesWrite_IsValidEveryTime_AndItsAnchorsHoldLater() =>
+        VerificationUnderLoadTests.VerifyUnderLoadAsync([_first, _second]);
+
+    [Fact]
     public async Task Gate_AnswersFromTheStore_WhicheverInstanceIsAsked()
     {
         // Not yet approved: refused at both.
