@@ -214,7 +214,8 @@ public static class FashenApplication
     /// <param name="options">The options.</param>
     /// <returns>The store's settings.</returns>
     public static StoreSettings StoreSettings(FashenOptions options) =>
-        new(options.Store, Path.GetFullPath(options.DataFolder), options.PostgreSql, options.PostgreSqlSchema);
+        new(options.Store, Path.GetFullPath(options.DataFolder), options.PostgreSql, options.PostgreSqlSchema,
+            new PostgreSqlTimeouts(options.PostgreSqlLockTimeout, options.PostgreSqlIdleInTransactionTimeout, options.PostgreSqlStatementTimeout));
 
     private static string DataFolder(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<FashenOptions>().DataFolder);
@@ -263,10 +264,24 @@ public static class FashenApplication
         }
     }
 
+    // A lock held by a stalled instance is released within the idle-in-transaction timeout (10 s by default); a database
+    // restart takes seconds. Five seconds, then, for a retry likely to succeed without hammering a database coming back.
+    private const string StoreRetryAfterSeconds = "5";
+
     private static async Task HandleException(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var options = context.RequestServices.GetRequiredService<FashenOptions>();
+        if (error is StoreUnavailableException unavailable)
+        {
+            // Expected in an outage and answered retryable; logged as a warning with the database's reason, not as a fault.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fashen.Store")
+                .LogWarning("{Path}: 存储暂不可用（{MayHaveWritten}）：{Reason}", context.Request.Path, unavailable.MayHaveWritten ? "提交时中断，可能已写入" : "未写入", unavailable.Message);
+            context.Response.Headers.RetryAfter = StoreRetryAfterSeconds;
+            await ProblemResults.WriteAsync(context, ApiProblems.StoreUnavailable());
+            return;
+        }
+
         var problem = error switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.BodyTooLarge(options.MaxRequestBodyBytes),

@@ -47,6 +47,23 @@ public sealed class FashenOptions
     /// <value>The default value is fashen.</value>
     public string PostgreSqlSchema { get; set; } = "fashen";
 
+    /// <summary>Gets or sets how long a write waits for the record's lock (the chain head row) before it is answered
+    /// 503, retryable. A group of appends holds the lock for milliseconds; five seconds is far above that and well
+    /// inside a case system's usual request timeout, so a stalled holder costs a retry, not a hung request.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan PostgreSqlLockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how long a session may sit inside a transaction doing nothing before the database ends it,
+    /// releasing its locks. Fashen never waits inside a transaction; an instance that is paused, frozen or cut off by the
+    /// network does, and would otherwise hold the record's lock until TCP gives up (hours).</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan PostgreSqlIdleInTransactionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets how long one statement may run. Fashen's statements take milliseconds and its long reads
+    /// are batched; thirty seconds bounds a runaway one without cutting off a slow disk.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan PostgreSqlStatementTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets or sets a value indicating whether to create demo accounts and API keys when there are none.</summary>
     /// <value>The default value is false; <c>fashen serve</c> turns it on unless --no-demo is given.</value>
     public bool Demo { get; set; }

@@ -10,7 +10,8 @@ namespace Fashen.Store;
 /// Dedicated threads, not the thread pool: request threads may block until their append is durable, and a
 /// writer that needed a pool thread could wait behind them (seen with PostgreSQL: sixty requests waiting on the
 /// chain head's row lock while the holder waited for a thread). When a group fails, each of its appends is
-/// written again alone, so that one bad append fails only its own request.
+/// written again alone, so that one bad append fails only its own request; unless the store was unavailable, when
+/// every append of the group fails alike (StoreUnavailableException).
 /// <para>For a store whose commit is not yet durable (LiteDB), a second thread flushes to disk while the writer
 /// already commits the next group; a group is acknowledged only after a flush that began after its commit. One
 /// flush covers every group committed before it, so under load the writer never waits for the disk.</para>
@@ -94,6 +95,12 @@ internal sealed class GroupCommit : IDisposable
                 {
                     outcomes[i] = new Outcome(written[i], null);
                 }
+            }
+            catch (StoreUnavailableException unavailable)
+            {
+                // The store is gone, or its commit may have taken effect: written again alone, each append would fail the
+                // same way or, worse, be written twice. Each request is answered retryable; its Idempotency-Key decides.
+                Array.Fill(outcomes, new Outcome(null, unavailable));
             }
             catch (Exception groupError) when (group.Count > 1)
             {

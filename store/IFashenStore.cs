@@ -13,6 +13,11 @@ public interface IFashenStore : IReviewStore, IAccountStore, IDisposable
     /// the data folder (one instance per folder).</summary>
     ISharedKeys? SharedKeys { get; }
 
+    /// <summary>Tells why this instance cannot write the record now (the database is unreachable, or another instance holds
+    /// the record's lock beyond the lock timeout), for readiness; null when it can.</summary>
+    /// <returns>The problem, in Chinese, or null.</returns>
+    string? WriteProblem();
+
     /// <summary>Gets the failed sign-ins counted by every instance on this store together, or null when one instance
     /// owns the store and counts them in memory.</summary>
     ISignInFailures? SignInFailures { get; }
@@ -89,7 +94,8 @@ public enum StoreKind
 /// <param name="DataFolder">The data folder (LiteDB).</param>
 /// <param name="PostgreSql">The PostgreSQL connection string (PostgreSQL).</param>
 /// <param name="Schema">The PostgreSQL schema Fashen's tables live in.</param>
-public sealed record StoreSettings(StoreKind Kind, string DataFolder, string? PostgreSql = null, string Schema = "fashen")
+/// <param name="Timeouts">How long PostgreSQL waits for a lock, in an idle transaction and for a statement; the defaults when null.</param>
+public sealed record StoreSettings(StoreKind Kind, string DataFolder, string? PostgreSql = null, string Schema = "fashen", PostgreSqlTimeouts? Timeouts = null)
 {
     /// <summary>Opens the store, creating or migrating it when needed.</summary>
     /// <returns>The open store.</returns>
@@ -98,7 +104,18 @@ public sealed record StoreSettings(StoreKind Kind, string DataFolder, string? Po
     {
         StoreKind.PostgreSql when string.IsNullOrWhiteSpace(PostgreSql) =>
             throw new StoreSchemaException("已选择 PostgreSQL 存储（Fashen:Store=PostgreSql），但没有给出连接串：请设置环境变量 Fashen__PostgreSql 或配置项 Fashen:PostgreSql。"),
-        StoreKind.PostgreSql => new PostgreSql.PostgreSqlStore(PostgreSql!, Schema),
+        StoreKind.PostgreSql => new PostgreSql.PostgreSqlStore(PostgreSql!, Schema, Timeouts),
         _ => new LiteDbStore(DataFolder),
     };
+}
+
+/// <summary>The bounds on waiting in PostgreSQL (see FashenOptions for why each value).</summary>
+/// <param name="Lock">How long a statement waits for a lock (lock_timeout).</param>
+/// <param name="IdleInTransaction">How long a session may idle inside a transaction before the database ends it
+/// (idle_in_transaction_session_timeout).</param>
+/// <param name="Statement">How long a statement may run (statement_timeout).</param>
+public sealed record PostgreSqlTimeouts(TimeSpan Lock, TimeSpan IdleInTransaction, TimeSpan Statement)
+{
+    /// <summary>Gets the defaults: 5 s for a lock, 10 s idle in a transaction, 30 s for a statement.</summary>
+    public static PostgreSqlTimeouts Default { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
 }

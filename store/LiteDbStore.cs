@@ -195,6 +195,10 @@ public sealed class LiteDbStore : IFashenStore
     public IEnumerable<StoredPermit> Permits() => InIdOrder(_permits, string.Empty).Select(ToPermit);
 
     /// <inheritdoc/>
+    /// <remarks>The file is this instance's alone: nobody else can hold its lock.</remarks>
+    public string? WriteProblem() => null;
+
+    /// <inheritdoc/>
     public ReviewIndexEntry? LatestReviewFor(string department, string caseId)
     {
         // Once the summaries are read, a case without a review is known without reading the file.

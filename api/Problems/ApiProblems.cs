@@ -49,10 +49,16 @@ public static class ApiProblems
     public static ApiProblem NotFound() => new(
         "FS6008", StatusCodes.Status404NotFound, "未找到", "请求的地址不存在。可用的接口见 /openapi/v1.json 和 /docs。");
 
-    /// <summary>FS6009: an unexpected failure inside the service; nothing half-written is kept.</summary>
+    /// <summary>FS6009: an unexpected failure inside the service. Every write is whole or absent, never half-written;
+    /// whether this request's was written, a retry with the same Idempotency-Key tells.</summary>
     public static ApiProblem InternalError(string traceId) => new(
         "FS6009", StatusCodes.Status500InternalServerError, "服务内部错误",
-        $"服务处理请求时出错，本次请求没有写入任何内容。请稍后重试；如果问题持续，请把跟踪编号 {traceId} 告知管理员。");
+        $"服务处理请求时出错。写入要么完整、要么没有发生，不会只写一半；如果这是写入请求，请用同一 Idempotency-Key 重试以得知结果。如果问题持续，请把跟踪编号 {traceId} 告知管理员。");
+
+    /// <summary>FS6015: the store could not be reached or did not answer in time; retryable.</summary>
+    public static ApiProblem StoreUnavailable() => new(
+        "FS6015", StatusCodes.Status503ServiceUnavailable, "存储暂不可用",
+        "记录存储暂时无法访问（数据库重启、连接中断，或全过程记录的写入锁被占用超时）。本次请求可能已经写入，也可能没有：请在响应头 Retry-After 所示的秒数后，用同一 Idempotency-Key 重试，已写入的会按原结果答复，不会重复写入。");
 
     /// <summary>FS6010: authenticated, but this kind of caller may not use the endpoint at all.</summary>
     public static ApiProblem Forbidden() => new(

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Fashen.Api.Records;
 
-/// <summary>Readiness: the store answers a read of the record's head. A store that cannot be read (LiteDB closes
-/// its engine after a disk error, PostgreSQL unreachable) fails every request that records something, so the
-/// instance must leave the load balancer's rotation rather than answer 500s.</summary>
+/// <summary>Readiness: the store answers a read of the record's head and, once a write has failed for want of the store,
+/// can take the record's lock again. A store that cannot be read (LiteDB closes its engine after a disk error, PostgreSQL
+/// unreachable) or written (another instance holds the record's lock past the lock timeout) fails every request that
+/// records something, so the instance must leave the load balancer's rotation rather than answer 503s.</summary>
 /// <param name="store">The store.</param>
 internal sealed class StoreHealthCheck(IFashenStore store) : IHealthCheck
 {
@@ -14,7 +15,9 @@ internal sealed class StoreHealthCheck(IFashenStore store) : IHealthCheck
         try
         {
             store.Head();
-            return Task.FromResult(HealthCheckResult.Healthy());
+            return Task.FromResult(store.WriteProblem() is { } problem
+                ? HealthCheckResult.Unhealthy($"记录存储可以读取，但无法写入：{problem}")
+                : HealthCheckResult.Healthy());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -189,7 +189,10 @@ internal static class PostgreSqlSchema
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
 
-        // Instances starting together wait here for each other; the second finds the work done.
+        // Instances starting together wait here for each other; the second finds the work done. A migration may build an
+        // index over a large table: neither it nor the wait for it is bounded by the service's timeouts.
+        Execute(connection, "SET LOCAL lock_timeout = 0");
+        Execute(connection, "SET LOCAL statement_timeout = 0");
         Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('fashen-schema:' || @schema))", ("schema", schema));
         Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}");
         Execute(connection, $"SET LOCAL search_path TO {Quote(schema)}");

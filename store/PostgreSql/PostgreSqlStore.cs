@@ -32,14 +32,32 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
     private readonly NpgsqlDataSource _dataSource;
     private readonly GroupCommit _appends;
 
+    // Why the last group could not be written for want of the database, until one is written or the probe succeeds.
+    private string? _writeProblem;
+
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlStore"/> class, creating or migrating the schema.</summary>
     /// <param name="connectionString">The connection string.</param>
     /// <param name="schema">The schema Fashen's tables live in.</param>
-    public PostgreSqlStore(string connectionString, string schema = "fashen")
+    /// <param name="timeouts">The bounds on waiting in the database; the defaults when null.</param>
+    public PostgreSqlStore(string connectionString, string schema = "fashen", PostgreSqlTimeouts? timeouts = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.SearchPath = schema;
         builder.ConnectionStringBuilder.ApplicationName ??= "fashen";
+
+        // Every session of this instance bounds its waits, set when it connects: a write waiting for the record's lock gives
+        // up (and is answered 503, retryable), and a session of this instance that stalls inside a transaction (the process
+        // paused, or cut off by the network) is ended by the database, which releases its locks for the other instances.
+        timeouts ??= PostgreSqlTimeouts.Default;
+        builder.ConnectionStringBuilder.Options = string.Join(
+            ' ',
+            new[]
+            {
+                builder.ConnectionStringBuilder.Options,
+                $"-c lock_timeout={Milliseconds(timeouts.Lock)}",
+                $"-c idle_in_transaction_session_timeout={Milliseconds(timeouts.IdleInTransaction)}",
+                $"-c statement_timeout={Milliseconds(timeouts.Statement)}",
+            }.Where(o => !string.IsNullOrWhiteSpace(o)));
 
         // The append statement has a few shapes, each planned once and then reused (Npgsql's automatic
         // preparation), rather than planned again for every append.
@@ -217,10 +235,12 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
 
         // Two statements on one connection, one after the other (see AppendChecked for why not one batch): the count
         // and the page each use the open queue's index; a count over the page (a window) would read every open review.
-        using var connection = _dataSource.OpenConnection();
-        var total = (int)Read(connection, $"SELECT count(*) FROM reviews WHERE {where}", r => r.GetInt64(0), [.. parameters]).Single();
-        var items = Read(connection, $"SELECT {ReviewColumns} FROM reviews WHERE {where} ORDER BY due_key, review_id LIMIT @limit OFFSET @offset", ToIndex, [.. parameters]);
-        return new ReviewPage(items, total);
+        return WithConnection(connection =>
+        {
+            var total = (int)Read(connection, $"SELECT count(*) FROM reviews WHERE {where}", r => r.GetInt64(0), [.. parameters]).Single();
+            var items = Read(connection, $"SELECT {ReviewColumns} FROM reviews WHERE {where} ORDER BY due_key, review_id LIMIT @limit OFFSET @offset", ToIndex, [.. parameters]);
+            return new ReviewPage(items, total);
+        });
     }
 
     /// <inheritdoc/>
@@ -231,19 +251,42 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
     /// <inheritdoc/>
     public Task<AppendOutcome> AppendAsync(AppendBatch batch) => _appends.AppendAsync(batch);
 
+    // A group's transaction. A connection found gone before the commit (a pooled one the database closed when it restarted)
+    // wrote nothing, since the database rolls back what it did not commit: the group is written once more on a new one. A
+    // connection lost during the commit may or may not have committed, which only the database knows: never written again
+    // here (the caller retries with its Idempotency-Key, which finds what was written).
     private List<AppendOutcome> WriteGroup(IReadOnlyList<AppendBatch> group)
     {
-        using var connection = _dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        for (var attempt = 1; ; attempt++)
+        {
+            var committing = false;
+            try
+            {
+                using var connection = _dataSource.OpenConnection();
+                using var transaction = connection.BeginTransaction();
 
-        // The head row first, alone: once it is ours, every other instance's append has committed or waits,
-        // and each statement below reads what they committed. (In one statement with the checks, the checks
-        // would read from before the wait.)
-        var head = Read(connection, "SELECT sequence, hash FROM chain_head WHERE id = 1 FOR UPDATE",
-            r => new ChainHead(r.GetInt64(0), r.IsDBNull(1) ? AuditChain.Genesis : r.GetString(1))).Single();
-        var outcomes = group.Select(batch => AppendChecked(connection, head, batch)).ToList();
-        transaction.Commit();
-        return outcomes;
+                // The head row first, alone: once it is ours, every other instance's append has committed or waits,
+                // and each statement below reads what they committed. (In one statement with the checks, the checks
+                // would read from before the wait.) Waiting longer than the lock timeout is an error, not a hang.
+                var head = Read(connection, "SELECT sequence, hash FROM chain_head WHERE id = 1 FOR UPDATE",
+                    r => new ChainHead(r.GetInt64(0), r.IsDBNull(1) ? AuditChain.Genesis : r.GetString(1))).Single();
+                var outcomes = group.Select(batch => AppendChecked(connection, head, batch)).ToList();
+                committing = true;
+                transaction.Commit();
+                Interlocked.Exchange(ref _writeProblem, null);
+                return outcomes;
+            }
+            catch (NpgsqlException exception) when (!committing && attempt == 1 && PostgreSqlFailures.IsConnectionLost(exception))
+            {
+                _dataSource.Clear();
+            }
+            catch (NpgsqlException exception) when (PostgreSqlFailures.IsUnavailable(exception))
+            {
+                var unavailable = PostgreSqlFailures.Unavailable(exception, mayHaveWritten: committing && PostgreSqlFailures.IsConnectionLost(exception));
+                Interlocked.Exchange(ref _writeProblem, unavailable.Message);
+                throw unavailable;
+            }
+        }
     }
 
     // Why an append's statement wrote nothing (AppendChecked).
@@ -416,6 +459,34 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
         Read("SELECT sequence, hash FROM chain_head WHERE id = 1", r => r.IsDBNull(1) ? null : new RecordHead(r.GetInt64(0), r.GetString(1))).SingleOrDefault();
 
     /// <inheritdoc/>
+    /// <remarks>After a failed write, the record's lock is tried as a write would (under the lock timeout) and let go at once:
+    /// an instance that cannot write says so until it can again, even when no request tries meanwhile.</remarks>
+    public string? WriteProblem()
+    {
+        if (Volatile.Read(ref _writeProblem) is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            WithConnection(connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                Read(connection, "SELECT sequence FROM chain_head WHERE id = 1 FOR UPDATE", r => r.GetInt64(0));
+                transaction.Rollback();
+                return 0;
+            });
+            Interlocked.Exchange(ref _writeProblem, null);
+            return null;
+        }
+        catch (StoreUnavailableException exception)
+        {
+            return exception.Message;
+        }
+    }
+
+    /// <inheritdoc/>
     public IdempotencyRecord? FindIdempotency(string scope, string caller, string key) =>
         Read("SELECT request_hash, resource_id FROM idempotency WHERE scope = @scope AND caller = @caller AND key = @key",
             r => new IdempotencyRecord(scope, caller, key, r.GetString(0), r.GetString(1)),
@@ -532,10 +603,30 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
         _dataSource.Dispose();
     }
 
-    private List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters)
+    private List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters) =>
+        WithConnection(connection => Read(connection, sql, map, parameters));
+
+    // Runs one statement's work on a pooled connection. A connection the database closed meanwhile (a restart, a failover)
+    // is found only when used, and its pool-mates with it: the pool is emptied and the work run once more on a new one.
+    // Used for reads and for writes that may safely run twice (upserts, counters that err on the side of refusing).
+    private T WithConnection<T>(Func<NpgsqlConnection, T> work)
     {
-        using var connection = _dataSource.OpenConnection();
-        return Read(connection, sql, map, parameters);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = _dataSource.OpenConnection();
+                return work(connection);
+            }
+            catch (NpgsqlException exception) when (attempt == 1 && PostgreSqlFailures.IsConnectionLost(exception))
+            {
+                _dataSource.Clear();
+            }
+            catch (NpgsqlException exception) when (PostgreSqlFailures.IsUnavailable(exception))
+            {
+                throw PostgreSqlFailures.Unavailable(exception, mayHaveWritten: false);
+            }
+        }
     }
 
     private static List<T> Read<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters)
@@ -552,13 +643,12 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
         return rows;
     }
 
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    private void Execute(string sql, params (string Name, object? Value)[] parameters) => WithConnection(connection =>
     {
-        using var connection = _dataSource.OpenConnection();
         using var command = new NpgsqlCommand(sql, connection);
         AddParameters(command.Parameters, parameters);
-        command.ExecuteNonQuery();
-    }
+        return command.ExecuteNonQuery();
+    });
 
     private static void AddParameters(NpgsqlParameterCollection target, IEnumerable<(string Name, object? Value)> parameters)
     {
@@ -618,5 +708,7 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
         r.GetBoolean(8));
 
     private static string Timestamp(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private static long Milliseconds(TimeSpan span) => (long)span.TotalMilliseconds;
 
 }

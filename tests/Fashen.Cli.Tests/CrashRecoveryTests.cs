@@ -209,7 +209,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
         }
         """;
 
-    private static string Submission(string caseId) => $$"""
+    internal static string Submission(string caseId) => $$"""
         {
           "decision": {
             "caseId": "{{caseId}}", "department": "scjg", "action": "行政处罚", "procedure": "一般程序", "proposedOn": "2026-11-27",

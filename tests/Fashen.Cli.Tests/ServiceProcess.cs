@@ -92,10 +92,27 @@ internal sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Pauses the process (SIGSTOP), as a frozen VM, a debugger or a long GC pause would: its connections stay
+    /// open and whatever it holds stays held.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused process go on (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
     public void Dispose()
     {
+        Resume();
         Kill();
         _process.Dispose();
+    }
+
+    private void Signal(string name)
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
     }
 
     private static int FreePort()
