@@ -19,6 +19,7 @@ using Fashen.Grammar.Diagnostics;
 using Fashen.ReviewUi;
 using Fashen.ReviewUi.Access;
 using Fashen.Store;
+using Fashen.Store.PostgreSql;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
@@ -233,14 +234,15 @@ public static class FashenApplication
         var options = app.Services.GetRequiredService<FashenOptions>();
         Directory.CreateDirectory(DataFolder(app.Services));
 
-        // Every shared key must open with the configured key-encryption key now, not at the first sign-in.
+        if (app.Services.GetRequiredService<IFashenStore>() is PostgreSqlStore { } database && database.MayAlterRecord())
+        {
+            app.Logger.LogWarning("服务以拥有全过程记录表的角色（或超级用户）连接 PostgreSQL：它能关掉只追加的触发器，数据库拒绝改动记录的保证不成立。请建一个迁移角色拥有模式，服务改用只有插入和读取权限的角色（fashen database migrate --grant-to，见 README）。");
+        }
+
+        // The shared keys are encrypted, and open, before anything signs with them.
         if (SharedKeys(app.Services) is { } shared)
         {
-            shared.List(string.Empty);
-            if (!shared.Encrypts)
-            {
-                app.Logger.LogWarning("共享密钥（许可凭证的签名密钥、登录令牌的密钥）以明文存放在数据库中：能读数据库的人就能签发许可凭证。请为每个实例设置同一个 Fashen__KeyEncryptionKey（openssl rand -base64 32）。");
-            }
+            KeysAtRest.Prepare(shared, app.Services.GetRequiredService<IFashenStore>(), app.Services.GetRequiredService<TimeProvider>(), app.Logger);
         }
 
         var provider = app.Services.GetRequiredService<CatalogueProvider>();

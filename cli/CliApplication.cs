@@ -33,6 +33,8 @@ internal static class CliApplication
             PublishCommand.Create(context),
             ServeCommand.Create(context),
             AuditCommand.Create(context),
+            KeyEncryptionCommand.Create(context),
+            DatabaseCommand.Create(context),
         };
         foreach (var command in AccountsCommand.Create(context))
         {

@@ -11,7 +11,7 @@ public interface IFashenStore : IReviewStore, IAccountStore, IDisposable
 
     /// <summary>Gets the keys shared by every instance on this store, or null when keys are kept as files in
     /// the data folder (one instance per folder).</summary>
-    ISharedKeys? SharedKeys { get; }
+    IStoredSharedKeys? SharedKeys { get; }
 
     /// <summary>Tells why this instance cannot write the record now (the database is unreachable, or another instance holds
     /// the record's lock beyond the lock timeout), for readiness; null when it can.</summary>
@@ -78,6 +78,23 @@ public interface ISharedKeys
     /// <param name="value">The value.</param>
     void Add(string name, string value);
 }
+
+/// <summary>The shared keys as the store keeps them: values as stored (encrypted or not), which can also be replaced
+/// together when they are encrypted, or encrypted again.</summary>
+public interface IStoredSharedKeys : ISharedKeys
+{
+    /// <summary>Replaces keys' stored values all at once, each only if it still holds the value read before: when one was
+    /// changed meanwhile (another instance sealed it first), nothing is replaced.</summary>
+    /// <param name="replacements">The keys, each with the value read and the new value.</param>
+    /// <returns>True when every key was replaced; false when none was.</returns>
+    bool Replace(IReadOnlyList<SharedKeyReplacement> replacements);
+}
+
+/// <summary>A shared key's stored value, replaced only if it is still the one read.</summary>
+/// <param name="Name">The key's name.</param>
+/// <param name="Expected">The stored value read before.</param>
+/// <param name="Value">The value to store instead.</param>
+public sealed record SharedKeyReplacement(string Name, string Expected, string Value);
 
 /// <summary>Which store to use.</summary>
 public enum StoreKind

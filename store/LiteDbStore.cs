@@ -138,7 +138,7 @@ public sealed class LiteDbStore : IFashenStore
 
     /// <inheritdoc/>
     /// <remarks>Null: one instance per data folder keeps its keys as files beside the database.</remarks>
-    public ISharedKeys? SharedKeys => null;
+    public IStoredSharedKeys? SharedKeys => null;
 
     /// <inheritdoc/>
     /// <remarks>Null: one instance owns the folder, and counts failed sign-ins in memory.</remarks>

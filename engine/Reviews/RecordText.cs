@@ -32,6 +32,9 @@ public static class RecordText
         "alert.record_broken" => "审核记录校验未通过",
         "catalogues.loaded" => "载入目录清单",
         "catalogues.reload_refused" => "拒绝载入目录清单",
+        "keys.sealed" => "加密共享密钥",
+        "keys.rotated" => "更换密钥加密密钥",
+        "alert.foreign_key" => "发现来历不明的共享密钥",
         _ => type,
     };
 
@@ -60,6 +63,9 @@ public static class RecordText
             "alert.record_broken" => $"{Text(data, "caseId")}：{Text(data, "problem")}",
             "catalogues.loaded" => "在用目录清单：" + string.Join("、", (data["inForce"] as JsonArray ?? []).Select(c => $"{Text(c, "id")} {Text(c, "version")}")),
             "catalogues.reload_refused" => "目录清单有错误，原有目录继续使用",
+            "keys.sealed" => "数据库中的共享密钥已全部加密存放；此前明文存放、本次加密的：" + Names(data),
+            "keys.rotated" => "共享密钥已改用新的密钥加密密钥加密：" + Names(data),
+            "alert.foreign_key" => "数据库中出现明文共享密钥，实例拒绝启动：" + Names(data),
             _ => entry.Data,
         };
     }
@@ -93,6 +99,9 @@ public static class RecordText
     private static string Note(string? note) => string.IsNullOrWhiteSpace(note) ? string.Empty : $"（{note}）";
 
     private static string Text(JsonNode? node, string member) => node?[member]?.GetValue<string>() ?? string.Empty;
+
+    private static string Names(JsonNode? data) =>
+        data?["keys"] is JsonArray { Count: > 0 } keys ? string.Join("、", keys.Select(k => k!.GetValue<string>())) : "无";
 
     private static string Classification(string wire) =>
         ClassificationKinds.TryParse(wire, out var kind) ? kind.ToChinese() : wire;

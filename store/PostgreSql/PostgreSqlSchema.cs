@@ -180,13 +180,39 @@ internal static class PostgreSqlSchema
         ]),
     ];
 
-    /// <summary>Brings the schema up to date, creating it when needed.</summary>
+    /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted
+    /// into and read; nothing is truncated; the tables belong to the migration role, so the service's role cannot alter
+    /// them, drop their triggers or switch them off.</summary>
+    internal static readonly IReadOnlyList<(string Table, string Privileges)> ServicePrivileges =
+    [
+        ("entries", "SELECT, INSERT"),
+        ("permits", "SELECT, INSERT"),
+        ("idempotency", "SELECT, INSERT"),
+        ("chain_head", "SELECT, UPDATE"),               // locked (FOR UPDATE) and advanced by every append
+        ("reviews", "SELECT, INSERT, UPDATE"),          // the index of the record, rebuilt from it when doubted
+        ("classifications", "SELECT, INSERT, UPDATE"),
+        ("accounts", "SELECT, INSERT, UPDATE"),
+        ("api_clients", "SELECT, INSERT, UPDATE"),
+        ("shared_keys", "SELECT, INSERT, UPDATE"),      // encrypted at start-up, re-encrypted on rotation
+        ("sign_in_failures", "SELECT, INSERT, UPDATE, DELETE"),
+        ("schema_migrations", "SELECT"),
+    ];
+
+    /// <summary>Brings the schema up to date, creating it when needed. A schema already up to date is only read, so that the
+    /// service's role, which may not change it, starts on it.</summary>
     /// <param name="dataSource">Connections to the database.</param>
     /// <param name="schema">The schema's name.</param>
-    /// <exception cref="StoreSchemaException">The database was migrated by a newer Fashen.</exception>
+    /// <exception cref="StoreSchemaException">The database was migrated by a newer Fashen, or needs migrating and this role may not.</exception>
     public static void Migrate(NpgsqlDataSource dataSource, string schema)
     {
         using var connection = dataSource.OpenConnection();
+        var newest = Migrations[^1].Version;
+        if (CurrentVersion(connection, schema) is var applied && applied == newest)
+        {
+            return;
+        }
+
+        ThrowIfNewer(schema, applied, newest);
         using var transaction = connection.BeginTransaction();
 
         // Instances starting together wait here for each other; the second finds the work done. A migration may build an
@@ -194,37 +220,111 @@ internal static class PostgreSqlSchema
         Execute(connection, "SET LOCAL lock_timeout = 0");
         Execute(connection, "SET LOCAL statement_timeout = 0");
         Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('fashen-schema:' || @schema))", ("schema", schema));
-        Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}");
-        Execute(connection, $"SET LOCAL search_path TO {Quote(schema)}");
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version     int PRIMARY KEY,
-                description text NOT NULL,
-                applied_at  timestamptz NOT NULL DEFAULT now()
-            )
-            """);
+        try
+        {
+            Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}");
+            Execute(connection, $"SET LOCAL search_path TO {Quote(schema)}");
+            Execute(connection, """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version     int PRIMARY KEY,
+                    description text NOT NULL,
+                    applied_at  timestamptz NOT NULL DEFAULT now()
+                )
+                """);
 
-        using var read = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_migrations", connection);
-        var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        var newest = Migrations[^1].Version;
+            using var read = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_migrations", connection);
+            var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            ThrowIfNewer(schema, current, newest);
+            foreach (var (version, description, statements) in Migrations.Where(m => m.Version > current))
+            {
+                foreach (var statement in statements)
+                {
+                    Execute(connection, statement);
+                }
+
+                Execute(connection, "INSERT INTO schema_migrations (version, description) VALUES (@version, @description)",
+                    ("version", version), ("description", description));
+            }
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new StoreSchemaException(
+                $"PostgreSQL 模式“{schema}”需要建立或升级到版本 {newest}，而连接所用的角色无权修改它（{exception.MessageText}）：" +
+                "请用拥有该模式的迁移角色运行 fashen database migrate --grant-to 服务角色，再启动服务。");
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>The statements that give the service's role what it needs and no more (see <see cref="ServicePrivileges"/>).</summary>
+    /// <param name="schema">The schema.</param>
+    /// <param name="role">The service's role.</param>
+    /// <returns>The statements, in order.</returns>
+    public static IReadOnlyList<string> GrantStatements(string schema, string role)
+    {
+        var statements = new List<string>
+        {
+            // Whatever was given before (a table owned by the service's role cannot be taken back this way: the migration
+            // role must own them, see README).
+            $"REVOKE ALL ON ALL TABLES IN SCHEMA {Quote(schema)} FROM {Quote(role)}",
+            $"REVOKE CREATE ON SCHEMA {Quote(schema)} FROM {Quote(role)}",
+            $"GRANT USAGE ON SCHEMA {Quote(schema)} TO {Quote(role)}",
+        };
+        statements.AddRange(ServicePrivileges.Select(p => $"GRANT {p.Privileges} ON {Quote(schema)}.{p.Table} TO {Quote(role)}"));
+        return statements;
+    }
+
+    /// <summary>Gives the service's role its privileges, in one transaction.</summary>
+    /// <param name="dataSource">Connections to the database, as the migration role.</param>
+    /// <param name="schema">The schema.</param>
+    /// <param name="role">The service's role.</param>
+    public static void Grant(NpgsqlDataSource dataSource, string schema, string role)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        foreach (var statement in GrantStatements(schema, role))
+        {
+            Execute(connection, statement);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Tells whether the connected role may change the record past the triggers: it owns the record's table (and
+    /// can disable its triggers or drop it), or is a superuser.</summary>
+    /// <param name="connection">A connection whose search path is the schema.</param>
+    /// <returns>True when it may.</returns>
+    public static bool MayAlterRecord(NpgsqlConnection connection)
+    {
+        using var command = new NpgsqlCommand(
+            """
+            SELECT pg_has_role(current_user, c.relowner, 'USAGE') OR r.rolsuper
+            FROM pg_class c, pg_roles r WHERE c.oid = to_regclass('entries') AND r.rolname = current_user
+            """, connection);
+        return command.ExecuteScalar() is true;
+    }
+
+    // The version applied, read without taking any lock or changing anything; 0 when the schema is new.
+    private static int CurrentVersion(NpgsqlConnection connection, string schema)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection);
+        exists.Parameters.AddWithValue("table", $"{Quote(schema)}.schema_migrations");
+        if (exists.ExecuteScalar() is not true)
+        {
+            return 0;
+        }
+
+        using var read = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Quote(schema)}.schema_migrations", connection);
+        return Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void ThrowIfNewer(string schema, int current, int newest)
+    {
         if (current > newest)
         {
             throw new StoreSchemaException(
                 $"PostgreSQL 模式“{schema}”的结构版本为 {current}，比本程序认识的版本 {newest} 新：请先升级 Fashen，再连接这个数据库。");
         }
-
-        foreach (var (version, description, statements) in Migrations.Where(m => m.Version > current))
-        {
-            foreach (var statement in statements)
-            {
-                Execute(connection, statement);
-            }
-
-            Execute(connection, "INSERT INTO schema_migrations (version, description) VALUES (@version, @description)",
-                ("version", version), ("description", description));
-        }
-
-        transaction.Commit();
     }
 
     /// <summary>Quotes an identifier for SQL.</summary>

@@ -18,7 +18,7 @@ namespace Fashen.Store.PostgreSql;
 /// appends before it in the group), and commits all or nothing. The database acknowledges a commit only once its
 /// write-ahead log is on disk (synchronous_commit, the default).
 /// </remarks>
-public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
+public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFailures
 {
 
     /// <summary>The entry columns, in the order <see cref="ToEntry"/> reads them (internal: for the tamper tests).</summary>
@@ -90,11 +90,26 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
     /// <summary>Gets the schema Fashen's tables live in.</summary>
     public string Schema { get; }
 
+    /// <summary>Tells whether this connection's role could change the record past its triggers (it owns the tables or is a
+    /// superuser), as it can when the service runs as the migration role.</summary>
+    /// <returns>True when it could.</returns>
+    public bool MayAlterRecord() => WithConnection(PostgreSqlSchema.MayAlterRecord);
+
+    /// <summary>The statements <see cref="GrantServiceRole"/> runs, as the README shows them.</summary>
+    /// <param name="schema">The schema.</param>
+    /// <param name="role">The service's role.</param>
+    /// <returns>The statements.</returns>
+    public static IReadOnlyList<string> GrantStatements(string schema, string role) => PostgreSqlSchema.GrantStatements(schema, role);
+
+    /// <summary>Gives the service's role what it needs and no more; run as the role that owns the schema.</summary>
+    /// <param name="role">The service's role.</param>
+    public void GrantServiceRole(string role) => PostgreSqlSchema.Grant(_dataSource, Schema, role);
+
     /// <inheritdoc/>
     public string Location { get; }
 
     /// <inheritdoc/>
-    public ISharedKeys SharedKeys => this;
+    public IStoredSharedKeys SharedKeys => this;
 
     /// <inheritdoc/>
     public ISignInFailures SignInFailures => this;
@@ -559,6 +574,30 @@ public sealed class PostgreSqlStore : IFashenStore, ISharedKeys, ISignInFailures
     /// <inheritdoc/>
     public void Add(string name, string value) =>
         Execute("INSERT INTO shared_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING", ("name", name), ("value", value));
+
+    /// <inheritdoc/>
+    /// <remarks>One transaction; a connection lost before the commit wrote nothing, so running it again is safe.</remarks>
+    public bool Replace(IReadOnlyList<SharedKeyReplacement> replacements)
+    {
+        ArgumentNullException.ThrowIfNull(replacements);
+        return WithConnection(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var replacement in replacements)
+            {
+                using var command = new NpgsqlCommand("UPDATE shared_keys SET value = @value WHERE name = @name AND value = @expected", connection);
+                AddParameters(command.Parameters, [("name", replacement.Name), ("expected", replacement.Expected), ("value", replacement.Value)]);
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    transaction.Rollback();
+                    return false;
+                }
+            }
+
+            transaction.Commit();
+            return true;
+        });
+    }
 
     /// <inheritdoc/>
     /// <remarks>One statement: the row is locked while it is read and counted, so that attempts at two instances at once

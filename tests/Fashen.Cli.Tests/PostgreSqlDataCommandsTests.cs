@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Fashen.Api.Access;
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
+using Fashen.Store;
 using Fashen.Store.PostgreSql;
 using Npgsql;
 
@@ -38,6 +40,44 @@ public sealed class PostgreSqlDataCommandsTests : IDisposable
         Assert.True(Credentials.PasswordMatches(store.FindAccount("liu.yang")!, password));
         Assert.True(Credentials.TryParseApiKey(keyOutput.Split("：")[^1].Trim(), out var id, out var secret));
         Assert.True(Credentials.SecretMatches(store.FindApiClient(id)!, secret));
+    }
+
+    [Fact]
+    public void KeyEncryptionRotate_EncryptsEveryKeyWithTheNewKey_InOneStep_AndRecordsIt()
+    {
+        var current = RandomNumberGenerator.GetBytes(32);
+        var next = RandomNumberGenerator.GetBytes(32);
+        using (var store = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema))
+        {
+            var keys = new EncryptedSharedKeys(store.SharedKeys, current);
+            keys.Add("permit-signing-key", "the signing key");
+            keys.Add("dataprotection.key-1", "<key/>");
+        }
+
+        // Without the new key, or with the wrong current one, nothing changes.
+        var (missing, _, missingError) = Fashen.RunWith(_environment, "key-encryption", "rotate");
+        Assert.Equal(2, missing);
+        Assert.Contains("Fashen__NewKeyEncryptionKey", missingError, StringComparison.Ordinal);
+        var wrong = new Dictionary<string, string>(_environment)
+        {
+            ["Fashen__KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Fashen__NewKeyEncryptionKey"] = Convert.ToBase64String(next),
+        };
+        var (refused, _, refusedError) = Fashen.RunWith(wrong, "key-encryption", "rotate");
+        Assert.Equal(1, refused);
+        Assert.Contains("无法用配置的密钥加密密钥解开", refusedError, StringComparison.Ordinal);
+
+        var environment = new Dictionary<string, string>(wrong) { ["Fashen__KeyEncryptionKey"] = Convert.ToBase64String(current) };
+        var (exit, output, error) = Fashen.RunWith(environment, "key-encryption", "rotate");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("重新加密 2 个共享密钥", output, StringComparison.Ordinal);
+        using (var store = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema))
+        {
+            Assert.Equal(["<key/>", "the signing key"], new EncryptedSharedKeys(store.SharedKeys, next).List(string.Empty).Select(k => k.Value));
+            Assert.Throws<SharedKeyEncryptionException>(() => new EncryptedSharedKeys(store.SharedKeys, current).List(string.Empty));
+            Assert.Contains(store.ReadAll(), e => e.Type == "keys.rotated" && e.Data.Contains("permit-signing-key", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class EncryptedSharedKeysTests
     }
 
     // The store's shared keys, in memory, with its semantics: adding keeps a value already there.
-    private sealed class Stored : ISharedKeys
+    private sealed class Stored : IStoredSharedKeys
     {
         public SortedDictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 
@@ -77,5 +77,20 @@ public sealed class EncryptedSharedKeysTests
             Values.Where(k => k.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 
         public void Add(string name, string value) => Values.TryAdd(name, value);
+
+        public bool Replace(IReadOnlyList<SharedKeyReplacement> replacements)
+        {
+            if (!replacements.All(r => Values.TryGetValue(r.Name, out var value) && value == r.Expected))
+            {
+                return false;
+            }
+
+            foreach (var replacement in replacements)
+            {
+                Values[replacement.Name] = replacement.Value;
+            }
+
+            return true;
+        }
     }
 }
