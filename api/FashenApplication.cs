@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Fashen.Api.Access;
 using Fashen.Api.Catalogues;
 using Fashen.Api.Classifications;
+using Fashen.Api.Documents;
 using Fashen.Api.Issuance;
 using Fashen.Api.Problems;
 using Fashen.Api.Publication;
@@ -12,6 +13,7 @@ using Fashen.Api.Records;
 using Fashen.Api.Reference;
 using Fashen.Api.Reviews;
 using Fashen.Engine.Access;
+using Fashen.Engine.Documents;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Recording;
 using Fashen.Engine.Reviews;
@@ -68,6 +70,7 @@ public static class FashenApplication
         // container disposes it before the store it writes to, which drains it at shutdown.
         builder.Services.AddSingleton<ClassificationRecorder>();
         builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton(sp => new CaseFiles(sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<IFashenStore>(), sp.GetRequiredService<TimeProvider>()));
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
@@ -167,6 +170,7 @@ public static class FashenApplication
         app.MapPublication();
         app.MapClassifications();
         app.MapReviews().AddEndpointFilter<ValidationFilter>();
+        app.MapFiles();
         app.MapIssuance().AddEndpointFilter<ValidationFilter>();
         app.MapRecords();
         app.MapReviewUi();
@@ -200,7 +204,13 @@ public static class FashenApplication
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/docs"))
+            if (context.Request.Path.StartsWithSegments("/v1/files"))
+            {
+                // A case file's PDFs, images and recordings are shown inside the review page (same origin only) and run nothing.
+                headers.XFrameOptions = "SAMEORIGIN";
+                headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+            }
+            else if (!context.Request.Path.StartsWithSegments("/docs"))
             {
                 headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                     + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

@@ -64,6 +64,16 @@ public sealed class FashenOptions
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan PostgreSqlStatementTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets or sets the largest file a case system may upload into a case file. Scanned case files and office documents
+    /// are a few megabytes, recordings of hearings a few hundred; body-camera footage larger than this stays in its own system
+    /// and is registered by hash (POST /v1/files/recordings).</summary>
+    /// <value>The default value is 256 MiB.</value>
+    public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Gets or sets the most bytes of files one review may refer to, all its materials together.</summary>
+    /// <value>The default value is 1 GiB.</value>
+    public long MaxReviewFileBytes { get; set; } = 1024L * 1024 * 1024;
+
     /// <summary>Gets or sets a value indicating whether to create demo accounts and API keys when there are none.</summary>
     /// <value>The default value is false; <c>fashen serve</c> turns it on unless --no-demo is given.</value>
     public bool Demo { get; set; }

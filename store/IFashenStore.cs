@@ -1,10 +1,11 @@
 using Fashen.Engine.Access;
+using Fashen.Engine.Documents;
 using Fashen.Engine.Reviews;
 
 namespace Fashen.Store;
 
 /// <summary>A store Fashen can run on: the record and what is derived from it, accounts and API keys.</summary>
-public interface IFashenStore : IReviewStore, IAccountStore, IDisposable
+public interface IFashenStore : IReviewStore, IAccountStore, IFileStore, IDisposable
 {
     /// <summary>Gets where the store keeps its data, for people: a file path, or a database and schema.</summary>
     string Location { get; }

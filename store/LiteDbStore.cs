@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using Fashen.Engine.Access;
+using Fashen.Engine.Documents;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
+using Fashen.Store.Files;
 using LiteDB;
 
 namespace Fashen.Store;
@@ -46,6 +48,8 @@ public sealed class LiteDbStore : IFashenStore
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _accounts;
     private readonly ILiteCollection<BsonDocument> _clients;
+    private readonly ILiteCollection<BsonDocument> _files;
+    private readonly FolderFiles _fileBytes;
 
     // The sequence numbers of the alert entries, written with them: alerts are few, and an index on every entry's type
     // would cost the writer on every classification.
@@ -98,7 +102,9 @@ public sealed class LiteDbStore : IFashenStore
         _accounts = _db.GetCollection("accounts");
         _clients = _db.GetCollection("clients");
         _alerts = _db.GetCollection("alerts");
-        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts);
+        _files = _db.GetCollection("files");
+        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts, _files);
+        _fileBytes = new FolderFiles(folder);
         _entries.EnsureIndex("reviewId");
         _reviews.EnsureIndex("caseKey");
 
@@ -369,6 +375,19 @@ public sealed class LiteDbStore : IFashenStore
             });
         }
 
+        if (batch.File is { } file && _files.FindById(file.Sha256) is null)
+        {
+            _files.Insert(new BsonDocument
+            {
+                ["_id"] = file.Sha256,
+                ["size"] = file.Size,
+                ["contentType"] = file.ContentType,
+                ["storedAt"] = file.StoredAt.ToString("O", CultureInfo.InvariantCulture),
+                ["storedBy"] = file.StoredBy,
+                ["external"] = file.External is null ? BsonValue.Null : JsonSerializer.Serialize(file.External),
+            });
+        }
+
         if (batch.Classification is { } classification)
         {
             _classifications.Upsert(new BsonDocument
@@ -406,6 +425,27 @@ public sealed class LiteDbStore : IFashenStore
 
         return doc is null ? null : new IdempotencyRecord(scope, caller, key, doc["requestHash"].AsString, doc["resourceId"].AsString);
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Outside the gate: the bytes go to their own file, not to the database.</remarks>
+    public void KeepBytes(string sha256, long size, Stream content) => _fileBytes.Keep(sha256, size, content);
+
+    /// <inheritdoc/>
+    public StoredFile? FindFile(string sha256)
+    {
+        BsonDocument? doc;
+        lock (_gate)
+        {
+            doc = _files.FindById(sha256);
+        }
+
+        return doc is null ? null : new StoredFile(
+            sha256, doc["size"].AsInt64, doc["contentType"].AsString, DateTimeOffset.Parse(doc["storedAt"].AsString, CultureInfo.InvariantCulture),
+            doc["storedBy"].AsString, doc["external"].IsNull ? null : JsonSerializer.Deserialize<ExternalRecording>(doc["external"].AsString));
+    }
+
+    /// <inheritdoc/>
+    public Stream? OpenFile(string sha256) => FindFile(sha256) is { Held: true } ? _fileBytes.Open(sha256) : null;
 
     /// <inheritdoc/>
     public StoredPermit? FindPermit(string id)

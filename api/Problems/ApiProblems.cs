@@ -82,4 +82,43 @@ public static class ApiProblems
     public static ApiProblem TooManyRequests() => new(
         "FS6013", StatusCodes.Status429TooManyRequests, "请求过于频繁",
         "本调用者的请求过于频繁，请稍后再试（见响应头 Retry-After）。需要更高的频率请联系管理员调整 Fashen:RequestsPerSecond。");
+
+    /// <summary>FS6016: the file is not a kind a case file holds.</summary>
+    /// <param name="detail">What it was found to be.</param>
+    /// <returns>The problem.</returns>
+    public static ApiProblem FileTypeNotAccepted(string detail) => new(
+        "FS6016", StatusCodes.Status415UnsupportedMediaType, "文件类型不能收入案卷", detail);
+
+    /// <summary>FS6017: the file is a program, a script or a document with macros.</summary>
+    /// <param name="detail">What was found.</param>
+    /// <returns>The problem.</returns>
+    public static ApiProblem ExecutableFile(string detail) => new(
+        "FS6017", StatusCodes.Status415UnsupportedMediaType, "文件含有程序", detail);
+
+    /// <summary>FS6018: the upload is cut short: fewer bytes than announced, or a file whose format says it is incomplete.</summary>
+    /// <param name="detail">What is missing.</param>
+    /// <returns>The problem.</returns>
+    public static ApiProblem FileTruncated(string detail) => new(
+        "FS6018", StatusCodes.Status400BadRequest, "文件不完整", detail + "未保存任何内容，请重新上传。");
+
+    /// <summary>FS6019: the bytes do not hash to the SHA-256 the upload names.</summary>
+    /// <param name="declared">The SHA-256 named.</param>
+    /// <param name="actual">The SHA-256 of the bytes received.</param>
+    /// <returns>The problem.</returns>
+    public static ApiProblem FileDigestMismatch(string declared, string actual) => new(
+        "FS6019", StatusCodes.Status400BadRequest, "文件与其 SHA-256 不符",
+        $"上传地址中的 SHA-256 是 {declared}，收到的内容的 SHA-256 是 {actual}：文件在传输中被截断或改变，或地址写错。未保存任何内容。");
+
+    /// <summary>FS6020: the file is larger than the service accepts for one file.</summary>
+    /// <param name="limit">The limit in bytes.</param>
+    /// <returns>The problem.</returns>
+    public static ApiProblem FileTooLarge(long limit) => new(
+        "FS6020", StatusCodes.Status413PayloadTooLarge, "文件过大",
+        $"单个文件最大 {limit / (1024 * 1024)} MB（配置项 Fashen:MaxFileBytes）。执法记录仪的录像可留在原系统中，按哈希、大小、时长和位置登记（POST /v1/files/recordings）。");
+
+    /// <summary>FS6021: the file is not the content type declared for it.</summary>
+    /// <param name="detail">What was declared and what was found.</param>
+    /// <returns>The problem.</returns>
+    public static ApiProblem FileTypeMismatch(string detail) => new(
+        "FS6021", StatusCodes.Status415UnsupportedMediaType, "文件类型与声明不符", detail + "未保存任何内容。");
 }

@@ -96,6 +96,8 @@ public interface IReviewStore
 /// <param name="Idempotency">The idempotency record to keep, or null.</param>
 /// <param name="Permit">The permit to keep, or null.</param>
 /// <param name="Classification">The classification to remember for the case, or null.</param>
+/// <param name="File">The record of a file whose bytes were kept (<see cref="Documents.IFileStore.KeepBytes"/>) or that was
+/// registered, or null; kept unless the same hash is kept already.</param>
 public sealed record AppendBatch(
     DateTimeOffset At,
     IReadOnlyList<PendingEntry> Entries,
@@ -104,7 +106,8 @@ public sealed record AppendBatch(
     ReviewIndexEntry? Index = null,
     IdempotencyRecord? Idempotency = null,
     StoredPermit? Permit = null,
-    ClassificationRecord? Classification = null);
+    ClassificationRecord? Classification = null,
+    Documents.StoredFile? File = null);
 
 /// <summary>What an append did.</summary>
 /// <param name="Status">Whether it was written.</param>

@@ -32,6 +32,8 @@ public static class RecordText
         "alert.record_broken" => "审核记录校验未通过",
         "catalogues.loaded" => "载入目录清单",
         "catalogues.reload_refused" => "拒绝载入目录清单",
+        "file.stored" => "存入案卷文件",
+        "file.read" => "查阅案卷文件",
         "keys.sealed" => "加密共享密钥",
         "keys.rotated" => "更换密钥加密密钥",
         "alert.foreign_key" => "发现来历不明的共享密钥",
@@ -63,6 +65,10 @@ public static class RecordText
             "alert.record_broken" => $"{Text(data, "caseId")}：{Text(data, "problem")}",
             "catalogues.loaded" => "在用目录清单：" + string.Join("、", (data["inForce"] as JsonArray ?? []).Select(c => $"{Text(c, "id")} {Text(c, "version")}")),
             "catalogues.reload_refused" => "目录清单有错误，原有目录继续使用",
+            "file.stored" => data?["external"] is JsonObject external
+                ? $"登记{Text(external, "system")}中的录像 {Text(external, "location")}（SHA-256 {Text(data, "sha256")}）"
+                : $"{Text(data, "contentType")}，{data?["size"]} 字节，SHA-256 {Text(data, "sha256")}",
+            "file.read" => $"SHA-256 {Text(data, "sha256")}（{Text(data, "contentType")}）",
             "keys.sealed" => "数据库中的共享密钥已全部加密存放；此前明文存放、本次加密的：" + Names(data),
             "keys.rotated" => "共享密钥已改用新的密钥加密密钥加密：" + Names(data),
             "alert.foreign_key" => "数据库中出现明文共享密钥，实例拒绝启动：" + Names(data),

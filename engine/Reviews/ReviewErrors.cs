@@ -207,5 +207,11 @@ public static class ReviewErrors
             + "报送人和承办人须是本系统登记的本部门人员（写姓名或登录名，不加职务），审办分离按人核对。",
         ReviewErrorKind.Invalid);
 
+    /// <summary>FS5029: no file with this SHA-256 that the caller may read is held.</summary>
+    /// <param name="sha256">The SHA-256 asked for.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError FileNotFound(string sha256) => Error(
+        "FS5029", $"没有可供你查看的文件 {sha256}：它没有上传过，只登记在其他系统中（执法记录仪的录像等），或不属于你能查看的案件。", ReviewErrorKind.NotFound);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

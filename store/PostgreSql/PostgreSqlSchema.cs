@@ -178,6 +178,39 @@ internal static class PostgreSqlSchema
             // Alerts are few among the entries; a partial index finds them without the writer paying for every entry.
             "CREATE INDEX entries_alerts ON entries (sequence) WHERE type LIKE 'alert.%'",
         ]),
+        (6, "the case file: files kept once per SHA-256, never changed or deleted",
+        [
+            """
+            CREATE TABLE files (
+                sha256       text PRIMARY KEY,
+                size         bigint NOT NULL,
+                content_type text NOT NULL,
+                stored_at    text NOT NULL,
+                stored_by    text NOT NULL,
+                external     text
+            )
+            """,
+            // The bytes in rows of a mebibyte (bytea): plain rows are in every backup and dump, replicated, and dropped with
+            // the schema, which large objects are not; and a range of a video is one row.
+            """
+            CREATE TABLE file_chunks (
+                sha256 text NOT NULL,
+                n      int NOT NULL,
+                data   bytea NOT NULL,
+                PRIMARY KEY (sha256, n)
+            )
+            """,
+            """
+            CREATE FUNCTION refuse_file_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION '案卷文件只能加入，不能修改或删除（%）', TG_OP;
+            END $$
+            """,
+            "CREATE TRIGGER files_append_only BEFORE UPDATE OR DELETE ON files FOR EACH ROW EXECUTE FUNCTION refuse_file_change()",
+            "CREATE TRIGGER files_no_truncate BEFORE TRUNCATE ON files FOR EACH STATEMENT EXECUTE FUNCTION refuse_file_change()",
+            "CREATE TRIGGER file_chunks_append_only BEFORE UPDATE OR DELETE ON file_chunks FOR EACH ROW EXECUTE FUNCTION refuse_file_change()",
+            "CREATE TRIGGER file_chunks_no_truncate BEFORE TRUNCATE ON file_chunks FOR EACH STATEMENT EXECUTE FUNCTION refuse_file_change()",
+        ]),
     ];
 
     /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted
@@ -187,6 +220,8 @@ internal static class PostgreSqlSchema
     [
         ("entries", "SELECT, INSERT"),
         ("permits", "SELECT, INSERT"),
+        ("files", "SELECT, INSERT"),
+        ("file_chunks", "SELECT, INSERT"),
         ("idempotency", "SELECT, INSERT"),
         ("chain_head", "SELECT, UPDATE"),               // locked (FOR UPDATE) and advanced by every append
         ("reviews", "SELECT, INSERT, UPDATE"),          // the index of the record, rebuilt from it when doubted

@@ -46,6 +46,7 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Execute("DROP INDEX IF EXISTS reviews_case_trigrams");
         Execute("DROP TABLE sign_in_failures");
         Execute("DROP INDEX entries_alerts");
+        Execute("DROP TABLE files; DROP TABLE file_chunks; DROP FUNCTION refuse_file_change()");
 
         using var upgraded = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
 
@@ -53,6 +54,7 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'reviews_open_by_due' AND schemaname = current_schema()"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sign_in_failures"));
         Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'entries_alerts' AND schemaname = current_schema()"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM file_chunks"));
         Assert.Equal("\"before the upgrade\"", Assert.Single(upgraded.ReadAll()).Data);
     }
 

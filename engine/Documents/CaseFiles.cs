@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Fashen.Engine.Records;
+using Fashen.Engine.Reviews;
+
+namespace Fashen.Engine.Documents;
+
+/// <summary>The files of case files: stored once per SHA-256 with an entry in the record saying who stored it, registered
+/// when the bytes stay in another system, and read with an entry saying who read it (全过程留痕).</summary>
+/// <param name="record">The record.</param>
+/// <param name="files">Where the bytes and the files' records are kept.</param>
+/// <param name="clock">The clock.</param>
+public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvider clock)
+{
+    /// <summary>The entry recording a file stored or registered.</summary>
+    public const string StoredEntry = "file.stored";
+
+    /// <summary>The entry recording a file read.</summary>
+    public const string ReadEntry = "file.read";
+
+    /// <summary>Stores a file whose bytes were received, hashed and found to be of an accepted kind.</summary>
+    /// <param name="caller">Who stores it: a case system, or a reviewer adding a document received on paper.</param>
+    /// <param name="sha256">The bytes' SHA-256.</param>
+    /// <param name="size">Their size.</param>
+    /// <param name="contentType">The content type found in them.</param>
+    /// <param name="content">The bytes, seekable.</param>
+    /// <returns>The file's record and whether this call stored it (false: the same bytes were held before).</returns>
+    public Outcome<(StoredFile File, bool Created)> Store(Caller caller, string sha256, long size, string contentType, Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsCaseSystem && !caller.Has(Role.Reviewer))
+        {
+            return ReviewErrors.RoleRequired("上传案卷材料", "案件系统或法制审核人员");
+        }
+
+        if (files.FindFile(sha256) is { } held)
+        {
+            return (held, false);
+        }
+
+        // The bytes first, durably; then the entry, with the file's record: a file is known only once the record says so.
+        files.KeepBytes(sha256, size, content);
+        return Record(caller, new StoredFile(sha256, size, contentType, clock.GetUtcNow(), caller.Actor.Id));
+    }
+
+    /// <summary>Registers a recording whose bytes stay in another system, by its hash, size, duration and location.</summary>
+    /// <param name="caller">A case system.</param>
+    /// <param name="sha256">The recording's SHA-256, as that system computed it.</param>
+    /// <param name="size">Its size.</param>
+    /// <param name="contentType">Its content type (audio or video).</param>
+    /// <param name="recording">Where it is and how long.</param>
+    /// <returns>The file's record and whether this call registered it.</returns>
+    public Outcome<(StoredFile File, bool Created)> Register(Caller caller, string sha256, long size, string contentType, ExternalRecording recording)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsCaseSystem)
+        {
+            return ReviewErrors.RoleRequired("登记执法记录仪录像", "案件系统");
+        }
+
+        return files.FindFile(sha256) is { } held
+            ? (held, false)
+            : Record(caller, new StoredFile(sha256, size, contentType, clock.GetUtcNow(), caller.Actor.Id, recording));
+    }
+
+    /// <summary>Finds a file's record for a caller who may read it.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="sha256">The SHA-256.</param>
+    /// <returns>The record.</returns>
+    public Outcome<StoredFile> Find(Caller caller, string sha256) =>
+        files.FindFile(sha256) is { } file && MayRead(caller, file) ? file : ReviewErrors.FileNotFound(sha256);
+
+    /// <summary>Opens a held file for a caller who may read it, recording that they read it.</summary>
+    /// <param name="caller">Who reads.</param>
+    /// <param name="sha256">The SHA-256.</param>
+    /// <param name="recorded">Whether this read is recorded: false for the further ranges of one playback, whose first
+    /// range was.</param>
+    /// <returns>The record and the bytes.</returns>
+    public Outcome<(StoredFile File, Stream Content)> Open(Caller caller, string sha256, bool recorded = true)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (files.FindFile(sha256) is not { Held: true } file || !MayRead(caller, file) || files.OpenFile(sha256) is not { } content)
+        {
+            return ReviewErrors.FileNotFound(sha256);
+        }
+
+        if (recorded)
+        {
+            var data = new JsonObject { ["sha256"] = sha256, ["contentType"] = file.ContentType, ["size"] = file.Size };
+            record.Append(new AppendBatch(clock.GetUtcNow(), [new PendingEntry(ReadEntry, null, null, caller.Actor, CanonicalJson.Serialize(data))]));
+        }
+
+        return (file, content);
+    }
+
+    // Until files are referenced by submissions, a file is read by whoever stored it and by administrators.
+    private static bool MayRead(Caller caller, StoredFile file) => caller.Actor.Id == file.StoredBy || caller.Has(Role.Admin);
+
+    private (StoredFile File, bool Created) Record(Caller caller, StoredFile file)
+    {
+        var data = new JsonObject { ["sha256"] = file.Sha256, ["size"] = file.Size, ["contentType"] = file.ContentType };
+        if (file.External is { } external)
+        {
+            data["external"] = new JsonObject
+            {
+                ["system"] = external.System,
+                ["location"] = external.Location,
+                ["durationSeconds"] = external.Duration.TotalSeconds,
+                ["recordedAt"] = external.RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
+        record.Append(new AppendBatch(file.StoredAt, [new PendingEntry(StoredEntry, null, null, caller.Actor, CanonicalJson.Serialize(data))], File: file));
+        return (files.FindFile(file.Sha256) ?? file, true);
+    }
+}
