@@ -7,15 +7,18 @@ namespace Fashen.Cli.Tests;
 
 /// <summary>Runs a <c>.http</c> file as the REST Client of VS Code, Visual Studio and Rider do: file
 /// variables (<c>@name = value</c>), requests separated by <c>###</c>, named with <c># @name</c>, and
-/// <c>{{name.response.body.$.path}}</c> taken from earlier responses.</summary>
+/// <c>{{name.response.body.$.path}}</c> taken from earlier responses, and a body read from a file (<c>&lt; ./path</c>, relative to
+/// the .http file) sent as its bytes.</summary>
 internal sealed partial class HttpFile
 {
     private readonly Dictionary<string, string> _variables = [];
     private readonly Dictionary<string, JsonElement> _responses = [];
     private readonly List<Request> _requests = [];
+    private readonly string _folder;
 
-    private HttpFile()
+    private HttpFile(string folder)
     {
+        _folder = folder;
     }
 
     /// <summary>One request of the file, as written.</summary>
@@ -28,7 +31,7 @@ internal sealed partial class HttpFile
 
     public static HttpFile Parse(string path)
     {
-        var file = new HttpFile();
+        var file = new HttpFile(Path.GetDirectoryName(Path.GetFullPath(path))!);
         foreach (var block in Regex.Split(File.ReadAllText(path).Replace("\r\n", "\n"), @"^###", RegexOptions.Multiline))
         {
             file.ParseBlock(block);
@@ -63,7 +66,12 @@ internal sealed partial class HttpFile
                 }
             }
 
-            if (body.Length > 0)
+            if (body.StartsWith("< ", StringComparison.Ordinal))
+            {
+                message.Content = new ByteArrayContent(File.ReadAllBytes(Path.Combine(_folder, body[2..].Trim())));
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? "application/octet-stream");
+            }
+            else if (body.Length > 0)
             {
                 message.Content = new StringContent(body, Encoding.UTF8);
                 message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? "text/plain");

@@ -46,6 +46,7 @@ public sealed partial class ServeTests : IAsyncLifetime
 
         Assert.All(exchanges.Values, e => Assert.True(e.Status is >= 200 and < 300, $"{e.Request.Title}: {e.Status} {e.Body}"));
         Assert.Equal("major", exchanges["classify"].Body.GetProperty("classification").GetString());
+        Assert.Equal("application/pdf", exchanges["upload"].Body.GetProperty("contentType").GetString());
         Assert.Equal("returned", exchanges["submit"].Body.GetProperty("state").GetString());
         Assert.Equal("accepted", exchanges["resubmit"].Body.GetProperty("state").GetString());
         Assert.Equal("approved", exchanges["outcome"].Body.GetProperty("state").GetString());
