@@ -64,13 +64,14 @@ public static class FashenApplication
         builder.Services.AddHostedService<CatalogueWatcher>();
         builder.Services.AddSingleton<PublicSite>();
         builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(SharedKeys(sp), DataFolder(sp))));
-        builder.Services.AddSingleton(new ReviewOptions());
+        builder.Services.AddSingleton(sp => new ReviewOptions { MaxReviewFileBytes = sp.GetRequiredService<FashenOptions>().MaxReviewFileBytes });
+        builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<IFashenStore>());
 
         // Classifications are answered before their record is written (within a fraction of a second, in groups); the
         // container disposes it before the store it writes to, which drains it at shutdown.
         builder.Services.AddSingleton<ClassificationRecorder>();
         builder.Services.AddSingleton<ReviewService>();
-        builder.Services.AddSingleton(sp => new CaseFiles(sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<IFashenStore>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<CaseFiles>();
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
@@ -204,7 +205,7 @@ public static class FashenApplication
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (context.Request.Path.StartsWithSegments("/v1/files"))
+            if (context.Request.Path.StartsWithSegments("/v1/files") || IsReviewFile(context.Request.Path))
             {
                 // A case file's PDFs, images and recordings are shown inside the review page (same origin only) and run nothing.
                 headers.XFrameOptions = "SAMEORIGIN";
@@ -220,6 +221,9 @@ public static class FashenApplication
         });
         return next();
     }
+
+    private static bool IsReviewFile(PathString path) =>
+        path.StartsWithSegments("/v1/reviews") && path.Value!.Contains("/files/", StringComparison.Ordinal);
 
     /// <summary>Where the service keeps its data, as configured.</summary>
     /// <param name="options">The options.</param>

@@ -16,10 +16,11 @@ public sealed record DecisionRequest(
     [property: RegularExpression(@"^\d{4}-\d{2}-\d{2}$")] string? FiledOn = null);
 
 /// <summary>Submits (or resubmits) a decision for review. <c>submittedBy</c> and <c>handledBy</c> name people of the
-/// department known to the service, by name or sign-in name.</summary>
+/// department known to the service, by name or sign-in name. Each of <c>materials</c> is a material's name, or
+/// <c>{"name": …, "files": [{"sha256": …, "fileName": …}]}</c> naming files uploaded before (PUT /v1/files/{sha256}).</summary>
 public sealed record SubmitReviewRequest(
     DecisionRequest Decision,
-    [property: MaxLength(Reviews.ReviewsApi.MaxMaterials)] IReadOnlyList<string>? Materials,
+    [property: MaxLength(Reviews.ReviewsApi.MaxMaterials)] IReadOnlyList<JsonElement>? Materials,
     [property: MaxLength(Reviews.ReviewsApi.MaxNameLength)] string? SubmittedBy,
     [property: MaxLength(Reviews.ReviewsApi.MaxPeople)] IReadOnlyList<string>? HandledBy);
 

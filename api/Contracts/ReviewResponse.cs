@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Fashen.Engine.Classification;
+using Fashen.Engine.Documents;
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
 
@@ -40,7 +41,9 @@ public sealed record ReviewResponse(
     ExtensionResponse? Extension,
     IReadOnlyList<RoundResponse> Rounds,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<SubmittedDocument> Documents,
+    string? DocumentsDigest)
 {
     public static ReviewResponse From(Review r, DueState due) => new(
         r.Id,
@@ -90,9 +93,13 @@ public sealed record ReviewResponse(
                 ActorResponse.From(e.RequestedBy), e.Reason, e.At,
                 e.Decision is { } d ? new ExtensionDecisionResponse(d.Approved, ActorResponse.From(d.By), d.Reason, d.At) : null)
             : null,
-        r.Rounds.Select(x => new RoundResponse(x.Round, x.At, x.Digest, x.Resubmission, x.Changes.Select(c => new ChangeResponse(c.Key, c.Label, c.Before, c.After)).ToList(), x.MaterialsAdded, x.MaterialsRemoved)).ToList(),
+        r.Rounds.Select(x => new RoundResponse(
+            x.Round, x.At, x.Digest, x.Resubmission, x.Changes.Select(c => new ChangeResponse(c.Key, c.Label, c.Before, c.After)).ToList(), x.MaterialsAdded, x.MaterialsRemoved,
+            x.DocumentChanges)).ToList(),
         r.SubmittedAt,
-        r.UpdatedAt);
+        r.UpdatedAt,
+        r.Submission.Documents ?? [],
+        r.Submission.DocumentsDigest);
 
     private static string? Date(DateOnly? date) => date is { } d ? Formatting.Date(d) : null;
 }
@@ -131,7 +138,7 @@ public sealed record ExtensionDecisionResponse(bool Approved, ActorResponse By, 
 
 public sealed record RoundResponse(
     int Round, DateTimeOffset At, string Digest, bool Resubmission, IReadOnlyList<ChangeResponse> Changes,
-    IReadOnlyList<string> MaterialsAdded, IReadOnlyList<string> MaterialsRemoved);
+    IReadOnlyList<string> MaterialsAdded, IReadOnlyList<string> MaterialsRemoved, IReadOnlyList<DocumentChange> DocumentChanges);
 
 public sealed record ChangeResponse(string Key, string Label, string? Before, string? After);
 

@@ -4,6 +4,7 @@ using Fashen.Api.Access;
 using Fashen.Api.Contracts;
 using Fashen.Api.Problems;
 using Fashen.Engine.Documents;
+using Fashen.Engine.Reviews;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -67,32 +68,63 @@ public static class FilesApi
                 return ProblemResults.From(ApiProblems.ValidationFailed("地址中的 SHA-256 应为 64 位十六进制数。"));
             }
 
-            // One playback asks for many ranges; the read is recorded once, for the request that starts at the beginning.
-            var range = context.Request.Headers.Range.ToString();
-            var outcome = files.Open(caller, sha256.ToLowerInvariant(), recorded: range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal));
+            var outcome = files.Open(caller, sha256.ToLowerInvariant(), Recorded(context));
             if (!outcome.Succeeded)
             {
                 return ProblemResults.From(outcome.Error!);
             }
 
             var (file, content) = outcome.Value;
-            var headers = context.Response.Headers;
-            headers.ContentDisposition = new ContentDispositionHeaderValue(download == true ? "attachment" : "inline")
-            {
-                FileNameStar = file.Sha256[..12] + Extension(file.ContentType),
-            }.ToString();
-
-            // Only the kinds a case file holds are ever stored, none of them a page; the content policy (SecurityHeaders) lets
-            // nothing in the response run, and the review page frame it.
-            headers.CacheControl = "private, max-age=31536000, immutable";
-            return Results.Stream(content, file.ContentType, enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+            return Send(context, file, content, file.Sha256[..12] + Extension(file.ContentType), download == true);
         }))
         .WithSummary("读取案卷文件（查阅留痕）：按 SHA-256；PDF、图像内嵌显示，音视频可分段读取，?download=true 为下载")
         .Produces(StatusCodes.Status200OK)
         .Produces(StatusCodes.Status206PartialContent)
         .ProducesProblem(StatusCodes.Status404NotFound);
 
+        routes.MapGet("/v1/reviews/{id}/files/{sha256}", (HttpContext context, ReviewService reviews, CaseFiles files, string id, string sha256, bool? download) =>
+            Callers.With(context, caller =>
+            {
+                var review = reviews.Get(caller, id);
+                if (!review.Succeeded)
+                {
+                    return ProblemResults.From(review.Error!);
+                }
+
+                var outcome = files.OpenInReview(caller, review.Value!, sha256.ToLowerInvariant(), Recorded(context));
+                if (!outcome.Succeeded)
+                {
+                    return ProblemResults.From(outcome.Error!);
+                }
+
+                var (file, content) = outcome.Value;
+                var named = review.Value!.Submission.Documents!.First(d => d.Sha256 == file.Sha256).FileName;
+                return Send(context, file, content, named, download == true);
+            }))
+            .WithTags("案卷文件")
+            .WithSummary("读取审核案卷中的文件（能查看该审核的人，查阅留痕）：PDF、图像内嵌显示，音视频可分段读取，?download=true 为下载")
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return group;
+    }
+
+    // One playback asks for many ranges; the read is recorded once, for the request that starts at the beginning.
+    private static bool Recorded(HttpContext context)
+    {
+        var range = context.Request.Headers.Range.ToString();
+        return range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal);
+    }
+
+    // Only the kinds a case file holds are ever stored, none of them a page; the content policy (SecurityHeaders) lets nothing
+    // in the response run, and the review page frame it. The name is the one the submission gave, for the browser to show.
+    private static IResult Send(HttpContext context, StoredFile file, Stream content, string fileName, bool download)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentDisposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline") { FileNameStar = fileName }.ToString();
+        headers.CacheControl = "private, max-age=31536000, immutable";
+        return Results.Stream(content, file.ContentType, enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
 
     private static async Task<IResult> UploadAsync(HttpContext context, Engine.Reviews.Caller caller, CaseFiles files, FashenOptions options, string sha256)

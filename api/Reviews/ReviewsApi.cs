@@ -1,5 +1,6 @@
 using Fashen.Api.Access;
 using Fashen.Api.Contracts;
+using Fashen.Api.Documents;
 using Fashen.Api.Problems;
 using Fashen.Engine.Reviews;
 
@@ -229,7 +230,7 @@ public static class ReviewsApi
             return (null, ProblemResults.From(ApiProblems.MalformedJson("请求中的决定（decision）格式有误，详见 diagnostics。"), decision.Diagnostics));
         }
 
-        var materials = RequestBodies.Strings(body.Json, "materials", out var materialsProblem) ?? [];
+        var (materials, files) = MaterialsField.Read(body.Json, out var materialsProblem);
         var handledBy = RequestBodies.Strings(body.Json, "handledBy", out var handledProblem) ?? [];
         var submittedBy = RequestBodies.Text(body.Json, "submittedBy", out var submitterProblem);
         var fieldProblem = materialsProblem ?? handledProblem ?? submitterProblem
@@ -242,7 +243,7 @@ public static class ReviewsApi
             return (null, ProblemResults.From(ApiProblems.ValidationFailed(fieldProblem)));
         }
 
-        return (new SubmissionRequest(decision.Value, materials, submittedBy!, handledBy, body.Fingerprint), null);
+        return (new SubmissionRequest(decision.Value, materials, submittedBy!, handledBy, body.Fingerprint, files), null);
     }
 
     /// <summary>The most materials a submission lists.</summary>

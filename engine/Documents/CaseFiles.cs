@@ -69,6 +69,32 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     public Outcome<StoredFile> Find(Caller caller, string sha256) =>
         files.FindFile(sha256) is { } file && MayRead(caller, file) ? file : ReviewErrors.FileNotFound(sha256);
 
+    /// <summary>Opens a file of a review's case file for a caller who may see the review (checked by the caller, as
+    /// <see cref="ReviewService.Get"/> does), recording that they read it and in which review.</summary>
+    /// <param name="caller">Who reads.</param>
+    /// <param name="review">The review, as the caller may see it.</param>
+    /// <param name="sha256">The SHA-256 of one of its documents.</param>
+    /// <param name="recorded">Whether this read is recorded (see <see cref="Open"/>).</param>
+    /// <returns>The record and the bytes.</returns>
+    public Outcome<(StoredFile File, Stream Content)> OpenInReview(Caller caller, Review review, string sha256, bool recorded = true)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.Submission.Documents?.Any(d => d.Sha256 == sha256) != true
+            || files.FindFile(sha256) is not { Held: true } file || files.OpenFile(sha256) is not { } content)
+        {
+            return ReviewErrors.FileNotFound(sha256);
+        }
+
+        if (recorded)
+        {
+            var data = new JsonObject { ["sha256"] = sha256, ["contentType"] = file.ContentType, ["size"] = file.Size, ["reviewId"] = review.Id, ["department"] = review.Department };
+            record.Append(new AppendBatch(clock.GetUtcNow(), [new PendingEntry(ReadEntry, null, null, caller.Actor, CanonicalJson.Serialize(data))]));
+        }
+
+        return (file, content);
+    }
+
     /// <summary>Opens a held file for a caller who may read it, recording that they read it.</summary>
     /// <param name="caller">Who reads.</param>
     /// <param name="sha256">The SHA-256.</param>

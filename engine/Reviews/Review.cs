@@ -128,7 +128,7 @@ public sealed class Review
                 SubmitterName = e.SubmittedBy;
                 HandledBy = e.HandledBy;
                 HandlerAccounts = e.HandlerIds is { } ids ? [.. ids.Append(e.SubmitterId).OfType<string>().Distinct()] : null;
-                StartRound(1, e.Submission, entry, [], [], []);
+                StartRound(1, e.Submission, entry, [], [], [], []);
                 Deadline = new DeadlineState { WorkingDays = e.Submission.DeadlineWorkingDays, ExtensionWorkingDays = e.Submission.ExtensionWorkingDays };
                 break;
             case ReviewAccepted e:
@@ -153,7 +153,7 @@ public sealed class Review
             case ReviewResubmitted e:
                 if (e.NewRound)
                 {
-                    StartRound(e.Round, e.Submission, entry, e.Changes, e.MaterialsAdded, e.MaterialsRemoved);
+                    StartRound(e.Round, e.Submission, entry, e.Changes, e.MaterialsAdded, e.MaterialsRemoved, e.DocumentChanges ?? []);
                     Outcome = null;
                     OutcomeReason = null;
                     Decided = null;
@@ -163,7 +163,7 @@ public sealed class Review
                 else
                 {
                     Submission = e.Submission;
-                    _rounds.Add(new RoundEntry(Round, entry.At, e.Submission.Digest, e.Changes, e.MaterialsAdded, e.MaterialsRemoved, Resubmission: true));
+                    _rounds.Add(new RoundEntry(Round, entry.At, e.Submission.Digest, e.Changes, e.MaterialsAdded, e.MaterialsRemoved, Resubmission: true, e.DocumentChanges ?? []));
                 }
 
                 State = ReviewState.Returned;
@@ -238,14 +238,14 @@ public sealed class Review
 
     private void StartRound(
         int round, SubmittedDecision submission, AuditEntry entry, IReadOnlyList<Decisions.DecisionChange> changes,
-        IReadOnlyList<string> added, IReadOnlyList<string> removed)
+        IReadOnlyList<string> added, IReadOnlyList<string> removed, IReadOnlyList<Documents.DocumentChange> documentChanges)
     {
         Round = round;
         Submission = submission;
         Reviewer = round == 1 ? null : Reviewer;
         _checklist.Clear();
         _checklist.AddRange(submission.Checklist.Select(item => new ChecklistEntry(item, ChecklistStatus.Pending, null, null, null)));
-        _rounds.Add(new RoundEntry(round, entry.At, submission.Digest, changes, added, removed, Resubmission: round > 1));
+        _rounds.Add(new RoundEntry(round, entry.At, submission.Digest, changes, added, removed, Resubmission: round > 1, documentChanges));
     }
 
     /// <summary>Reads the current decision's canonical facts, by key.</summary>
@@ -278,6 +278,7 @@ public sealed record OpinionEntry(Actor By, string Text, DateTimeOffset At, int 
 /// <param name="MaterialsAdded">Materials added since the submission before.</param>
 /// <param name="MaterialsRemoved">Materials no longer attached.</param>
 /// <param name="Resubmission">Whether this was a resubmission.</param>
+/// <param name="DocumentChanges">Files added, removed or changed since the submission before.</param>
 public sealed record RoundEntry(
     int Round,
     DateTimeOffset At,
@@ -285,7 +286,8 @@ public sealed record RoundEntry(
     IReadOnlyList<Decisions.DecisionChange> Changes,
     IReadOnlyList<string> MaterialsAdded,
     IReadOnlyList<string> MaterialsRemoved,
-    bool Resubmission);
+    bool Resubmission,
+    IReadOnlyList<Documents.DocumentChange> DocumentChanges);
 
 /// <summary>An extension request and, once decided, its decision.</summary>
 /// <param name="RequestedBy">The reviewer who asked.</param>

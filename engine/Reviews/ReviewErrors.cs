@@ -213,5 +213,22 @@ public static class ReviewErrors
     public static ReviewError FileNotFound(string sha256) => Error(
         "FS5029", $"没有可供你查看的文件 {sha256}：它没有上传过，只登记在其他系统中（执法记录仪的录像等），或不属于你能查看的案件。", ReviewErrorKind.NotFound);
 
+    /// <summary>FS5030: a submission names a file this case system has not uploaded (or registered).</summary>
+    /// <param name="material">The material.</param>
+    /// <param name="fileName">The file's name as given.</param>
+    /// <param name="sha256">The SHA-256 named.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError FileNotAttached(string material, string fileName, string sha256) => Error(
+        "FS5030", $"材料“{material}”的文件“{fileName}”（SHA-256 {sha256}）没有由本案件系统上传：请先上传（PUT /v1/files/{sha256}），录像可登记（POST /v1/files/recordings），再报送。",
+        ReviewErrorKind.Invalid);
+
+    /// <summary>FS5031: the files of one submission are larger than allowed together.</summary>
+    /// <param name="total">Their size together.</param>
+    /// <param name="limit">The limit.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError FilesTooLarge(long total, long limit) => Error(
+        "FS5031", $"这次报送的文件共 {total / (1024 * 1024)} MB，超过一个审核 {limit / (1024 * 1024)} MB 的上限（Fashen:MaxReviewFileBytes）。大的录像请留在原系统中登记。",
+        ReviewErrorKind.Invalid);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

@@ -42,6 +42,9 @@ public sealed record ChecklistDefinition(string Id, string Title, string Questio
 /// <param name="AttachedMaterials">The materials the case system attached.</param>
 /// <param name="DeadlineWorkingDays">The review deadline in working days.</param>
 /// <param name="ExtensionWorkingDays">How many working days one extension may add; 0 for none.</param>
+/// <param name="Documents">The files of the materials; null in records written before files were kept.</param>
+/// <param name="DocumentsDigest">The digest of the documents (<see cref="Documents.SubmittedDocuments.Digest"/>), which an
+/// approval covers with the decision's; null when there are none.</param>
 public sealed record SubmittedDecision(
     JsonNode Decision,
     string Digest,
@@ -51,7 +54,9 @@ public sealed record SubmittedDecision(
     IReadOnlyList<string> RequiredMaterials,
     IReadOnlyList<string> AttachedMaterials,
     int DeadlineWorkingDays,
-    int ExtensionWorkingDays);
+    int ExtensionWorkingDays,
+    IReadOnlyList<Documents.SubmittedDocument>? Documents = null,
+    string? DocumentsDigest = null);
 
 /// <summary>A case system submitted a major decision for review.</summary>
 /// <param name="ReviewId">The new review's id.</param>
@@ -104,6 +109,7 @@ public sealed record ReviewReturned(IReadOnlyList<string> MissingMaterials, stri
 /// <param name="Changes">How the facts changed since the previous submission.</param>
 /// <param name="MaterialsAdded">Materials attached now that were not before.</param>
 /// <param name="MaterialsRemoved">Materials attached before that are not now.</param>
+/// <param name="DocumentChanges">Files added, removed or changed since the submission before; null in older records.</param>
 public sealed record ReviewResubmitted(
     int Round,
     bool NewRound,
@@ -111,7 +117,8 @@ public sealed record ReviewResubmitted(
     SubmittedDecision Submission,
     IReadOnlyList<DecisionChange> Changes,
     IReadOnlyList<string> MaterialsAdded,
-    IReadOnlyList<string> MaterialsRemoved) : ReviewEvent;
+    IReadOnlyList<string> MaterialsRemoved,
+    IReadOnlyList<Documents.DocumentChange>? DocumentChanges = null) : ReviewEvent;
 
 /// <summary>A reviewer took the review.</summary>
 /// <param name="Reviewer">The reviewer.</param>

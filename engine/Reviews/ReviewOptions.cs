@@ -7,6 +7,10 @@ public sealed record ReviewOptions
     /// <value>The default value is China Standard Time (UTC+8, Asia/Shanghai).</value>
     public TimeZoneInfo TimeZone { get; init; } = ChinaStandardTime();
 
+    /// <summary>Gets the most bytes of files one submission may name, all its materials together.</summary>
+    /// <value>The default value is 1 GiB.</value>
+    public long MaxReviewFileBytes { get; init; } = 1024L * 1024 * 1024;
+
     private static TimeZoneInfo ChinaStandardTime()
     {
         try

@@ -4,6 +4,7 @@ using Fashen.Engine.Calendar;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
+using Fashen.Engine.Documents;
 using Fashen.Engine.Recording;
 using Fashen.Engine.Records;
 
@@ -79,9 +80,16 @@ public sealed partial class ReviewService
         var (set, choice, decision) = bound.Value!;
         var classifier = choice.Classifier;
         var result = classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
-        if (result.Kind != ClassificationKind.Unlawful && ExistingReview(decision) is { } existing)
+        var existing = result.Kind != ClassificationKind.Unlawful ? ExistingReview(decision) : null;
+        var documents = Documents(caller, request, existing);
+        if (!documents.Succeeded)
         {
-            return SubmitToExisting(caller, request, idempotencyKey, requestHash, set, classifier, decision, result, existing);
+            return documents.Error!;
+        }
+
+        if (existing is not null)
+        {
+            return SubmitToExisting(caller, request, idempotencyKey, requestHash, set, classifier, decision, result, existing, documents.Value!);
         }
 
         if (RequireMajor(caller, decision, result, "报送") is { } notMajor)
@@ -97,7 +105,7 @@ public sealed partial class ReviewService
 
         var (submitter, handlers) = people.Value;
         var today = Today;
-        var submission = Submission(classifier, decision, result, request.Materials);
+        var submission = Submission(classifier, decision, result, request.Materials, documents.Value!);
         var submitted = new ReviewSubmitted(
             NewId("R", today), decision.CaseId, decision.Department, today, submission, submitter.DisplayName, handlers.Select(h => h.DisplayName).Distinct().ToList(),
             submitter.Id, handlers.Select(h => h.Id).Distinct().ToList());
@@ -117,6 +125,7 @@ public sealed partial class ReviewService
             }
 
             return ExistingReview(decision) is { } meanwhile && meanwhile.Submission.Digest == submission.Digest
+                && meanwhile.Submission.DocumentsDigest == submission.DocumentsDigest
                 ? new Submitted(meanwhile, Created: false)
                 : created.Error;
         }
@@ -129,7 +138,7 @@ public sealed partial class ReviewService
     // is the way. Changed after it ended: a new round of the same review, with what changed shown to the reviewer.
     private Outcome<Submitted> SubmitToExisting(
         Caller caller, SubmissionRequest request, string? idempotencyKey, string requestHash, CatalogueSet set, Classifier classifier,
-        BoundDecision decision, ClassificationResult result, Review existing)
+        BoundDecision decision, ClassificationResult result, Review existing, IReadOnlyList<SubmittedDocument> documents)
     {
         // The review may be this very request's, written by a retry that got in first.
         if (Retried("submit", caller, idempotencyKey, requestHash) is { } retried)
@@ -137,8 +146,9 @@ public sealed partial class ReviewService
             return Created(retried);
         }
 
+        // The same decision with the same documents; a document changed is a changed submission, as a fact changed is.
         var digest = DecisionCanonicalForm.Digest(decision);
-        if (existing.Submission.Digest == digest)
+        if (existing.Submission.Digest == digest && existing.Submission.DocumentsDigest == SubmittedDocuments.Digest(documents))
         {
             return new Submitted(existing, Created: false);
         }
@@ -154,7 +164,7 @@ public sealed partial class ReviewService
             return notReviewable;
         }
 
-        var round = NewRound(caller, existing, classifier, decision, held, request, "submit", idempotencyKey, requestHash, set.Calendar);
+        var round = NewRound(caller, existing, classifier, decision, held, request, documents, "submit", idempotencyKey, requestHash, set.Calendar);
         return round.Succeeded ? new Submitted(round.Value!, Created: false) : round.Error!;
     }
 
@@ -220,24 +230,31 @@ public sealed partial class ReviewService
             return notMajor;
         }
 
+        var documents = Documents(caller, request, review);
+        if (!documents.Succeeded)
+        {
+            return documents.Error!;
+        }
+
         var correcting = review.State == ReviewState.Correcting;
         return Resubmission(
-            caller, review, classifier, decision, result, request, correcting ? review.Round + 1 : review.Round, correcting, $"resubmit:{reviewId}", idempotencyKey, requestHash, set.Calendar);
+            caller, review, classifier, decision, result, request, documents.Value!, correcting ? review.Round + 1 : review.Round, correcting,
+            $"resubmit:{reviewId}", idempotencyKey, requestHash, set.Calendar);
     }
 
     // A changed decision for a review that has ended: its next round.
     private Outcome<Review> NewRound(
         Caller caller, Review review, Classifier classifier, BoundDecision decision, ClassificationResult result, SubmissionRequest request,
-        string scope, string? idempotencyKey, string requestHash, WorkingCalendar? calendar) =>
-        Resubmission(caller, review, classifier, decision, result, request, review.Round + 1, newRound: true, scope, idempotencyKey, requestHash, calendar);
+        IReadOnlyList<SubmittedDocument> documents, string scope, string? idempotencyKey, string requestHash, WorkingCalendar? calendar) =>
+        Resubmission(caller, review, classifier, decision, result, request, documents, review.Round + 1, newRound: true, scope, idempotencyKey, requestHash, calendar);
 
     // The decision (re)submitted to a review, with what changed since the version before it, then the materials check.
     private Outcome<Review> Resubmission(
         Caller caller, Review review, Classifier classifier, BoundDecision decision, ClassificationResult result, SubmissionRequest request,
-        int round, bool newRound, string scope, string? idempotencyKey, string requestHash, WorkingCalendar? calendar)
+        IReadOnlyList<SubmittedDocument> documents, int round, bool newRound, string scope, string? idempotencyKey, string requestHash, WorkingCalendar? calendar)
     {
         var today = Today;
-        var submission = Submission(classifier, decision, result, request.Materials);
+        var submission = Submission(classifier, decision, result, request.Materials, documents);
         var before = review.Submission;
         var resubmitted = new ReviewResubmitted(
             round,
@@ -246,7 +263,8 @@ public sealed partial class ReviewService
             submission,
             DecisionChange.Between(classifier.Catalogue.Schema, before.Decision, decision),
             submission.AttachedMaterials.Except(before.AttachedMaterials).ToList(),
-            before.AttachedMaterials.Except(submission.AttachedMaterials).ToList());
+            before.AttachedMaterials.Except(submission.AttachedMaterials).ToList(),
+            SubmittedDocuments.Changes(before.Documents, submission.Documents));
 
         var record = new ClassificationRecord(decision.Department, decision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), submission.Digest);
         var extra = Reclassification(record, review.Id, caller.Actor) is { } reclassified ? [reclassified] : Array.Empty<PendingEntry>();
@@ -385,16 +403,39 @@ public sealed partial class ReviewService
         return new PendingEntry("decision.unlawful", null, decision.Department, caller.Actor, CanonicalJson.Serialize(data));
     }
 
-    private static SubmittedDecision Submission(Classifier classifier, BoundDecision decision, ClassificationResult result, IReadOnlyList<string> materials) => new(
+    // The files a submission names, each found among the files kept and brought in by this case system (or already part of
+    // this case's review), all together within the per-review limit.
+    private Outcome<IReadOnlyList<SubmittedDocument>> Documents(Caller caller, SubmissionRequest request, Review? existing)
+    {
+        var documents = new List<SubmittedDocument>();
+        foreach (var reference in request.Documents ?? [])
+        {
+            var known = existing?.Submission.Documents?.Any(d => d.Sha256 == reference.Sha256) == true;
+            if (_files?.FindFile(reference.Sha256) is not { } file || (file.StoredBy != caller.Actor.Id && !known))
+            {
+                return ReviewErrors.FileNotAttached(reference.Material, reference.FileName, reference.Sha256);
+            }
+
+            documents.Add(new SubmittedDocument(reference.Material, file.Sha256, reference.FileName, file.Size, file.ContentType, file.Held));
+        }
+
+        var total = documents.Where(d => d.Held).DistinctBy(d => d.Sha256).Sum(d => d.Size);
+        return total > _options.MaxReviewFileBytes ? ReviewErrors.FilesTooLarge(total, _options.MaxReviewFileBytes) : documents;
+    }
+
+    private static SubmittedDecision Submission(
+        Classifier classifier, BoundDecision decision, ClassificationResult result, IReadOnlyList<string> materials, IReadOnlyList<SubmittedDocument> documents) => new(
         JsonNode.Parse(DecisionCanonicalForm.ToJson(decision))!,
         DecisionCanonicalForm.Digest(decision),
         new CatalogueRef(classifier.Catalogue.Id, classifier.Catalogue.Version, classifier.Catalogue.Revision, classifier.Catalogue.Commit),
         result.MatchedRules.Select(r => new RuleSummary(r.Id, r.Title, r.Basis, r.Explanation, r.RequiresCounselOpinion)).ToList(),
         result.Checklist.Select(c => new ChecklistDefinition(c.Id, c.Title, c.Question, c.Source)).ToList(),
         result.Materials,
-        materials.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList(),
+        materials.Concat(documents.Select(d => d.Material)).Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList(),
         result.DeadlineWorkingDays ?? classifier.Catalogue.Defaults.DeadlineWorkingDays,
-        result.ExtensionWorkingDays);
+        result.ExtensionWorkingDays,
+        documents.Count > 0 ? documents : null,
+        SubmittedDocuments.Digest(documents));
 
     // A case whose classification or matched rules changed since it was last classified gets a record of the change.
     private PendingEntry? Reclassification(ClassificationRecord now, string? reviewId, Actor actor) =>
@@ -425,9 +466,11 @@ public sealed record Submitted(Review Review, bool Created);
 /// <param name="SubmittedBy">The case handler submitting it.</param>
 /// <param name="HandledBy">Everyone who handled the case; none of them may review it.</param>
 /// <param name="Fingerprint">The request's content as canonical text, to recognise a retry.</param>
+/// <param name="Documents">The files named for the materials, or none.</param>
 public sealed record SubmissionRequest(
     Decision Decision,
     IReadOnlyList<string> Materials,
     string SubmittedBy,
     IReadOnlyList<string> HandledBy,
-    string Fingerprint);
+    string Fingerprint,
+    IReadOnlyList<Documents.DocumentReference>? Documents = null);

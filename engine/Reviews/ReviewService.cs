@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Fashen.Engine.Access;
+using Fashen.Engine.Documents;
 using Fashen.Engine.Integrity;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Recording;
@@ -19,6 +20,7 @@ public sealed partial class ReviewService
     private readonly IPermitSigner _signer;
     private readonly TimeProvider _clock;
     private readonly ReviewOptions _options;
+    private readonly IFileStore? _files;
     private StatisticsSnapshot? _statistics;
 
     /// <summary>Initializes a new instance of the <see cref="ReviewService"/> class.</summary>
@@ -29,9 +31,12 @@ public sealed partial class ReviewService
     /// <param name="signer">Signs issuance permits.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">Settings.</param>
+    /// <param name="files">The files of case files, which submissions name; null where none are kept.</param>
     public ReviewService(
-        ICatalogueSource catalogues, IReviewStore store, IAccountStore people, ClassificationRecorder recorder, IPermitSigner signer, TimeProvider clock, ReviewOptions options)
+        ICatalogueSource catalogues, IReviewStore store, IAccountStore people, ClassificationRecorder recorder, IPermitSigner signer, TimeProvider clock, ReviewOptions options,
+        IFileStore? files = null)
     {
+        _files = files;
         _catalogues = catalogues;
         _store = store;
         _people = people;

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using static Fashen.Tests.Requests;
+
+namespace Fashen.Api.Tests.Documents;
+
+/// <summary>Submissions name their materials' files by SHA-256: the record keeps every file with the submission, only files
+/// the case system uploaded can be named, and the same decision with a document changed after approval is a new round that
+/// has no permit until it is approved again, with the change shown.</summary>
+public sealed class SubmittedDocumentsTests : IAsyncLifetime
+{
+    private const string Report = "案件调查终结报告（载明基本事实、适用依据、裁量基准执行情况、执法人员资格）";
+
+    private FashenApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = FashenApp.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task TheFilesOfASubmission_AreInItsRecordEntry_AndItsAnswer()
+    {
+        var report = await UploadAsync(_app.CaseSystem("scjg"), SampleFiles.Pdf("report v1"));
+
+        var (status, review) = await Post(_app.CaseSystem("scjg"), "/v1/reviews", WithFiles(FoodFine(), (report, "调查终结报告.pdf")));
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        var document = Assert.Single(review.GetProperty("documents").EnumerateArray());
+        Assert.Equal(report, document.GetProperty("sha256").GetString());
+        Assert.Equal("调查终结报告.pdf", document.GetProperty("fileName").GetString());
+        Assert.Equal(Report, document.GetProperty("material").GetString());
+        Assert.Equal("application/pdf", document.GetProperty("contentType").GetString());
+        Assert.StartsWith("sha256:", review.GetProperty("documentsDigest").GetString(), StringComparison.Ordinal);
+        Assert.Contains(_app.Store.ReadAll(), e => e.Type == "review.submitted" && e.Data.Contains(report, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AReviewersRead_OfACaseFilesDocument_IsRecorded_AndOtherDepartmentsSeeNothing()
+    {
+        var pdf = SampleFiles.Pdf("report");
+        var report = await UploadAsync(_app.CaseSystem("scjg"), pdf);
+        var (_, review) = await Post(_app.CaseSystem("scjg"), "/v1/reviews", WithFiles(FoodFine(), (report, "调查终结报告.pdf")));
+        var path = $"/v1/reviews/{review.GetProperty("id").GetString()}/files/{report}";
+
+        using var read = await (await _app.PersonAsync("wang.fang")).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(pdf, await read.Content.ReadAsByteArrayAsync());
+        Assert.Equal("调查终结报告.pdf", read.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("SAMEORIGIN", read.Headers.GetValues("X-Frame-Options").Single());
+        var entry = Assert.Single(_app.Store.ReadAll(), e => e.Type == "file.read");
+        Assert.Equal("wang.fang", entry.Actor.Id);
+        Assert.Contains(review.GetProperty("id").GetString()!, entry.Data, StringComparison.Ordinal);
+
+        // A reviewer of another department: the review is not theirs to see, nor its files; and a file not in the review is not
+        // read through it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _app.PersonAsync("zhao.lei")).GetAsync(path)).StatusCode);
+        var other = await UploadAsync(_app.CaseSystem("scjg"), SampleFiles.Pdf("not in the review"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _app.PersonAsync("wang.fang")).GetAsync(path.Replace(report, other, StringComparison.Ordinal))).StatusCode);
+        Assert.Single(_app.Store.ReadAll(), e => e.Type == "file.read");
+    }
+
+    [Fact]
+    public async Task AFileNotUploadedByThisCaseSystem_CannotBeNamed()
+    {
+        var theirs = await UploadAsync(_app.CaseSystem("sthj"), SampleFiles.Pdf("another department's"));
+        var never = new string('b', 64);
+
+        foreach (var sha in new[] { theirs, never })
+        {
+            var (status, problem) = await Post(_app.CaseSystem("scjg"), "/v1/reviews", WithFiles(FoodFine(), (sha, "x.pdf")));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+            Assert.Equal("FS5030", problem.Code());
+        }
+
+        Assert.DoesNotContain(_app.Store.ReadAll(), e => e.Type == "review.submitted");
+    }
+
+    [Fact]
+    public async Task ADocumentChangedAfterApproval_IsANewRound_WithTheChangeShown_AndNoPermitUntilApproved()
+    {
+        var scjg = _app.CaseSystem("scjg");
+        var first = await UploadAsync(scjg, SampleFiles.Pdf("report v1"));
+        var (_, review) = await Post(scjg, "/v1/reviews", WithFiles(FoodFine(), (first, "调查终结报告.pdf")));
+        var id = review.GetProperty("id").GetString();
+        var reviewer = await _app.PersonAsync("li.min");
+        review = await CompleteChecklistAsync(reviewer, review);
+        var (_, approved) = await Post(reviewer, $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = review.Version(), ["outcome"] = "approve" });
+        Assert.Equal("approved", approved.State());
+
+        // The same submission again: the approved review, as it stands.
+        var (same, sameReview) = await Post(scjg, "/v1/reviews", WithFiles(FoodFine(), (first, "调查终结报告.pdf")));
+        Assert.Equal(HttpStatusCode.OK, same);
+        Assert.Equal("approved", sameReview.State());
+
+        // The report replaced: a new round of the same review, the change named, and no permit.
+        var second = await UploadAsync(scjg, SampleFiles.Pdf("report v2"));
+        var (changed, changedReview) = await Post(scjg, "/v1/reviews", WithFiles(FoodFine(), (second, "调查终结报告（修改）.pdf")));
+        Assert.Equal(HttpStatusCode.OK, changed);
+        Assert.Equal(id, changedReview.GetProperty("id").GetString());
+        Assert.NotEqual("approved", changedReview.State());
+        var change = Assert.Single(changedReview.GetProperty("rounds").EnumerateArray().Last().GetProperty("documentChanges").EnumerateArray());
+        Assert.Equal(("changed", first, second), (change.GetProperty("change").GetString(), change.GetProperty("before").GetString(), change.GetProperty("after").GetString()));
+
+        var (_, issuance) = await Post(scjg, "/v1/issuance", new JsonObject { ["decision"] = FoodFine() });
+        Assert.False(issuance.GetProperty("issuable").GetBoolean());
+    }
+
+    private static JsonObject WithFiles(JsonObject decision, params (string Sha256, string FileName)[] files)
+    {
+        var submission = Submission(decision, AllMaterials.Where(m => m != Report));
+        submission["materials"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = Report,
+            ["files"] = new JsonArray(files.Select(f => (JsonNode)new JsonObject { ["sha256"] = f.Sha256, ["fileName"] = f.FileName }).ToArray()),
+        });
+        return submission;
+    }
+
+    private static async Task<string> UploadAsync(HttpClient client, byte[] bytes)
+    {
+        var sha = SampleFiles.Sha256(bytes);
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var response = await client.PutAsync($"/v1/files/{sha}", content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return sha;
+    }
+}
