@@ -40,7 +40,8 @@ download() { # path → seconds
 }
 
 mp4 "$work/large.mp4" "$size_mb"
-echo "store: ${FASHEN_BENCH_POSTGRESQL:+PostgreSQL}${FASHEN_BENCH_POSTGRESQL:-LiteDB (data folder)}; working set before: $(rss) MB"
+store="LiteDB (data folder)"; [ -n "${FASHEN_BENCH_POSTGRESQL:-}" ] && store=PostgreSQL
+echo "store: $store; working set before: $(rss) MB"
 
 # Anchor: the same bytes copied on the same disk and made durable, and read back.
 start=$(date +%s.%N); cp "$work/large.mp4" "$data/anchor.mp4"; sync "$data/anchor.mp4"; end=$(date +%s.%N)
@@ -49,6 +50,18 @@ sync; echo 3 | sudo tee /proc/sys/vm/drop_caches >/dev/null 2>&1 || true
 start=$(date +%s.%N); cat "$data/anchor.mp4" > /dev/null; end=$(date +%s.%N)
 echo "anchor read ${size_mb} MB (cat): $(echo "$size_mb / ($end - $start)" | bc -l | xargs printf '%.0f') MB/s"
 rm -f "$data/anchor.mp4"
+
+# On PostgreSQL, the database's own anchor: the same bytes written as rows of a mebibyte by the server itself (no client, no
+# network), committed. Needs psql and a superuser (pg_read_binary_file).
+if [ -n "${FASHEN_BENCH_POSTGRESQL:-}" ] && command -v psql >/dev/null; then
+  part() { echo "$FASHEN_BENCH_POSTGRESQL" | tr ';' '\n' | grep -i "^$1=" | cut -d= -f2-; }
+  chmod 755 "$work"; chmod 644 "$work/large.mp4"
+  start=$(date +%s.%N)
+  PGPASSWORD="$(part Password)" psql -q -h "$(part Host)" -p "$(part Port)" -U "$(part Username)" -d "$(part Database)" -c \
+    "CREATE TABLE bench_anchor_$$ (n int, data bytea); INSERT INTO bench_anchor_$$ SELECT n, pg_read_binary_file('$work/large.mp4', n::bigint * 1048576, 1048576) FROM generate_series(0, $((size_mb - 1))) n; DROP TABLE bench_anchor_$$;"
+  end=$(date +%s.%N)
+  echo "anchor PostgreSQL ${size_mb} MB as 1 MiB rows, server-side: $(echo "$size_mb / ($end - $start)" | bc -l | xargs printf '%.0f') MB/s"
+fi
 
 upload "$work/large.mp4" > "$work/up.time" & up=$!
 sample "$up" "$work/up.rss"; wait "$up"
