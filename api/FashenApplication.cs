@@ -209,7 +209,7 @@ public static class FashenApplication
             {
                 // A case file's PDFs, images and recordings are shown inside the review page (same origin only) and run nothing.
                 headers.XFrameOptions = "SAMEORIGIN";
-                headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+                headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
             }
             else if (!context.Request.Path.StartsWithSegments("/docs"))
             {
@@ -223,7 +223,7 @@ public static class FashenApplication
     }
 
     private static bool IsReviewFile(PathString path) =>
-        path.StartsWithSegments("/v1/reviews") && path.Value!.Contains("/files/", StringComparison.Ordinal);
+        (path.StartsWithSegments("/v1/reviews") || path.StartsWithSegments("/reviews")) && path.Value!.Contains("/files/", StringComparison.Ordinal);
 
     /// <summary>Where the service keeps its data, as configured.</summary>
     /// <param name="options">The options.</param>

@@ -134,6 +134,6 @@ public sealed record StoreSettings(StoreKind Kind, string DataFolder, string? Po
 /// <param name="Statement">How long a statement may run (statement_timeout).</param>
 public sealed record PostgreSqlTimeouts(TimeSpan Lock, TimeSpan IdleInTransaction, TimeSpan Statement)
 {
-    /// <summary>Gets the defaults: 5 s for a lock, 10 s idle in a transaction, 30 s for a statement.</summary>
-    public static PostgreSqlTimeouts Default { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
+    /// <summary>Gets the defaults: 15 s for a lock, 10 s idle in a transaction, 30 s for a statement.</summary>
+    public static PostgreSqlTimeouts Default { get; } = new(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
 }

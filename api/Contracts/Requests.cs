@@ -30,6 +30,19 @@ public sealed record IssuanceRequest(DecisionRequest Decision);
 /// <summary>Names the review version the caller saw, for optimistic concurrency.</summary>
 public sealed record VersionRequest([property: Required] long? Version);
 
+/// <summary>Accepts a review's materials. Each material still missing is resolved: <c>how</c> is <c>paper</c> (纸质材料已收,
+/// with <c>pages</c>) or <c>waived</c> (免予提交, with <c>reason</c>).</summary>
+public sealed record AcceptanceRequest(
+    [property: Required] long? Version,
+    [property: MaxLength(Reviews.ReviewsApi.MaxMaterials)] IReadOnlyList<MaterialResolutionRequest>? Resolutions);
+
+/// <summary>How one missing material was resolved.</summary>
+public sealed record MaterialResolutionRequest(
+    [property: Required, MaxLength(Reviews.ReviewsApi.MaxMaterialLength)] string? Material,
+    [property: Required] string? How,
+    int? Pages,
+    [property: MaxLength(Engine.Reviews.MaterialResolution.MaxReasonLength)] string? Reason);
+
 public sealed record ReturnRequest([property: Required] long? Version, [property: Required, MinLength(1)] IReadOnlyList<string>? MissingMaterials, string? Note);
 
 public sealed record ChecklistRequest([property: Required] long? Version, [property: Required] string? Status, string? Note);

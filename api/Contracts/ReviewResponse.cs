@@ -43,7 +43,8 @@ public sealed record ReviewResponse(
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<SubmittedDocument> Documents,
-    string? DocumentsDigest)
+    string? DocumentsDigest,
+    IReadOnlyList<MaterialResolution> Resolutions)
 {
     public static ReviewResponse From(Review r, DueState due) => new(
         r.Id,
@@ -99,7 +100,8 @@ public sealed record ReviewResponse(
         r.SubmittedAt,
         r.UpdatedAt,
         r.Submission.Documents ?? [],
-        r.Submission.DocumentsDigest);
+        r.Submission.DocumentsDigest,
+        r.Resolutions);
 
     private static string? Date(DateOnly? date) => date is { } d ? Formatting.Date(d) : null;
 }

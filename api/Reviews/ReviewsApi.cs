@@ -128,9 +128,11 @@ public static class ReviewsApi
         .Produces<ReviewResponse>()
         .ProducesWorkflowProblems();
 
-        group.MapPost("/{id}/acceptance", (HttpContext context, ReviewService service, string id, VersionRequest request) =>
-            Callers.With(context, caller => Respond(context, service, service.AcceptMaterials(caller, id, request.Version!.Value))))
-            .WithSummary("受理材料（审核人员）：材料齐全，恢复计时")
+        group.MapPost("/{id}/acceptance", (HttpContext context, ReviewService service, string id, AcceptanceRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.AcceptMaterials(
+                caller, id, request.Version!.Value,
+                (request.Resolutions ?? []).Select(r => new MaterialResolution(r.Material?.Trim() ?? string.Empty, r.How ?? string.Empty, r.Pages, r.Reason)).ToList()))))
+            .WithSummary("受理材料（审核人员）：恢复计时；仍缺的材料须逐项写明如何解决：纸质材料已收（页数）或免予提交（理由）")
             .Produces<ReviewResponse>()
             .ProducesWorkflowProblems();
 

@@ -83,6 +83,7 @@ public static class RecordText
     {
         ReviewSubmitted e => $"报送人 {e.SubmittedBy}，承办人 {string.Join("、", e.HandledBy)}；附材料 {e.Submission.AttachedMaterials.Count} 项",
         ReviewAccepted e => (e.Automatic ? "材料齐全，自动受理" : "审核人员受理送审材料")
+            + (e.Resolutions is { Count: > 0 } resolutions ? "（" + string.Join("；", resolutions.Select(r => $"{r.Material}：{r.ToChinese()}")) + "）" : string.Empty)
             + (e.DueDate is { } due ? $"；自 {Formatting.Date(e.StartsOn!.Value)} 起计算，{Formatting.Date(due)} 届满" : $"；{e.DueUnknownReason ?? "截止日期暂无法确定"}"),
         ReviewReturned e => (e.Automatic ? "材料不全，自动退回补正" : "退回补正") + $"：缺 {string.Join("、", e.MissingMaterials)}" + Note(e.Note) + "；暂停计时",
         ReviewResubmitted e => (e.NewRound ? $"纠正后重新报送（第 {e.Round} 轮）" : "补正后重新报送")

@@ -6,6 +6,7 @@ namespace Fashen.Engine.Reviews;
 /// <summary>A review as its recorded events make it: nothing about a review is stored apart from its events.</summary>
 public sealed class Review
 {
+    private readonly List<MaterialResolution> _resolutions = [];
     private readonly List<ChecklistEntry> _checklist = [];
     private readonly List<OpinionEntry> _opinions = [];
     private readonly List<RoundEntry> _rounds = [];
@@ -72,6 +73,9 @@ public sealed class Review
     /// <summary>Gets the materials still missing after the last return, or empty.</summary>
     public IReadOnlyList<string> MissingMaterials { get; private set; } = [];
 
+    /// <summary>Gets how missing materials were resolved when the review was accepted without them (paper, or waived).</summary>
+    public IReadOnlyList<MaterialResolution> Resolutions => _resolutions;
+
     /// <summary>Gets the note of the last return, or null.</summary>
     public string? ReturnNote { get; private set; }
 
@@ -134,6 +138,8 @@ public sealed class Review
             case ReviewAccepted e:
                 State = Reviewer is null ? ReviewState.Accepted : ReviewState.UnderReview;
                 MissingMaterials = [];
+                _resolutions.RemoveAll(r => e.Resolutions?.Any(n => n.Material == r.Material) == true);
+                _resolutions.AddRange(e.Resolutions ?? []);
                 Deadline = Deadline with
                 {
                     MaterialsCompleteOn = e.MaterialsCompleteOn,

@@ -230,5 +230,12 @@ public static class ReviewErrors
         "FS5031", $"这次报送的文件共 {total / (1024 * 1024)} MB，超过一个审核 {limit / (1024 * 1024)} MB 的上限（Fashen:MaxReviewFileBytes）。大的录像请留在原系统中登记。",
         ReviewErrorKind.Invalid);
 
+    /// <summary>FS5032: a review accepted without a material, with no word of how that material was resolved.</summary>
+    /// <param name="material">The material.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError MaterialUnresolved(string material) => Error(
+        "FS5032", $"材料“{material}”没有提交：受理前请写明如何解决——纸质材料已收（写明页数，1 至 {MaterialResolution.MaxPages} 页），或免予提交（写明理由，最多 {MaterialResolution.MaxReasonLength} 字）。",
+        ReviewErrorKind.Invalid);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

@@ -86,13 +86,15 @@ public sealed record ReviewSubmitted(
 /// <param name="ConsumedWorkingDays">Working days already used before a pause.</param>
 /// <param name="DueUnknownReason">Why the due date is unknown, in Chinese, or null.</param>
 /// <param name="Automatic">Whether Fashen accepted on its own because every required material was attached.</param>
+/// <param name="Resolutions">How each material still missing was resolved by the reviewer who accepted; null when none was.</param>
 public sealed record ReviewAccepted(
     DateOnly MaterialsCompleteOn,
     DateOnly? StartsOn,
     DateOnly? DueDate,
     int ConsumedWorkingDays,
     string? DueUnknownReason,
-    bool Automatic) : ReviewEvent;
+    bool Automatic,
+    IReadOnlyList<MaterialResolution>? Resolutions = null) : ReviewEvent;
 
 /// <summary>Returned for missing materials (补正): the clock pauses.</summary>
 /// <param name="MissingMaterials">What must be supplied.</param>

@@ -3,12 +3,14 @@ namespace Fashen.Engine.Reviews;
 /// <summary>What reviewers, counsel and heads do to a review.</summary>
 public sealed partial class ReviewService
 {
-    /// <summary>Accepts the materials as complete though their names differ from the catalogue's list; the clock resumes.</summary>
+    /// <summary>Accepts the materials; the clock resumes. Each material still missing (<see cref="Unresolved"/>) must be said
+    /// to be received on paper, with its pages, or not required, with the reason (FS5032); that is recorded with the acceptance.</summary>
     /// <param name="caller">A reviewer of the department.</param>
     /// <param name="reviewId">The review.</param>
     /// <param name="version">The version the reviewer saw.</param>
+    /// <param name="resolutions">How each material still missing was resolved.</param>
     /// <returns>The review, or why not.</returns>
-    public Outcome<Review> AcceptMaterials(Caller caller, string reviewId, long version)
+    public Outcome<Review> AcceptMaterials(Caller caller, string reviewId, long version, IReadOnlyList<MaterialResolution>? resolutions = null)
     {
         var open = Open(caller, reviewId, version, Role.Reviewer, "受理送审材料");
         if (!open.Succeeded)
@@ -22,8 +24,48 @@ public sealed partial class ReviewService
             return problem;
         }
 
+        var resolved = Resolved(review, resolutions ?? []);
+        if (!resolved.Succeeded)
+        {
+            return resolved.Error!;
+        }
+
         var (starts, due, unknown) = StartClock(Today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays, _catalogues.Current.Calendar);
-        return Commit(review, version, caller.Actor, [new ReviewAccepted(Today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, Automatic: false)]);
+        return Commit(review, version, caller.Actor, [new ReviewAccepted(
+            Today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, Automatic: false, resolved.Value!.Count > 0 ? resolved.Value : null)]);
+    }
+
+    /// <summary>The materials a reviewer must say how they were resolved before accepting a review without them: those the
+    /// return named and those required but not attached, less those resolved before.</summary>
+    /// <param name="review">The review.</param>
+    /// <returns>The materials.</returns>
+    public static IReadOnlyList<string> Unresolved(Review review) =>
+        review.MissingMaterials.Concat(review.Submission.RequiredMaterials.Except(review.Submission.AttachedMaterials))
+            .Distinct().Where(m => review.Resolutions.All(r => r.Material != m)).ToList();
+
+    // Every material still missing resolved, and each resolution complete: pages for paper, a reason for a waiver.
+    private static Outcome<IReadOnlyList<MaterialResolution>> Resolved(Review review, IReadOnlyList<MaterialResolution> given)
+    {
+        var kept = new List<MaterialResolution>();
+        foreach (var material in Unresolved(review))
+        {
+            var resolution = given.FirstOrDefault(r => r.Material == material);
+            var complete = resolution switch
+            {
+                { How: MaterialResolution.Paper, Pages: >= 1 and <= MaterialResolution.MaxPages } => resolution with { Reason = null },
+                { How: MaterialResolution.Waived, Reason: { } reason } when reason.Trim().Length is > 0 and <= MaterialResolution.MaxReasonLength =>
+                    resolution with { Pages = null, Reason = reason.Trim() },
+                _ => null,
+            };
+            if (complete is null)
+            {
+                return ReviewErrors.MaterialUnresolved(material);
+            }
+
+            kept.Add(complete);
+        }
+
+        return kept;
     }
 
     /// <summary>Returns a review for missing materials (补正); the clock pauses.</summary>

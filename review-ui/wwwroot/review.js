@@ -93,4 +93,14 @@
   }
 
   document.querySelectorAll('[data-print]').forEach((button) => button.addEventListener('click', () => window.print()));
+
+  // The case file: a document is fetched only when the reviewer opens it (each opening is recorded).
+  document.addEventListener('toggle', (event) => {
+    const details = event.target;
+    if (!(details instanceof HTMLDetailsElement) || !details.open) {
+      return;
+    }
+
+    details.querySelectorAll('[data-src]:not([src])').forEach((viewer) => { viewer.setAttribute('src', viewer.dataset.src); });
+  }, true);
 })();

@@ -102,7 +102,8 @@ public sealed partial class FrozenInstanceTests : IDisposable
         Assert.True(exit == 0, output + error);
     }
 
-    // Short bounds, so the test is quick; the defaults (5 s for the lock, 10 s idle in a transaction) are argued in FashenOptions.
+    // Short bounds, so the test is quick and the lock wait ends before the idle bound frees the lock (the defaults, 15 s
+    // for the lock and 10 s idle in a transaction, argued in FashenOptions, let a queued write through instead).
     private Dictionary<string, string> Settings(string applicationName) => new()
     {
         ["Fashen:RequestBurst"] = "1000000",

@@ -34,6 +34,10 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options) : 
     [BindProperty]
     public string? ReturnNote { get; set; }
 
+    /// <summary>How each material still missing was resolved, when accepting without it.</summary>
+    [BindProperty]
+    public List<ResolutionInput> Resolutions { get; set; } = [];
+
     [BindProperty]
     public string? ExtensionReason { get; set; }
 
@@ -81,7 +85,11 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options) : 
         Done(Reviews.ReturnForMaterials(Caller, Id, Version, MissingMaterials, ReturnNote), "已退回补正，暂停计时。", "materials", nameof(MissingMaterials));
 
     public IActionResult OnPostAccept() =>
-        Done(Reviews.AcceptMaterials(Caller, Id, Version), "已受理送审材料，恢复计时。", "materials");
+        Done(
+            Reviews.AcceptMaterials(Caller, Id, Version, Resolutions.Select(r => new MaterialResolution(r.Material ?? string.Empty, r.How ?? string.Empty, r.Pages, r.Reason)).ToList()),
+            "已受理送审材料，恢复计时。",
+            "materials",
+            nameof(Resolutions));
 
     public IActionResult OnPostExtension() =>
         Done(Reviews.RequestExtension(Caller, Id, Version, ExtensionReason ?? string.Empty), "已申请延长审核时限，等待负责人批准。", "deadline", nameof(ExtensionReason));
@@ -202,4 +210,16 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options) : 
             approveBlockers = permissions.Approve.Select(p => p.Message).ToList(),
         });
     }
+}
+
+/// <summary>One missing material's resolution as the acceptance form posts it.</summary>
+public sealed class ResolutionInput
+{
+    public string? Material { get; set; }
+
+    public string? How { get; set; }
+
+    public int? Pages { get; set; }
+
+    public string? Reason { get; set; }
 }
