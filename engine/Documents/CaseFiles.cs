@@ -88,8 +88,7 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
 
         if (recorded)
         {
-            var data = new JsonObject { ["sha256"] = sha256, ["contentType"] = file.ContentType, ["size"] = file.Size, ["reviewId"] = review.Id, ["department"] = review.Department };
-            record.Append(new AppendBatch(clock.GetUtcNow(), [new PendingEntry(ReadEntry, null, null, caller.Actor, CanonicalJson.Serialize(data))]));
+            RecordRead(caller, content, new JsonObject { ["sha256"] = sha256, ["contentType"] = file.ContentType, ["size"] = file.Size, ["reviewId"] = review.Id, ["department"] = review.Department });
         }
 
         return (file, content);
@@ -111,14 +110,27 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
 
         if (recorded)
         {
-            var data = new JsonObject { ["sha256"] = sha256, ["contentType"] = file.ContentType, ["size"] = file.Size };
-            record.Append(new AppendBatch(clock.GetUtcNow(), [new PendingEntry(ReadEntry, null, null, caller.Actor, CanonicalJson.Serialize(data))]));
+            RecordRead(caller, content, new JsonObject { ["sha256"] = sha256, ["contentType"] = file.ContentType, ["size"] = file.Size });
         }
 
         return (file, content);
     }
 
-    // Until files are referenced by submissions, a file is read by whoever stored it and by administrators.
+    // A read is given only once it is recorded; the bytes opened for it are let go when the record cannot be written.
+    private void RecordRead(Caller caller, Stream content, JsonObject data)
+    {
+        try
+        {
+            record.Append(new AppendBatch(clock.GetUtcNow(), [new PendingEntry(ReadEntry, null, null, caller.Actor, CanonicalJson.Serialize(data))]));
+        }
+        catch
+        {
+            content.Dispose();
+            throw;
+        }
+    }
+
+    // Outside a review, a file is read by whoever stored it and by administrators.
     private static bool MayRead(Caller caller, StoredFile file) => caller.Actor.Id == file.StoredBy || caller.Has(Role.Admin);
 
     private (StoredFile File, bool Created) Record(Caller caller, StoredFile file)
