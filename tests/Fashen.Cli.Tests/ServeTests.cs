@@ -49,6 +49,7 @@ public sealed partial class ServeTests : IAsyncLifetime
         Assert.Equal("application/pdf", exchanges["upload"].Body.GetProperty("contentType").GetString());
         Assert.Equal("returned", exchanges["submit"].Body.GetProperty("state").GetString());
         Assert.Equal("accepted", exchanges["resubmit"].Body.GetProperty("state").GetString());
+        Assert.Equal(exchanges["upload"].Body.GetProperty("sha256").GetString(), exchanges["resubmit"].Body.GetProperty("documents")[0].GetProperty("sha256").GetString());
         Assert.Equal("approved", exchanges["outcome"].Body.GetProperty("state").GetString());
         Assert.True(exchanges["issue"].Body.GetProperty("issuable").GetBoolean());
         Assert.True(exchanges["verify"].Body.GetProperty("valid").GetBoolean());
