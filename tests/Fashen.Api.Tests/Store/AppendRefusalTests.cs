@@ -1,6 +1,4 @@
 using Fashen.Engine.Reviews;
-using Fashen.Store;
-using Fashen.Store.PostgreSql;
 using static Fashen.Api.Tests.Store.StoreAppends;
 
 namespace Fashen.Api.Tests.Store;
@@ -9,21 +7,8 @@ namespace Fashen.Api.Tests.Store;
 /// arrived second, a change made against an old version, a second open review of one case. Each says why and
 /// writes nothing. (Over HTTP the engine usually refuses first; these are the checks that hold when two requests,
 /// or two instances, got past the engine at the same moment.)</summary>
-public sealed class AppendRefusalTests : IDisposable
+public sealed class AppendRefusalTests : EitherStore
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("fashen-refusals-").FullName;
-    private readonly string _schema = TestPostgreSql.NewSchema();
-    private bool _usedPostgreSql;
-
-    public void Dispose()
-    {
-        Directory.Delete(_folder, recursive: true);
-        if (_usedPostgreSql)
-        {
-            TestPostgreSql.Drop(_schema);
-        }
-    }
-
     [Theory]
     [InlineData("litedb")]
     [InlineData("postgresql")]
@@ -51,16 +36,5 @@ public sealed class AppendRefusalTests : IDisposable
 
         // Nothing of the refusals stands in the way of the next change made against the current version.
         Assert.Equal(AppendStatus.Appended, store.Append(new AppendBatch(At, [Entry("R1 changed")], "R1", 1, Index("R1", "A1") with { Version = 2 })).Status);
-    }
-
-    private IFashenStore Open(string kind)
-    {
-        if (kind == "postgresql")
-        {
-            _usedPostgreSql = true;
-            return new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
-        }
-
-        return new LiteDbStore(_folder);
     }
 }

@@ -1,28 +1,13 @@
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
-using Fashen.Store;
-using Fashen.Store.PostgreSql;
 using static Fashen.Api.Tests.Store.StoreAppends;
 
 namespace Fashen.Api.Tests.Store;
 
 /// <summary>Which review of a case is its newest is decided by the record's order, in both stores alike, never by the
 /// submission times the instances' clocks wrote: an instance an hour behind does not make its review older.</summary>
-public sealed class ChainOrderTests : IDisposable
+public sealed class ChainOrderTests : EitherStore
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("fashen-chain-order-").FullName;
-    private readonly string _schema = TestPostgreSql.NewSchema();
-    private bool _usedPostgreSql;
-
-    public void Dispose()
-    {
-        Directory.Delete(_folder, recursive: true);
-        if (_usedPostgreSql)
-        {
-            TestPostgreSql.Drop(_schema);
-        }
-    }
-
     [Theory]
     [InlineData("litedb")]
     [InlineData("postgresql")]
@@ -48,15 +33,4 @@ public sealed class ChainOrderTests : IDisposable
 
     private static PendingEntry ReviewEntry(string reviewId) =>
         new("test.entry", reviewId, "scjg", Actor.System, CanonicalJson.Serialize(System.Text.Json.Nodes.JsonValue.Create(reviewId)));
-
-    private IFashenStore Open(string kind)
-    {
-        if (kind == "postgresql")
-        {
-            _usedPostgreSql = true;
-            return new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
-        }
-
-        return new LiteDbStore(_folder);
-    }
 }

@@ -1,8 +1,6 @@
 using Fashen.Engine.Documents;
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
-using Fashen.Store;
-using Fashen.Store.PostgreSql;
 using Npgsql;
 using static Fashen.Api.Tests.Store.StoreAppends;
 
@@ -10,30 +8,8 @@ namespace Fashen.Api.Tests.Store;
 
 /// <summary>The files of case files in both stores alike: kept once per SHA-256, read back whole and by range, never kept
 /// when the bytes are not the ones named, and not changed or removed afterwards.</summary>
-public sealed class FileStoreTests : IDisposable
+public sealed class FileStoreTests : EitherStore
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("fashen-files-").FullName;
-    private readonly string _schema = TestPostgreSql.NewSchema();
-    private bool _usedPostgreSql;
-
-    public void Dispose()
-    {
-        foreach (var file in Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories))
-        {
-            File.SetAttributes(file, FileAttributes.Normal);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-
-        Directory.Delete(_folder, recursive: true);
-        if (_usedPostgreSql)
-        {
-            TestPostgreSql.Drop(_schema);
-        }
-    }
-
     [Theory]
     [InlineData("litedb")]
     [InlineData("postgresql")]
@@ -85,7 +61,7 @@ public sealed class FileStoreTests : IDisposable
         Assert.Equal(SampleFiles.Png().Length, read.Length);
         if (kind == "litedb")
         {
-            Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "files", ".incoming")));
+            Assert.Empty(Directory.GetFiles(Path.Combine(Folder, "files", ".incoming")));
         }
     }
 
@@ -100,7 +76,7 @@ public sealed class FileStoreTests : IDisposable
 
         foreach (var change in new[] { "UPDATE file_chunks SET data = '\\x00'", "DELETE FROM file_chunks", "TRUNCATE file_chunks", "UPDATE files SET size = 1", "DELETE FROM files" })
         {
-            using var connection = TestPostgreSql.Open(_schema);
+            using var connection = TestPostgreSql.Open(Schema);
             using var command = new NpgsqlCommand(change, connection);
             var refused = Assert.Throws<PostgresException>(() => command.ExecuteNonQuery());
             Assert.Contains("案卷文件只能加入", refused.MessageText, StringComparison.Ordinal);
@@ -115,7 +91,7 @@ public sealed class FileStoreTests : IDisposable
         var sha = SampleFiles.Sha256(bytes);
         store.KeepBytes(sha, bytes.Length, new MemoryStream(bytes));
 
-        var path = Path.Combine(_folder, "files", sha[..2], sha);
+        var path = Path.Combine(Folder, "files", sha[..2], sha);
         Assert.Equal(bytes, File.ReadAllBytes(path));
         if (!OperatingSystem.IsWindows())
         {
@@ -125,15 +101,4 @@ public sealed class FileStoreTests : IDisposable
 
     private static PendingEntry FileEntry(string sha) =>
         new("file.stored", null, null, Actor.System, CanonicalJson.Serialize(new System.Text.Json.Nodes.JsonObject { ["sha256"] = sha }));
-
-    private IFashenStore Open(string kind)
-    {
-        if (kind == "postgresql")
-        {
-            _usedPostgreSql = true;
-            return new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
-        }
-
-        return new LiteDbStore(_folder);
-    }
 }
