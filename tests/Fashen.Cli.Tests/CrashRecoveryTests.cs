@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Fashen.Store;
 
 namespace Fashen.Cli.Tests;
@@ -14,7 +13,7 @@ namespace Fashen.Cli.Tests;
 /// Idempotency-Key, and the record chain verifies.</summary>
 /// <remarks>On both stores: the LiteDB file, and PostgreSQL (the service is killed, the database is not).
 /// Cycles: FASHEN_CRASH_CYCLES (default 4; scripts/crash-test.sh runs more).</remarks>
-public sealed partial class CrashRecoveryTests : IDisposable
+public sealed class CrashRecoveryTests : IDisposable
 {
     private static readonly Dictionary<string, string> Unlimited = new() { ["Fashen:RequestBurst"] = "1000000", ["Fashen:RequestsPerSecond"] = "1000000" };
     private readonly string _data = Directory.CreateTempSubdirectory("fashen-crash-").FullName;
@@ -57,7 +56,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
             // The load and the checks are one caller: its request budget must not be what is tested here.
             using var server = await ServiceProcess.StartAsync(_data, settings);
             using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(10) };
-            client.DefaultRequestHeaders.Add("X-Api-Key", ScjgKey());
+            client.DefaultRequestHeaders.Add("X-Api-Key", ServiceProcess.ScjgKey(_data));
 
             // Everything acknowledged before the last kill is there, as acknowledged.
             foreach (var (caseId, reviewId) in acknowledged)
@@ -220,9 +219,4 @@ public sealed partial class CrashRecoveryTests : IDisposable
           "handledBy": ["王强", "刘洋"]
         }
         """;
-
-    private string ScjgKey() => ScjgLine().Match(File.ReadAllText(Path.Combine(_data, "demo-credentials.txt"))).Groups[1].Value;
-
-    [GeneratedRegex(@"^\s+scjg\s+(fsk_[A-Za-z0-9_-]+)", RegexOptions.Multiline)]
-    private static partial Regex ScjgLine();
 }

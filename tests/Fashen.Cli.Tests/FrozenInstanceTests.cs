@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Fashen.Cli.Tests;
 
@@ -11,7 +10,7 @@ namespace Fashen.Cli.Tests;
 /// timeout and are answered 503 FS6015 with Retry-After, its readiness says it cannot write, and once the database has
 /// ended the paused session (the idle-in-transaction timeout) it writes again while the first is still paused. Resumed,
 /// the first writes again too, and the record verifies.</summary>
-public sealed partial class FrozenInstanceTests : IDisposable
+public sealed class FrozenInstanceTests : IDisposable
 {
     private const string FrozenName = "fashen-frozen";
 
@@ -128,7 +127,7 @@ public sealed partial class FrozenInstanceTests : IDisposable
     private HttpClient Client(ServiceProcess service, TimeSpan timeout)
     {
         var client = new HttpClient { BaseAddress = service.Address, Timeout = timeout };
-        client.DefaultRequestHeaders.Add("X-Api-Key", ScjgLine().Match(File.ReadAllText(Path.Combine(_data, "demo-credentials.txt"))).Groups[1].Value);
+        client.DefaultRequestHeaders.Add("X-Api-Key", ServiceProcess.ScjgKey(_data));
         return client;
     }
 
@@ -141,7 +140,4 @@ public sealed partial class FrozenInstanceTests : IDisposable
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, json.RootElement.Clone(), response.Headers.RetryAfter?.ToString());
     }
-
-    [GeneratedRegex(@"^\s+scjg\s+(fsk_[A-Za-z0-9_-]+)", RegexOptions.Multiline)]
-    private static partial Regex ScjgLine();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Fashen.Cli.Tests;
@@ -9,7 +8,7 @@ namespace Fashen.Cli.Tests;
 /// <c>fashen database migrate --grant-to</c> gives: they work, and the service role cannot change the record past the
 /// triggers (switch them off, drop them, update, delete, truncate, alter or drop the tables), so that whoever holds the
 /// service's connection string cannot either.</summary>
-public sealed partial class LeastPrivilegeTests : IDisposable
+public sealed class LeastPrivilegeTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("fashen-roles-").FullName;
     private readonly string _schema = TestPostgreSql.NewSchema();
@@ -51,7 +50,7 @@ public sealed partial class LeastPrivilegeTests : IDisposable
         foreach (var instance in new[] { first, second })
         {
             using var client = new HttpClient { BaseAddress = instance.Address };
-            client.DefaultRequestHeaders.Add("X-Api-Key", ScjgLine().Match(File.ReadAllText(Path.Combine(_data, "demo-credentials.txt"))).Groups[1].Value);
+            client.DefaultRequestHeaders.Add("X-Api-Key", ServiceProcess.ScjgKey(_data));
             using var response = await client.PostAsync("/v1/reviews", new StringContent(CrashRecoveryTests.Submission($"桓市监罚〔2026〕{++n}号"), Encoding.UTF8, "application/json"));
             Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         }
@@ -127,7 +126,4 @@ public sealed partial class LeastPrivilegeTests : IDisposable
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
     }
-
-    [GeneratedRegex(@"^\s+scjg\s+(fsk_[A-Za-z0-9_-]+)", RegexOptions.Multiline)]
-    private static partial Regex ScjgLine();
 }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Fashen.Cli.Tests;
 
 /// <summary><c>fashen serve</c> as a real process on a free loopback port, started as the README starts it;
 /// ready once <c>/health/ready</c> answers.</summary>
-internal sealed class ServiceProcess : IDisposable
+internal sealed partial class ServiceProcess : IDisposable
 {
     private readonly StringBuilder _output = new();
     private readonly Process _process;
@@ -82,6 +83,11 @@ internal sealed class ServiceProcess : IDisposable
         return service;
     }
 
+    /// <summary>Reads the scjg case system's API key from the demo credentials a service wrote into its data folder.</summary>
+    /// <param name="dataFolder">The data folder.</param>
+    public static string ScjgKey(string dataFolder) =>
+        ScjgLine().Match(File.ReadAllText(Path.Combine(dataFolder, "demo-credentials.txt"))).Groups[1].Value;
+
     /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown, no flush, as a power cut.</summary>
     public void Kill()
     {
@@ -129,4 +135,7 @@ internal sealed class ServiceProcess : IDisposable
             _output.AppendLine(line);
         }
     }
+
+    [GeneratedRegex(@"^\s+scjg\s+(fsk_[A-Za-z0-9_-]+)", RegexOptions.Multiline)]
+    private static partial Regex ScjgLine();
 }
