@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static Fashen.Tests.Requests;
@@ -73,15 +72,5 @@ public class CaseFileTests(Browser browser)
         await Expect(page.Locator(".flash")).ToContainTextAsync("已受理送审材料");
         await Expect(page.Locator("#materials")).ToContainTextAsync("证据材料（纸质材料已收（12 页））");
         await Expect(page.Locator("#materials .missing")).ToHaveCountAsync(0);
-    }
-
-    private static async Task<string> UploadAsync(HttpClient client, byte[] bytes, string contentType)
-    {
-        var sha = SampleFiles.Sha256(bytes);
-        using var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        using var response = await client.PutAsync($"/v1/files/{sha}", content);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return sha;
     }
 }

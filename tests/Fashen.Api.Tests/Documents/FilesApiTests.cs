@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using static Fashen.Tests.Requests;
 
@@ -29,8 +28,8 @@ public sealed class FilesApiTests : IAsyncLifetime
         var sha = SampleFiles.Sha256(pdf);
         var caseSystem = _app.CaseSystem("scjg");
 
-        var (created, body) = await PutAsync(caseSystem, sha, pdf, "application/pdf");
-        var (again, _) = await PutAsync(caseSystem, sha, pdf, "application/pdf");
+        var (created, body) = await PutFileAsync(caseSystem, sha, pdf, "application/pdf");
+        var (again, _) = await PutFileAsync(caseSystem, sha, pdf, "application/pdf");
 
         Assert.Equal(HttpStatusCode.Created, created);
         Assert.Equal(HttpStatusCode.OK, again);
@@ -63,7 +62,7 @@ public sealed class FilesApiTests : IAsyncLifetime
     {
         var png = SampleFiles.Png();
         var sha = SampleFiles.Sha256(png);
-        Assert.Equal(HttpStatusCode.Created, (await PutAsync(_app.CaseSystem("scjg"), sha, png, "image/png")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await PutFileAsync(_app.CaseSystem("scjg"), sha, png, "image/png")).Status);
 
         _app = await _app.RestartAsync();
 
@@ -99,7 +98,7 @@ public sealed class FilesApiTests : IAsyncLifetime
         var caseSystem = _app.CaseSystem("scjg");
         var entriesBefore = _app.Store.ReadAll().Count();
 
-        var (status, problem) = await PutAsync(caseSystem, sha, bytes, declared);
+        var (status, problem) = await PutFileAsync(caseSystem, sha, bytes, declared);
 
         Assert.True(problem.Code() == code, $"{what}: {(int)status} {problem}");
         Assert.InRange((int)status, 400, 499);
@@ -116,7 +115,7 @@ public sealed class FilesApiTests : IAsyncLifetime
     {
         var pdf = SampleFiles.Pdf("scjg only");
         var sha = SampleFiles.Sha256(pdf);
-        await PutAsync(_app.CaseSystem("scjg"), sha, pdf, "application/pdf");
+        await PutFileAsync(_app.CaseSystem("scjg"), sha, pdf, "application/pdf");
 
         Assert.Equal(HttpStatusCode.NotFound, (await Get(_app.CaseSystem("sthj"), $"/v1/files/{sha}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await (await _app.PersonAsync("admin")).GetAsync($"/v1/files/{sha}")).StatusCode);
@@ -140,14 +139,5 @@ public sealed class FilesApiTests : IAsyncLifetime
         Assert.Equal("DSJ-0012/20261204-0930.mp4", body.GetProperty("recording").GetProperty("location").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await Get(_app.CaseSystem("scjg"), $"/v1/files/{sha}")).Status);
         Assert.Single(_app.Store.ReadAll(), e => e.Type == "file.stored" && e.Data.Contains("执法记录仪管理平台", StringComparison.Ordinal));
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PutAsync(HttpClient client, string sha256, byte[] bytes, string contentType)
-    {
-        using var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        using var response = await client.PutAsync($"/v1/files/{sha256}", content);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 }

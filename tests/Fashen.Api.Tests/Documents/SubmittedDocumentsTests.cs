@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using static Fashen.Tests.Requests;
 
@@ -120,15 +119,5 @@ public sealed class SubmittedDocumentsTests : IAsyncLifetime
             ["files"] = new JsonArray(files.Select(f => (JsonNode)new JsonObject { ["sha256"] = f.Sha256, ["fileName"] = f.FileName }).ToArray()),
         });
         return submission;
-    }
-
-    private static async Task<string> UploadAsync(HttpClient client, byte[] bytes)
-    {
-        var sha = SampleFiles.Sha256(bytes);
-        using var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        using var response = await client.PutAsync($"/v1/files/{sha}", content);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return sha;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -66,6 +67,24 @@ internal static class Requests
         Send(client, HttpMethod.Post, path, body, idempotencyKey);
 
     public static Task<(HttpStatusCode Status, JsonElement Body)> Get(HttpClient client, string path) => Send(client, HttpMethod.Get, path);
+
+    /// <summary>Uploads a file of a case file to its SHA-256 (PUT /v1/files/{sha256}), answered as it is.</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> PutFileAsync(HttpClient client, string sha256, byte[] bytes, string contentType)
+    {
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        using var response = await client.PutAsync($"/v1/files/{sha256}", content);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    /// <summary>Uploads a file that must be kept, and gives its SHA-256.</summary>
+    public static async Task<string> UploadAsync(HttpClient client, byte[] bytes, string contentType = "application/pdf")
+    {
+        var sha = SampleFiles.Sha256(bytes);
+        var (status, body) = await PutFileAsync(client, sha, bytes, contentType);
+        Assert.True(status is HttpStatusCode.Created or HttpStatusCode.OK, body.ToString());
+        return sha;
+    }
 
     public static string Code(this JsonElement problem) => problem.GetProperty("code").GetString()!;
 
