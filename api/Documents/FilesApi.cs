@@ -68,7 +68,7 @@ public static class FilesApi
                 return ProblemResults.From(ApiProblems.ValidationFailed("地址中的 SHA-256 应为 64 位十六进制数。"));
             }
 
-            var outcome = files.Open(caller, sha256.ToLowerInvariant(), Recorded(context));
+            var outcome = files.Open(caller, sha256.ToLowerInvariant(), CaseFiles.IsOpening(context.Request.Headers.Range.ToString()));
             if (!outcome.Succeeded)
             {
                 return ProblemResults.From(outcome.Error!);
@@ -91,7 +91,7 @@ public static class FilesApi
                     return ProblemResults.From(review.Error!);
                 }
 
-                var outcome = files.OpenInReview(caller, review.Value!, sha256.ToLowerInvariant(), Recorded(context));
+                var outcome = files.OpenInReview(caller, review.Value!, sha256.ToLowerInvariant(), CaseFiles.IsOpening(context.Request.Headers.Range.ToString()));
                 if (!outcome.Succeeded)
                 {
                     return ProblemResults.From(outcome.Error!);
@@ -108,13 +108,6 @@ public static class FilesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
-    }
-
-    // One playback asks for many ranges; the read is recorded once, for the request that starts at the beginning.
-    private static bool Recorded(HttpContext context)
-    {
-        var range = context.Request.Headers.Range.ToString();
-        return range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal);
     }
 
     // Only the kinds a case file holds are ever stored, none of them a page; the content policy (SecurityHeaders) lets nothing

@@ -69,6 +69,13 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     public Outcome<StoredFile> Find(Caller caller, string sha256) =>
         files.FindFile(sha256) is { } file && MayRead(caller, file) ? file : ReviewErrors.FileNotFound(sha256);
 
+    /// <summary>Tells whether a request for a file is an opening of it, to be recorded: one without a range, or the range from
+    /// its start. A player asks for many ranges of one recording; only the first is an opening.</summary>
+    /// <param name="range">The request's Range header, or empty.</param>
+    /// <returns>True when it is an opening.</returns>
+    public static bool IsOpening(string? range) =>
+        string.IsNullOrEmpty(range) || range.StartsWith("bytes=0-", StringComparison.Ordinal);
+
     /// <summary>Opens a file of a review's case file for a caller who may see the review (checked by the caller, as
     /// <see cref="ReviewService.Get"/> does), recording that they read it and in which review.</summary>
     /// <param name="caller">Who reads.</param>

@@ -26,9 +26,7 @@ public sealed class ReviewFileModel(ReviewService reviews, ReviewOptions options
             return review.Error!.Kind == ReviewErrorKind.Forbidden ? Forbid() : NotFound();
         }
 
-        // A player asks for many ranges of one recording; the opening is recorded once, for the request from its start.
-        var range = Request.Headers.Range.ToString();
-        var opened = files.OpenInReview(Caller, review.Value!, Sha256.ToLowerInvariant(), recorded: range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal));
+        var opened = files.OpenInReview(Caller, review.Value!, Sha256.ToLowerInvariant(), CaseFiles.IsOpening(Request.Headers.Range.ToString()));
         if (!opened.Succeeded)
         {
             return NotFound();
