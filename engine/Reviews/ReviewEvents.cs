@@ -56,7 +56,14 @@ public sealed record SubmittedDecision(
     int DeadlineWorkingDays,
     int ExtensionWorkingDays,
     IReadOnlyList<Documents.SubmittedDocument>? Documents = null,
-    string? DocumentsDigest = null);
+    string? DocumentsDigest = null)
+{
+    /// <summary>Tells whether a submission is this one again: the same decision with the same documents.</summary>
+    /// <param name="digest">The decision's digest.</param>
+    /// <param name="documentsDigest">The documents' digest, or null when there are none.</param>
+    /// <returns>True when both are the same.</returns>
+    public bool IsSame(string digest, string? documentsDigest) => Digest == digest && DocumentsDigest == documentsDigest;
+}
 
 /// <summary>A case system submitted a major decision for review.</summary>
 /// <param name="ReviewId">The new review's id.</param>

@@ -124,8 +124,7 @@ public sealed partial class ReviewService
                 return Created(retriedMeanwhile);
             }
 
-            return ExistingReview(decision) is { } meanwhile && meanwhile.Submission.Digest == submission.Digest
-                && meanwhile.Submission.DocumentsDigest == submission.DocumentsDigest
+            return ExistingReview(decision) is { } meanwhile && meanwhile.Submission.IsSame(submission.Digest, submission.DocumentsDigest)
                 ? new Submitted(meanwhile, Created: false)
                 : created.Error;
         }
@@ -148,7 +147,7 @@ public sealed partial class ReviewService
 
         // The same decision with the same documents; a document changed is a changed submission, as a fact changed is.
         var digest = DecisionCanonicalForm.Digest(decision);
-        if (existing.Submission.Digest == digest && existing.Submission.DocumentsDigest == SubmittedDocuments.Digest(documents))
+        if (existing.Submission.IsSame(digest, SubmittedDocuments.Digest(documents)))
         {
             return new Submitted(existing, Created: false);
         }
