@@ -44,13 +44,20 @@ public sealed class FrozenInstanceTests : IDisposable
             }
         })).ToList();
 
-        // Paused again and again until it is caught holding the lock: its session idle inside a write's transaction.
+        // Paused again and again until it is caught holding the lock: its session idle inside a write's transaction, and still
+        // the same transaction a moment later (a commit already on its way when the process stopped would end it at once).
         var caught = false;
         for (var attempt = 0; attempt < 300 && !caught; attempt++)
         {
             await Task.Delay(10);
             frozen.Pause();
-            caught = IdleInTransaction(FrozenName);
+            var idle = IdleTransactions(FrozenName);
+            if (idle.Count > 0)
+            {
+                await Task.Delay(500);
+                caught = IdleTransactions(FrozenName).SetEquals(idle);
+            }
+
             if (!caught)
             {
                 frozen.Resume();
@@ -82,7 +89,7 @@ public sealed class FrozenInstanceTests : IDisposable
         }
 
         Assert.True(written, "The other instance could not write again while the first stayed paused.\n" + other.Output);
-        Assert.False(IdleInTransaction(FrozenName));
+        Assert.Empty(IdleTransactions(FrozenName));
         using (var ready = await otherClient.GetAsync("/health/ready"))
         {
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -114,14 +121,23 @@ public sealed class FrozenInstanceTests : IDisposable
         ["Fashen:PostgreSqlIdleInTransactionTimeout"] = "00:00:08",
     };
 
-    private static bool IdleInTransaction(string applicationName)
+    // The transactions of an instance's sessions that sit idle inside them: each session's process id and when its
+    // transaction began.
+    private static HashSet<(int Pid, DateTime Start)> IdleTransactions(string applicationName)
     {
         using var connection = new Npgsql.NpgsqlConnection(TestPostgreSql.ConnectionString);
         connection.Open();
         using var command = new Npgsql.NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name = @name AND state = 'idle in transaction'", connection);
+            "SELECT pid, xact_start FROM pg_stat_activity WHERE application_name = @name AND state = 'idle in transaction'", connection);
         command.Parameters.AddWithValue("name", applicationName);
-        return (long)command.ExecuteScalar()! > 0;
+        using var reader = command.ExecuteReader();
+        var idle = new HashSet<(int, DateTime)>();
+        while (reader.Read())
+        {
+            idle.Add((reader.GetInt32(0), reader.GetDateTime(1)));
+        }
+
+        return idle;
     }
 
     private HttpClient Client(ServiceProcess service, TimeSpan timeout)
