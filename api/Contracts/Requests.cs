@@ -25,7 +25,10 @@ public sealed record SubmitReviewRequest(
     [property: MaxLength(Reviews.ReviewsApi.MaxPeople)] IReadOnlyList<string>? HandledBy);
 
 /// <summary>Asks whether a decision may be issued now.</summary>
-public sealed record IssuanceRequest(DecisionRequest Decision);
+/// <summary>Asks to issue a decision. <c>materials</c> names the documents that go with it, written as in the submission
+/// (a name, or <c>{"name", "files": [{"sha256", "fileName"}]}</c>); a reviewed decision's approval covers its documents, so
+/// for a decision submitted with files the request must name them, and they must be the approved ones.</summary>
+public sealed record IssuanceRequest(DecisionRequest Decision, [property: MaxLength(Reviews.ReviewsApi.MaxMaterials)] IReadOnlyList<JsonElement>? Materials = null);
 
 /// <summary>Names the review version the caller saw, for optimistic concurrency.</summary>
 public sealed record VersionRequest([property: Required] long? Version);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Fashen.Api.Access;
 using Fashen.Api.Contracts;
+using Fashen.Api.Documents;
 using Fashen.Api.Problems;
 using Fashen.Api.Reviews;
 using Fashen.Engine.Reviews;
@@ -27,15 +28,23 @@ public static class IssuanceApi
                 return ProblemResults.From(ApiProblems.MalformedJson("请求中的决定（decision）格式有误，详见 diagnostics。"), decision.Diagnostics);
             }
 
+            var (_, files) = MaterialsField.Read(body.Json, out var materialsProblem);
+            if (materialsProblem is not null)
+            {
+                return ProblemResults.From(ApiProblems.ValidationFailed(materialsProblem));
+            }
+
             if (ReviewsApi.IdempotencyKeyProblem(context) is { } badKey)
             {
                 return badKey;
             }
 
-            var outcome = service.RequestIssuance(caller, decision.Value, body.Fingerprint, ReviewsApi.IdempotencyKey(context));
+            // Without a materials member the request says nothing of documents, which a reviewed decision's approval covers.
+            var documents = body.Json["materials"] is null ? null : files;
+            var outcome = service.RequestIssuance(caller, decision.Value, documents, body.Fingerprint, ReviewsApi.IdempotencyKey(context));
             return outcome.Succeeded ? BufferedJson.Ok(IssuanceResponse.From(outcome.Value!)) : ProblemResults.From(outcome.Error!);
         }))
-        .WithSummary("申请作出决定（案件系统）：非重大的决定，或经审核同意且与同意版本完全一致的决定，取得签名的许可凭证")
+        .WithSummary("申请作出决定（案件系统）：非重大的决定，或经审核同意且与同意版本（决定和随附的文件）完全一致的决定，取得签名的许可凭证")
         .Accepts<IssuanceRequest>("application/json")
         .Produces<IssuanceResponse>()
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

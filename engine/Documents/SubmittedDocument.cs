@@ -24,7 +24,16 @@ public sealed record SubmittedDocument(string Material, string Sha256, string Fi
 /// <param name="FileName">The file's name (the new one when changed).</param>
 /// <param name="Before">The SHA-256 before, or null when added.</param>
 /// <param name="After">The SHA-256 now, or null when removed.</param>
-public sealed record DocumentChange(string Material, string Change, string FileName, string? Before, string? After);
+public sealed record DocumentChange(string Material, string Change, string FileName, string? Before, string? After)
+{
+    /// <summary>Gets the change in Chinese, as the review page and refusals say it.</summary>
+    public string Text => Change switch
+    {
+        "added" => $"材料“{Material}”新增文件“{FileName}”",
+        "removed" => $"材料“{Material}”删除文件“{FileName}”",
+        _ => $"材料“{Material}”的文件更换为“{FileName}”（SHA-256 {After?[..12]}…，原为 {Before?[..12]}…）",
+    };
+}
 
 /// <summary>The documents of a submission taken together: their digest, which the approval covers with the decision's, and
 /// what changed between two submissions.</summary>
@@ -34,15 +43,20 @@ public static class SubmittedDocuments
     /// material and hash (file names are for display and do not count); null when there are none.</summary>
     /// <param name="documents">The documents.</param>
     /// <returns>The digest, "sha256:…", or null.</returns>
-    public static string? Digest(IReadOnlyList<SubmittedDocument>? documents)
-    {
-        if (documents is not { Count: > 0 })
-        {
-            return null;
-        }
+    public static string? Digest(IReadOnlyList<SubmittedDocument>? documents) =>
+        Digest(documents?.Select(d => (d.Material, d.Sha256)));
 
-        var lines = documents.Select(d => $"{d.Material}\t{d.Sha256}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
+    /// <summary>The digest of the documents a case system states when it asks to issue a decision, computed as for a
+    /// submission (<see cref="Digest(IReadOnlyList{SubmittedDocument}?)"/>), so the two can be compared.</summary>
+    /// <param name="references">The files named for the materials.</param>
+    /// <returns>The digest, "sha256:…", or null when there are none.</returns>
+    public static string? Digest(IReadOnlyList<DocumentReference>? references) =>
+        Digest(references?.Select(d => (d.Material, d.Sha256)));
+
+    private static string? Digest(IEnumerable<(string Material, string Sha256)>? files)
+    {
+        var lines = (files ?? []).Select(d => $"{d.Material}\t{d.Sha256}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return lines.Count == 0 ? null : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 
     /// <summary>What changed between two submissions' documents, material by material. A material whose one file was

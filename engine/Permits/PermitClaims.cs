@@ -12,6 +12,8 @@ namespace Fashen.Engine.Permits;
 /// <param name="Classification">The decision's classification: major, minor or exempt.</param>
 /// <param name="ReviewId">The review that approved it (major decisions), or null.</param>
 /// <param name="CatalogueRevision">The catalogue revision that classified it.</param>
+/// <param name="DocumentsDigest">The digest of the documents that go with the decision (for a reviewed decision, those the
+/// review approved), or null when none were named; absent from permits issued before documents were kept.</param>
 public sealed record PermitClaims(
     [property: JsonPropertyName("jti")] string PermitId,
     [property: JsonPropertyName("iss")] string Issuer,
@@ -21,7 +23,8 @@ public sealed record PermitClaims(
     [property: JsonPropertyName("decisionDigest")] string DecisionDigest,
     [property: JsonPropertyName("classification")] string Classification,
     [property: JsonPropertyName("reviewId")] string? ReviewId,
-    [property: JsonPropertyName("catalogueRevision")] string CatalogueRevision);
+    [property: JsonPropertyName("catalogueRevision")] string CatalogueRevision,
+    [property: JsonPropertyName("documentsDigest"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DocumentsDigest = null);
 
 /// <summary>A permit as kept in the store.</summary>
 /// <param name="Id">The permit id.</param>

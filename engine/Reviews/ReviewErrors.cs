@@ -237,5 +237,13 @@ public static class ReviewErrors
         "FS5032", $"材料“{material}”没有提交：受理前请写明如何解决——纸质材料已收（写明页数，1 至 {MaterialResolution.MaxPages} 页），或免予提交（写明理由，最多 {MaterialResolution.MaxReasonLength} 字）。",
         ReviewErrorKind.Invalid);
 
+    /// <summary>FS5033: issuance of a reviewed decision whose request does not say which documents go with it.</summary>
+    /// <param name="reviewId">The review, whose approval covers the documents submitted with the decision.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError DocumentsNotStated(string reviewId) => Error(
+        "FS5033", $"审核 {reviewId} 同意的是决定连同报送的文件；申请作出决定时请在 materials 中列出随决定的文件（与报送时的写法相同：材料名称和文件的 SHA-256），才能核对它们与同意的版本一致。",
+        ReviewErrorKind.Invalid)
+        with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

@@ -43,7 +43,7 @@ public sealed record ChecklistDefinition(string Id, string Title, string Questio
 /// <param name="DeadlineWorkingDays">The review deadline in working days.</param>
 /// <param name="ExtensionWorkingDays">How many working days one extension may add; 0 for none.</param>
 /// <param name="Documents">The files of the materials; null in records written before files were kept.</param>
-/// <param name="DocumentsDigest">The digest of the documents (<see cref="Documents.SubmittedDocuments.Digest"/>), which an
+/// <param name="DocumentsDigest">The digest of the documents (<see cref="Documents.SubmittedDocuments.Digest(IReadOnlyList{Documents.SubmittedDocument}?)"/>), which an
 /// approval covers with the decision's; null when there are none.</param>
 public sealed record SubmittedDecision(
     JsonNode Decision,

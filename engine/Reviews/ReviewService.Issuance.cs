@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
+using Fashen.Engine.Documents;
 using Fashen.Engine.Integrity;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Records;
@@ -14,10 +15,12 @@ public sealed partial class ReviewService
     /// <summary>Asks whether a decision may be issued now; a yes comes with a signed permit.</summary>
     /// <param name="caller">The case system.</param>
     /// <param name="decision">The decision it wants to issue.</param>
+    /// <param name="documents">The files that go with it, by material, as in a submission; null when the request names none.</param>
     /// <param name="fingerprint">The request as canonical text, to recognise a retry.</param>
     /// <param name="idempotencyKey">The request's idempotency key, or null.</param>
     /// <returns>The answer, or why the request itself was refused.</returns>
-    public Outcome<IssuanceAnswer> RequestIssuance(Caller caller, Decision decision, string fingerprint, string? idempotencyKey)
+    public Outcome<IssuanceAnswer> RequestIssuance(
+        Caller caller, Decision decision, IReadOnlyList<DocumentReference>? documents, string fingerprint, string? idempotencyKey)
     {
         if (!caller.IsCaseSystem)
         {
@@ -40,6 +43,7 @@ public sealed partial class ReviewService
         var classifier = choice.Classifier;
         var result = classifier.Classify(boundDecision, ClassificationOptions.Default with { NearMisses = 0 });
         var digest = DecisionCanonicalForm.Digest(boundDecision);
+        var documentsDigest = SubmittedDocuments.Digest(documents);
 
         // A case with a review is held to it whatever the catalogue alone would say of this version (case history).
         var alerts = new List<PendingEntry>();
@@ -59,7 +63,7 @@ public sealed partial class ReviewService
         {
             ClassificationKind.Undetermined => ReviewErrors.Undetermined(string.Join("、", result.MissingFacts.Select(m => m.Label))),
             ClassificationKind.Unlawful => ReviewErrors.UnlawfulForm(result.Violations),
-            ClassificationKind.Major => MajorRefusal(boundDecision, digest, classifier, out reviewId),
+            ClassificationKind.Major => MajorRefusal(boundDecision, digest, documents, classifier, out reviewId),
             _ => null,
         };
 
@@ -80,6 +84,7 @@ public sealed partial class ReviewService
             {
                 ["caseId"] = boundDecision.CaseId,
                 ["digest"] = digest,
+                ["documentsDigest"] = documentsDigest,
                 ["classification"] = result.Kind.ToWire(),
                 ["code"] = refusal.Code,
                 ["reason"] = refusal.Message,
@@ -91,13 +96,14 @@ public sealed partial class ReviewService
 
         var claims = new PermitClaims(
             NewId("P", Today), "fashen", at.ToUnixTimeSeconds(), boundDecision.CaseId, boundDecision.Department, digest,
-            result.Kind.ToWire(), reviewId, classifier.Catalogue.Revision);
+            result.Kind.ToWire(), reviewId, classifier.Catalogue.Revision, documentsDigest);
         var permit = new StoredPermit(claims.PermitId, _signer.Sign(claims), claims);
         var data = new JsonObject
         {
             ["permitId"] = claims.PermitId,
             ["caseId"] = claims.CaseId,
             ["digest"] = digest,
+            ["documentsDigest"] = documentsDigest,
             ["classification"] = claims.Classification,
             ["reviewId"] = reviewId,
         };
@@ -139,7 +145,8 @@ public sealed partial class ReviewService
 
     // The store's index only finds the review; what the review is comes from its own entries, checked where they lie in
     // the chain (ReviewRecord), and an index that disagrees with them was edited behind Fashen's back.
-    private ReviewError? MajorRefusal(BoundDecision decision, string digest, Classifier classifier, out string? reviewId)
+    private ReviewError? MajorRefusal(
+        BoundDecision decision, string digest, IReadOnlyList<DocumentReference>? documents, Classifier classifier, out string? reviewId)
     {
         reviewId = null;
         if (_store.LatestReviewFor(decision.Department, decision.CaseId) is not { } entry)
@@ -187,7 +194,19 @@ public sealed partial class ReviewService
             return ReviewErrors.RecordBroken(review.Id, "记录中的同意意见不是由审核人员作出的");
         }
 
-        return changes is null ? null : ReviewErrors.ChangedSinceApproval(review.Id, Describe(changes));
+        // The approval covers the documents submitted with the decision: a request that names none cannot be held to them,
+        // and one whose documents differ is a different decision from the one approved.
+        if (review.Submission.DocumentsDigest is not null && documents is null)
+        {
+            return ReviewErrors.DocumentsNotStated(review.Id);
+        }
+
+        var documentChanges = documents is null || SubmittedDocuments.Digest(documents) == review.Submission.DocumentsDigest
+            ? []
+            : SubmittedDocuments.Changes(review.Submission.Documents, documents.Select(d => new SubmittedDocument(d.Material, d.Sha256, d.FileName, 0, string.Empty)).ToList());
+        IEnumerable<string> decisionChanges = changes is null ? [] : [Describe(changes)];
+        var described = string.Join("；", decisionChanges.Concat(documentChanges.Select(c => c.Text)));
+        return described.Length == 0 ? null : ReviewErrors.ChangedSinceApproval(review.Id, described);
     }
 
     // How the store's index of a review differs from the review its entries make, or null.

@@ -52,6 +52,9 @@ public sealed partial class ServeTests : IAsyncLifetime
         Assert.Equal(exchanges["upload"].Body.GetProperty("sha256").GetString(), exchanges["resubmit"].Body.GetProperty("documents")[0].GetProperty("sha256").GetString());
         Assert.Equal("approved", exchanges["outcome"].Body.GetProperty("state").GetString());
         Assert.True(exchanges["issue"].Body.GetProperty("issuable").GetBoolean());
+        Assert.Equal(
+            exchanges["resubmit"].Body.GetProperty("documentsDigest").GetString(),
+            exchanges["issue"].Body.GetProperty("permit").GetProperty("claims").GetProperty("documentsDigest").GetString());
         Assert.True(exchanges["verify"].Body.GetProperty("valid").GetBoolean());
         Assert.False(exchanges["changed"].Body.GetProperty("issuable").GetBoolean());
         Assert.Contains("罚款金额", exchanges["changed"].Body.GetProperty("reasons")[0].GetProperty("message").GetString(), StringComparison.Ordinal);

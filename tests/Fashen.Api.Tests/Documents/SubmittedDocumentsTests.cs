@@ -110,6 +110,49 @@ public sealed class SubmittedDocumentsTests : IAsyncLifetime
         Assert.False(issuance.GetProperty("issuable").GetBoolean());
     }
 
+    [Fact]
+    public async Task ThePermit_IsBoundToTheApprovedDocuments_AndIsRefusedForOthersOrNone()
+    {
+        var scjg = _app.CaseSystem("scjg");
+        var report = await UploadAsync(scjg, SampleFiles.Pdf("report as approved"));
+        var (_, review) = await Post(scjg, "/v1/reviews", WithFiles(FoodFine(), (report, "调查终结报告.pdf")));
+        var id = review.GetProperty("id").GetString();
+        var reviewer = await _app.PersonAsync("li.min");
+        review = await CompleteChecklistAsync(reviewer, review);
+        await Post(reviewer, $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = review.Version(), ["outcome"] = "approve" });
+        var other = await UploadAsync(scjg, SampleFiles.Pdf("report written after approval"));
+
+        // No documents named: the approval covers them, so the request cannot be held to it.
+        var (_, unnamed) = await Post(scjg, "/v1/issuance", new JsonObject { ["decision"] = FoodFine() });
+        Assert.False(unnamed.GetProperty("issuable").GetBoolean());
+        Assert.Equal("FS5033", unnamed.GetProperty("reasons")[0].GetProperty("code").GetString());
+
+        // Another report in its place, or one more file: a different decision from the one approved, the change named.
+        foreach (var files in new[] { new[] { (other, "调查终结报告.pdf") }, [(report, "调查终结报告.pdf"), (other, "补充.pdf")] })
+        {
+            var (_, changed) = await Post(scjg, "/v1/issuance", Issuance(files));
+            Assert.False(changed.GetProperty("issuable").GetBoolean());
+            var reason = changed.GetProperty("reasons")[0];
+            Assert.Equal("FS5025", reason.GetProperty("code").GetString());
+            Assert.Contains(files.Length == 1 ? "更换" : "新增文件“补充.pdf”", reason.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        // The approved documents (under any display name): a permit that states their digest.
+        var (_, issued) = await Post(scjg, "/v1/issuance", Issuance([(report, "报告.pdf")]));
+        Assert.True(issued.GetProperty("issuable").GetBoolean());
+        var claims = issued.GetProperty("permit").GetProperty("claims");
+        Assert.Equal(review.GetProperty("documentsDigest").GetString(), claims.GetProperty("documentsDigest").GetString());
+        var refusals = _app.Store.ReadAll().Where(e => e.Type == "issuance.refused").Select(e => e.Data).ToList();
+        Assert.Equal(3, refusals.Count);
+        Assert.Contains(refusals, d => d.Contains("FS5033", StringComparison.Ordinal));
+    }
+
+    private static JsonObject Issuance((string Sha256, string FileName)[] files) => new()
+    {
+        ["decision"] = FoodFine(),
+        ["materials"] = WithFiles(FoodFine(), files)["materials"]!.DeepClone(),
+    };
+
     private static JsonObject WithFiles(JsonObject decision, params (string Sha256, string FileName)[] files)
     {
         var submission = Submission(decision, AllMaterials.Where(m => m != Report));
