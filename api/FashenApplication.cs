@@ -7,6 +7,7 @@ using Fashen.Api.Catalogues;
 using Fashen.Api.Classifications;
 using Fashen.Api.Documents;
 using Fashen.Api.Issuance;
+using Fashen.Api.Opinions;
 using Fashen.Api.Problems;
 using Fashen.Api.Publication;
 using Fashen.Api.Records;
@@ -14,12 +15,14 @@ using Fashen.Api.Reference;
 using Fashen.Api.Reviews;
 using Fashen.Engine.Access;
 using Fashen.Engine.Documents;
+using Fashen.Engine.Opinions;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Recording;
 using Fashen.Engine.Reviews;
 using Fashen.Grammar.Diagnostics;
 using Fashen.ReviewUi;
 using Fashen.ReviewUi.Access;
+using Fashen.ReviewUi.Opinions;
 using Fashen.Store;
 using Fashen.Store.PostgreSql;
 using Microsoft.AspNetCore.Authentication;
@@ -72,6 +75,9 @@ public static class FashenApplication
         builder.Services.AddSingleton<ClassificationRecorder>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<CaseFiles>();
+        builder.Services.AddSingleton(sp => new OpinionPdf(sp.GetRequiredService<FashenOptions>().OpinionFont, sp.GetRequiredService<FashenOptions>().OpinionLatinFont));
+        builder.Services.AddSingleton<IOpinionRenderer>(sp => sp.GetRequiredService<OpinionPdf>());
+        builder.Services.AddSingleton<OpinionArchive>();
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
@@ -142,7 +148,8 @@ public static class FashenApplication
         builder.Services.AddHealthChecks()
             .AddCheck("catalogues", () => HealthCheckResult.Healthy(), tags: ["ready"])
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
-            .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"]);
+            .AddCheck<CalendarHealthCheck>("calendar", tags: ["ready"])
+            .AddCheck<OpinionFontHealthCheck>("opinion_font", tags: ["ready"]);
 
         var app = builder.Build();
         Start(app);
@@ -172,6 +179,7 @@ public static class FashenApplication
         app.MapClassifications();
         app.MapReviews().AddEndpointFilter<ValidationFilter>();
         app.MapFiles();
+        app.MapOpinions();
         app.MapIssuance().AddEndpointFilter<ValidationFilter>();
         app.MapRecords();
         app.MapReviewUi();

@@ -77,6 +77,17 @@ public sealed class FashenOptions
     /// <value>The default value is 1 GiB.</value>
     public long MaxReviewFileBytes { get; set; } = 1024L * 1024 * 1024;
 
+    /// <summary>Gets or sets the TrueType font the review opinion PDFs embed (as a subset) for the Chinese: it must hold 〇
+    /// and 〔〕, which every opinion's date and number need.</summary>
+    /// <value>The default value is Debian's fonts-droid-fallback (Apache-2.0). Debian's TrueType Song font
+    /// (fonts-arphic-gbsn00lp) lacks 〇 and 〔〕, and WenQuanYi Zen Hei is a collection (.ttc), which PDFsharp does not read.</value>
+    public string OpinionFont { get; set; } = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+
+    /// <summary>Gets or sets the TrueType font the review opinion PDFs embed for Latin letters and digits, which the CJK font
+    /// lacks.</summary>
+    /// <value>The default value is Debian's fonts-dejavu-core DejaVu Sans (free licence, embeddable).</value>
+    public string OpinionLatinFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
     /// <summary>Gets or sets a value indicating whether to create demo accounts and API keys when there are none.</summary>
     /// <value>The default value is false; <c>fashen serve</c> turns it on unless --no-demo is given.</value>
     public bool Demo { get; set; }

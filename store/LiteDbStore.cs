@@ -106,6 +106,7 @@ public sealed class LiteDbStore : IFashenStore
         CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts, _files);
         _fileBytes = new FolderFiles(folder);
         _entries.EnsureIndex("reviewId");
+        _entries.EnsureIndex("type");
         _reviews.EnsureIndex("caseKey");
 
         // Queue queries are answered from memory (ReviewSummaries): indexes that older files have for them are
@@ -400,6 +401,17 @@ public sealed class LiteDbStore : IFashenStore
         }
 
         return new AppendOutcome(AppendStatus.Appended, sealedEntries, batch.Index?.Version ?? 0);
+    }
+
+    /// <inheritdoc/>
+    public long CountEntries(string type, string department, DateTimeOffset since, long beforeSequence)
+    {
+        lock (_gate)
+        {
+            return _entries.Query().Where("type = @0 AND department = @1 AND _id < @2", type, department, beforeSequence)
+                .Select("{ at: $.at }").ToEnumerable()
+                .Count(d => DateTimeOffset.ParseExact(d["at"].AsString, "O", CultureInfo.InvariantCulture) >= since);
+        }
     }
 
     /// <inheritdoc/>

@@ -97,9 +97,8 @@ public static class FilesApi
                     return ProblemResults.From(outcome.Error!);
                 }
 
-                var (file, content) = outcome.Value;
-                var named = review.Value!.Submission.Documents!.First(d => d.Sha256 == file.Sha256).FileName;
-                return Send(context, file, content, named, download == true);
+                var (file, content, document) = outcome.Value;
+                return Send(context, file, content, document.FileName, download == true);
             }))
             .WithTags("案卷文件")
             .WithSummary("读取审核案卷中的文件（能查看该审核的人，查阅留痕）：PDF、图像内嵌显示，音视频可分段读取，?download=true 为下载")
@@ -112,7 +111,7 @@ public static class FilesApi
 
     // Only the kinds a case file holds are ever stored, none of them a page; the content policy (SecurityHeaders) lets nothing
     // in the response run, and the review page frame it. The name is the one the submission gave, for the browser to show.
-    private static IResult Send(HttpContext context, StoredFile file, Stream content, string fileName, bool download)
+    internal static IResult Send(HttpContext context, StoredFile file, Stream content, string fileName, bool download)
     {
         var headers = context.Response.Headers;
         headers.ContentDisposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline") { FileNameStar = fileName }.ToString();

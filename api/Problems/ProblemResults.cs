@@ -21,6 +21,7 @@ public static class ProblemResults
         ReviewErrorKind.NotFound => StatusCodes.Status404NotFound,
         ReviewErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ReviewErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ReviewErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -32,6 +33,7 @@ public static class ProblemResults
         ReviewErrorKind.NotFound => "未找到",
         ReviewErrorKind.Forbidden => "无权办理",
         ReviewErrorKind.Conflict => "与当前状态冲突",
+        ReviewErrorKind.Unavailable => "暂时无法办理",
         _ => "请求内容有误",
     };
 

@@ -619,4 +619,11 @@ public static class CatalogueDiagnostics
         "FS3040",
         $"未知的程序“{text}”。应为“一般程序”或“简易程序”；适用于两种程序的，不写 procedure。",
         at);
+
+    /// <summary>FS3041: a review opinion number template without its placeholders, or with others.</summary>
+    /// <param name="at">Where the template is.</param>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic BadOpinionNumber(SourceSpan at, string problem) =>
+        Diagnostic.Error("FS3041", $"审核意见书的文号模板（department.opinion_number）有误：{problem}", at);
 }

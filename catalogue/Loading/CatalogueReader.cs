@@ -11,6 +11,7 @@ using Fashen.Engine.Classification;
 using Fashen.Engine.Conditions;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.Facts;
+using Fashen.Engine.Opinions;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Parsing;
 using Fashen.Grammar.Syntax;
@@ -24,7 +25,7 @@ public static partial class CatalogueReader
 {
     private static readonly string[] RootKeys =
         ["department", "version", "effective_from", "effective_to", "governing_date", "extends", "baseline", "drop", "schema", "statute", "defaults", "values", "thresholds", "forms", "rules", "tests"];
-    private static readonly string[] DepartmentKeys = ["id", "name"];
+    private static readonly string[] DepartmentKeys = ["id", "name", "opinion_number"];
     private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials"];
     private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "note"];
     private static readonly string[] TestKeys = ["name", "decision", "expect"];
@@ -86,11 +87,20 @@ public static partial class CatalogueReader
         var source = root.Source;
 
         string? departmentId = null, departmentName = null;
+        OpinionNumberTemplate? opinionNumber = null;
         if (reader.Map("department", required: true, "部门：id 与 name") is { } department)
         {
             var departmentReader = new MappingReader(department, DepartmentKeys, diagnostics);
             departmentId = Id(departmentReader, "id", "部门编号，如 scjg", diagnostics);
             departmentName = departmentReader.Text("name", required: true, "部门全称");
+            if (departmentReader.Scalar("opinion_number", required: false, "审核意见书的文号模板，如 桓市监法审〔{年}〕{号}号") is { } template)
+            {
+                opinionNumber = OpinionNumberTemplate.Parse(template.Value, out var problem);
+                if (problem is not null)
+                {
+                    diagnostics.Add(CatalogueDiagnostics.BadOpinionNumber(template.Span, problem));
+                }
+            }
         }
 
         var version = reader.Text("version", required: true, "目录版本号，如 2026.1");
@@ -150,7 +160,7 @@ public static partial class CatalogueReader
         var catalogue = new Engine.Catalogues.Catalogue(
             departmentId, departmentName, version, effectiveFrom.Value, defaults, thresholds.Values.ToList(), rules, tests,
             extendedSchema, revision, SourceSpan.FileOnly(source.Path), effectiveTo, governing, parent?.Id, Baseline: baseline,
-            Forms: forms, Statute: statute?.Reference ?? parent?.Statute);
+            Forms: forms, Statute: statute?.Reference ?? parent?.Statute, OpinionNumber: opinionNumber);
         return Result<Engine.Catalogues.Catalogue>.Success(catalogue, diagnostics);
     }
 

@@ -25,6 +25,7 @@ namespace Fashen.Engine.Catalogues;
 /// <param name="Forms">The forms the law requires that the catalogue stands on: the national baseline's, with the
 /// departures a law allows in their place, and the catalogue's own stricter ones (and its parent's).</param>
 /// <param name="Statute">The national baseline the catalogue stands on, or null for one read without it (tests only).</param>
+/// <param name="OpinionNumber">How the department numbers its review opinions, or null for the default template.</param>
 public sealed record Catalogue(
     string Id,
     string Name,
@@ -43,8 +44,12 @@ public sealed record Catalogue(
     string? Commit = null,
     bool Baseline = false,
     IReadOnlyList<StatutoryForm>? Forms = null,
-    StatuteReference? Statute = null)
+    StatuteReference? Statute = null,
+    Opinions.OpinionNumberTemplate? OpinionNumber = null)
 {
+    /// <summary>Gets how the department numbers its review opinions; the default template when the catalogue names none.</summary>
+    public Opinions.OpinionNumberTemplate OpinionNumber { get; init; } = OpinionNumber ?? Opinions.OpinionNumberTemplate.Default;
+
     /// <summary>Gets the forms the law requires that the catalogue stands on; empty when none.</summary>
     public IReadOnlyList<StatutoryForm> Forms { get; init; } = Forms ?? [];
 

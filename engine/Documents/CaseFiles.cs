@@ -76,18 +76,32 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     public static bool IsOpening(string? range) =>
         string.IsNullOrEmpty(range) || range.StartsWith("bytes=0-", StringComparison.Ordinal);
 
+    /// <summary>Lists the documents of a review's case file: those submitted with the decision, and the review opinions
+    /// archived as PDFs (<see cref="Opinions.OpinionDocument.ArchivedEntry"/>).</summary>
+    /// <param name="review">The review.</param>
+    /// <returns>The documents, submitted first.</returns>
+    public IReadOnlyList<SubmittedDocument> InReview(Review review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var opinions = record.ReviewEntries(review.Id).Where(e => e.Type == Opinions.OpinionDocument.ArchivedEntry)
+            .Select(e => JsonNode.Parse(e.Data)!)
+            .Select(d => new SubmittedDocument(
+                Opinions.OpinionDocument.Title, (string)d["sha256"]!, $"{Opinions.OpinionDocument.Title}（{(string)d["number"]!}）.pdf", (long)d["size"]!, "application/pdf"));
+        return [.. review.Submission.Documents ?? [], .. opinions];
+    }
+
     /// <summary>Opens a file of a review's case file for a caller who may see the review (checked by the caller, as
     /// <see cref="ReviewService.Get"/> does), recording that they read it and in which review.</summary>
     /// <param name="caller">Who reads.</param>
     /// <param name="review">The review, as the caller may see it.</param>
     /// <param name="sha256">The SHA-256 of one of its documents.</param>
     /// <param name="recorded">Whether this read is recorded (see <see cref="Open"/>).</param>
-    /// <returns>The record and the bytes.</returns>
-    public Outcome<(StoredFile File, Stream Content)> OpenInReview(Caller caller, Review review, string sha256, bool recorded = true)
+    /// <returns>The record, the bytes, and the document as the case file names it.</returns>
+    public Outcome<(StoredFile File, Stream Content, SubmittedDocument Document)> OpenInReview(Caller caller, Review review, string sha256, bool recorded = true)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(review);
-        if (review.Submission.Documents?.Any(d => d.Sha256 == sha256) != true
+        if (InReview(review).FirstOrDefault(d => d.Sha256 == sha256) is not { } document
             || files.FindFile(sha256) is not { Held: true } file || files.OpenFile(sha256) is not { } content)
         {
             return ReviewErrors.FileNotFound(sha256);
@@ -98,7 +112,7 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
             RecordRead(caller, content, new JsonObject { ["sha256"] = sha256, ["contentType"] = file.ContentType, ["size"] = file.Size, ["reviewId"] = review.Id, ["department"] = review.Department });
         }
 
-        return (file, content);
+        return (file, content, document);
     }
 
     /// <summary>Opens a held file for a caller who may read it, recording that they read it.</summary>

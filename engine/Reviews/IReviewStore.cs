@@ -58,6 +58,15 @@ public interface IReviewStore
     /// <returns>The sealed entries, or why nothing was written, once durable.</returns>
     Task<AppendOutcome> AppendAsync(AppendBatch batch);
 
+    /// <summary>Counts a department's entries of one type from a moment on, up to (not including) a place in the record: the
+    /// place of an entry among its kind, in chain order, which numbers the review opinions of a year.</summary>
+    /// <param name="type">The entry type.</param>
+    /// <param name="department">The department id.</param>
+    /// <param name="since">The first moment counted.</param>
+    /// <param name="beforeSequence">Only entries before this sequence number.</param>
+    /// <returns>How many there are.</returns>
+    long CountEntries(string type, string department, DateTimeOffset since, long beforeSequence);
+
     /// <summary>Reads the record, in sequence order.</summary>
     /// <param name="after">Only entries after this sequence number; 0 for the whole record.</param>
     /// <returns>The entries.</returns>

@@ -28,6 +28,10 @@ public enum ReviewErrorKind
 
     /// <summary>The review is not in a state that allows this, or it changed since the caller read it.</summary>
     Conflict,
+
+    /// <summary>Something the service needs is missing on this machine for now (e.g. the opinion's font); asking again
+    /// later may succeed.</summary>
+    Unavailable,
 }
 
 /// <summary>A value or the reason it could not be produced.</summary>

@@ -245,5 +245,17 @@ public static class ReviewErrors
         ReviewErrorKind.Invalid)
         with { Details = new Dictionary<string, string> { ["reviewId"] = reviewId } };
 
+    /// <summary>FS5034: a review with no opinion yet has no opinion document.</summary>
+    /// <param name="reviewId">The review.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError OpinionNotGiven(string reviewId) => Error(
+        "FS5034", $"审核 {reviewId} 尚未作出审核意见，还没有法制审核意见书。", ReviewErrorKind.Conflict);
+
+    /// <summary>FS5035: the opinion's PDF cannot be made on this machine (its font is missing or unreadable).</summary>
+    /// <param name="problem">Why, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError OpinionNotRendered(string problem) => Error(
+        "FS5035", $"法制审核意见书的 PDF 暂时无法生成：{problem}。审核意见已记录，不受影响；请管理员安装字体（见 README）后再取。", ReviewErrorKind.Unavailable);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

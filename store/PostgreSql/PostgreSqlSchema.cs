@@ -211,6 +211,11 @@ internal static class PostgreSqlSchema
             "CREATE TRIGGER file_chunks_append_only BEFORE UPDATE OR DELETE ON file_chunks FOR EACH ROW EXECUTE FUNCTION refuse_file_change()",
             "CREATE TRIGGER file_chunks_no_truncate BEFORE TRUNCATE ON file_chunks FOR EACH STATEMENT EXECUTE FUNCTION refuse_file_change()",
         ]),
+        (7, "review opinions numbered by their place among the department's outcomes of the year",
+        [
+            // Outcomes are few among the entries; the partial index counts a department's without reading the others.
+            "CREATE INDEX entries_outcomes ON entries (department, sequence) WHERE type = 'review.decided'",
+        ]),
     ];
 
     /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted

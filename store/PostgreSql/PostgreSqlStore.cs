@@ -125,6 +125,21 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
         Read($"SELECT {EntryColumns} FROM entries WHERE review_id = @id ORDER BY sequence", ToEntry, ("id", reviewId));
 
     /// <inheritdoc/>
+    /// <remarks>The type is written into the statement (it is one of Fashen's own entry types, checked to be a plain name),
+    /// so that a partial index on it, such as <c>entries_outcomes</c>, serves every execution and not only the first.</remarks>
+    public long CountEntries(string type, string department, DateTimeOffset since, long beforeSequence)
+    {
+        if (!type.All(c => char.IsAsciiLetterLower(c) || c is '.' or '_'))
+        {
+            throw new ArgumentException($"Not an entry type: {type}", nameof(type));
+        }
+
+        return Read($"SELECT at FROM entries WHERE type = '{type}' AND department = @department AND sequence < @before",
+            r => DateTimeOffset.ParseExact(r.GetString(0), "O", CultureInfo.InvariantCulture), ("department", department), ("before", beforeSequence))
+            .Count(at => at >= since);
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<AuditEntry> EntriesAt(IReadOnlyCollection<long> sequences) => sequences.Count == 0
         ? []
         : Read($"SELECT {EntryColumns} FROM entries WHERE sequence = ANY(@sequences) ORDER BY sequence", ToEntry, ("sequences", sequences.ToArray()));

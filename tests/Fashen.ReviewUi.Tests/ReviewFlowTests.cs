@@ -80,9 +80,9 @@ public class ReviewFlowTests(Browser browser)
         var document = reviewer.Locator("article.document");
         await Expect(document).ToContainTextAsync("桓台县市场监督管理局");
         await Expect(document).ToContainTextAsync("法制审核意见书");
-        await Expect(document).ToContainTextAsync($"法审〔2026〕{submitted.GetProperty("id").GetString()}号");
+        await Expect(document).ToContainTextAsync(new System.Text.RegularExpressions.Regex("桓市监法审〔2026〕[1-9][0-9]*号"));
         await Expect(document).ToContainTextAsync("桓台县某某食品有限公司");
-        await Expect(document).ToContainTextAsync("审核人员：李敏");
+        await Expect(document).ToContainTextAsync("审核人员（签名）：李敏");
         await Expect(document).ToContainTextAsync("处罚依据充分");
         var pdf = await reviewer.PdfAsync(new() { Format = "A4", PrintBackground = true, Path = Path.Combine(AppContext.BaseDirectory, "opinion.pdf") });
         Assert.Equal(1, PdfPages(pdf));

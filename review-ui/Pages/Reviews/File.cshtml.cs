@@ -32,9 +32,8 @@ public sealed class ReviewFileModel(ReviewService reviews, ReviewOptions options
             return NotFound();
         }
 
-        var (file, content) = opened.Value;
-        var name = review.Value!.Submission.Documents!.First(d => d.Sha256 == file.Sha256).FileName;
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(Download ? "attachment" : "inline") { FileNameStar = name }.ToString();
+        var (file, content, document) = opened.Value;
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(Download ? "attachment" : "inline") { FileNameStar = document.FileName }.ToString();
         Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         return new FileStreamResult(content, file.ContentType)
         {

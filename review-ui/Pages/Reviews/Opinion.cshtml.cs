@@ -1,53 +1,36 @@
-using Fashen.Engine.Catalogues;
-using Fashen.Engine.Records;
+using Fashen.Engine.Opinions;
 using Fashen.Engine.Reviews;
-using Fashen.ReviewUi.Display;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fashen.ReviewUi.Pages.Reviews;
 
-/// <summary>The review opinion (法制审核意见书) of a decided review, laid out to print on A4.</summary>
-public sealed class OpinionModel(ReviewService reviews, ReviewOptions options) : FashenPage(reviews, options)
+/// <summary>The review opinion (法制审核意见书) of a decided review, laid out to print on A4: the same text as the PDF archived
+/// in the case file (<see cref="OpinionDocument"/>), with a link to that PDF.</summary>
+public sealed class OpinionModel(ReviewService reviews, ReviewOptions options, OpinionArchive opinions) : FashenPage(reviews, options)
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = string.Empty;
 
-    public Review? Review { get; private set; }
-
-    public IReadOnlyList<(string Label, string Value)> Facts { get; private set; } = [];
-
-    /// <summary>The record entry of the outcome: the document names it, so a copy can be checked against the record.</summary>
-    public AuditEntry? OutcomeEntry { get; private set; }
+    public ArchivedOpinion? Opinion { get; private set; }
 
     public string? Unavailable { get; private set; }
 
     public void OnGet()
     {
-        var found = Reviews.Get(Caller, Id);
+        var found = opinions.Get(Caller, Id);
         if (!found.Succeeded)
         {
             Unavailable = found.Error!.Message;
-            Response.StatusCode = found.Error.Kind == ReviewErrorKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden;
+            Response.StatusCode = found.Error.Kind switch
+            {
+                ReviewErrorKind.NotFound => StatusCodes.Status404NotFound,
+                ReviewErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                ReviewErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status409Conflict,
+            };
             return;
         }
 
-        Review = found.Value!;
-        if (Review.Outcome is null)
-        {
-            Unavailable = "该审核尚未作出审核意见，还没有法制审核意见书。";
-            return;
-        }
-
-        Facts = FactRows.Of(Review, Reviews.Catalogues);
-        OutcomeEntry = Reviews.History(Caller, Id).Value?.LastOrDefault(e => e.Type == "review.decided");
+        Opinion = found.Value!;
     }
-
-    public string DecisionText(string member) => Review?.Submission.Decision[member]?.GetValue<string>() ?? string.Empty;
-
-    public string ActionName => ActionKinds.TryParse(DecisionText("action"), out var kind) ? kind.ToChinese() : DecisionText("action");
-
-    /// <summary>The document number: the unit's year and the review's id, unique and traceable.</summary>
-    public string Number => $"法审〔{DecidedOn.Year}〕{Review!.Id}号";
-
-    public DateOnly DecidedOn => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Review!.Decided!.Value.At, Options.TimeZone).DateTime);
 }

@@ -1,4 +1,5 @@
 using Fashen.Engine.Catalogues;
+using Fashen.Engine.Documents;
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
 using Fashen.ReviewUi.Display;
@@ -10,10 +11,13 @@ namespace Fashen.ReviewUi.Pages.Reviews;
 /// <summary>One review: the decision, why it is major, materials, the checklist, opinions, the outcome
 /// form and the record. Every action is a form post checked by <see cref="ReviewService"/>; what the page
 /// offers comes from <see cref="ReviewService.PermissionsOf"/>, the same checks.</summary>
-public sealed class ReviewModel(ReviewService reviews, ReviewOptions options) : FashenPage(reviews, options)
+public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, CaseFiles files) : FashenPage(reviews, options)
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = string.Empty;
+
+    /// <summary>The documents of the case file: submitted with the decision, and the opinions archived.</summary>
+    public IReadOnlyList<SubmittedDocument> CaseFile { get; private set; } = [];
 
     /// <summary>The version of the review the form was rendered from.</summary>
     [BindProperty]
@@ -148,6 +152,7 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options) : 
         Permissions = Reviews.PermissionsOf(Caller, Review);
         History = Reviews.History(Caller, Id).Value ?? [];
         Facts = FactRows.Of(Review, Reviews.Catalogues);
+        CaseFile = files.InReview(Review);
         return true;
     }
 

@@ -1,0 +1,54 @@
+using Fashen.Api.Access;
+using Fashen.Api.Contracts;
+using Fashen.Api.Documents;
+using Fashen.Api.Problems;
+using Fashen.Engine.Documents;
+using Fashen.Engine.Opinions;
+using Fashen.Engine.Reviews;
+
+namespace Fashen.Api.Opinions;
+
+/// <summary>The review opinion (法制审核意见书) of a decided review: its text and number, and its PDF as archived in the case
+/// file.</summary>
+public static class OpinionsApi
+{
+    public static RouteGroupBuilder MapOpinions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/reviews/{id}").WithTags("审核意见书");
+        group.MapGet("/opinion", (HttpContext context, OpinionArchive opinions, string id) => Callers.With(context, caller =>
+        {
+            var outcome = opinions.Get(caller, id);
+            return outcome.Succeeded ? BufferedJson.Ok(ReviewOpinionResponse.From(id, outcome.Value!)) : ProblemResults.From(outcome.Error!);
+        }))
+        .WithSummary("法制审核意见书：文号（按目录清单的模板，本部门当年顺序编号）、正文，以及归档在案卷中的 PDF 的 SHA-256（首次读取时归档）")
+        .Produces<ReviewOpinionResponse>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/opinion.pdf", (HttpContext context, OpinionArchive opinions, ReviewService reviews, CaseFiles files, string id, bool? download) =>
+            Callers.With(context, caller =>
+            {
+                var archived = opinions.Get(caller, id);
+                if (!archived.Succeeded)
+                {
+                    return ProblemResults.From(archived.Error!);
+                }
+
+                var opened = files.OpenInReview(caller, reviews.Get(caller, id).Value!, archived.Value!.Sha256, CaseFiles.IsOpening(context.Request.Headers.Range.ToString()));
+                if (!opened.Succeeded)
+                {
+                    return ProblemResults.From(opened.Error!);
+                }
+
+                var (file, content, document) = opened.Value;
+                return FilesApi.Send(context, file, content, document.FileName, download == true);
+            }))
+            .WithSummary("法制审核意见书 PDF（A4，归档在案卷中，查阅留痕）；?download=true 为下载")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+}
