@@ -7,6 +7,7 @@ using Fashen.Api.Catalogues;
 using Fashen.Api.Classifications;
 using Fashen.Api.Documents;
 using Fashen.Api.Issuance;
+using Fashen.Api.Notifications;
 using Fashen.Api.Opinions;
 using Fashen.Api.Problems;
 using Fashen.Api.Publication;
@@ -15,6 +16,7 @@ using Fashen.Api.Reference;
 using Fashen.Api.Reviews;
 using Fashen.Engine.Access;
 using Fashen.Engine.Documents;
+using Fashen.Engine.Notifications;
 using Fashen.Engine.Opinions;
 using Fashen.Engine.Permits;
 using Fashen.Engine.Recording;
@@ -78,6 +80,10 @@ public static class FashenApplication
         builder.Services.AddSingleton(sp => new OpinionPdf(sp.GetRequiredService<FashenOptions>().OpinionFont, sp.GetRequiredService<FashenOptions>().OpinionLatinFont));
         builder.Services.AddSingleton<IOpinionRenderer>(sp => sp.GetRequiredService<OpinionPdf>());
         builder.Services.AddSingleton<OpinionArchive>();
+        builder.Services.AddSingleton(sp => new Webhooks(
+            sp.GetRequiredService<IFashenStore>().Webhooks, sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<TimeProvider>(),
+            WebhookKey.LoadOrCreate(SharedKeys(sp), DataFolder(sp)), sp.GetRequiredService<FashenOptions>().WebhookAllowLoopbackHttp));
+        builder.Services.AddHostedService<WebhookDispatcher>();
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();
@@ -180,6 +186,7 @@ public static class FashenApplication
         app.MapReviews().AddEndpointFilter<ValidationFilter>();
         app.MapFiles();
         app.MapOpinions();
+        app.MapWebhooks().AddEndpointFilter<ValidationFilter>();
         app.MapIssuance().AddEndpointFilter<ValidationFilter>();
         app.MapRecords();
         app.MapReviewUi();

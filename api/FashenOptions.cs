@@ -88,6 +88,35 @@ public sealed class FashenOptions
     /// <value>The default value is Debian's fonts-dejavu-core DejaVu Sans (free licence, embeddable).</value>
     public string OpinionLatinFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
+    /// <summary>Gets or sets how often the webhook dispatcher looks for new record entries and due deliveries.</summary>
+    /// <value>The default value is one second.</value>
+    public TimeSpan WebhookPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets how many times one round of a delivery retries at once (after the first attempt).</summary>
+    /// <value>The default value is 3, at about 1, 2 and 4 seconds (<see cref="WebhookRetryDelay"/>, doubled, with jitter).</value>
+    public int WebhookRetries { get; set; } = 3;
+
+    /// <summary>Gets or sets the first delay between the attempts of one round.</summary>
+    /// <value>The default value is one second.</value>
+    public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets how long one attempt may take before it counts as failed.</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan WebhookAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets how many rounds a delivery gets before it goes to the dead letters.</summary>
+    /// <value>The default value is 8: over about 4 hours with the default <see cref="WebhookRoundDelay"/>.</value>
+    public int WebhookRounds { get; set; } = 8;
+
+    /// <summary>Gets or sets the wait after the first failed round; it doubles after each, up to six hours.</summary>
+    /// <value>The default value is one minute.</value>
+    public TimeSpan WebhookRoundDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets a value indicating whether webhook endpoints may be plain http to this machine.</summary>
+    /// <value>The default value is false: https only, so that events cannot be sent in the clear nor aimed at services that
+    /// listen on the loopback interface. Tests and trials with a receiver beside the service turn it on.</value>
+    public bool WebhookAllowLoopbackHttp { get; set; }
+
     /// <summary>Gets or sets a value indicating whether to create demo accounts and API keys when there are none.</summary>
     /// <value>The default value is false; <c>fashen serve</c> turns it on unless --no-demo is given.</value>
     public bool Demo { get; set; }

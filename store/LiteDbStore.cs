@@ -22,6 +22,9 @@ namespace Fashen.Store;
 /// </remarks>
 public sealed class LiteDbStore : IFashenStore
 {
+    /// <inheritdoc/>
+    public Engine.Notifications.IWebhookStore Webhooks { get; }
+
     /// <summary>The database file's name inside the data folder.</summary>
     public const string FileName = "fashen.db";
 
@@ -54,6 +57,10 @@ public sealed class LiteDbStore : IFashenStore
     // The sequence numbers of the alert entries, written with them: alerts are few, and an index on every entry's type
     // would cost the writer on every classification.
     private readonly ILiteCollection<BsonDocument> _alerts;
+
+    // The review outcomes (review.decided), by sequence with their department and time, written with them for the same
+    // reason: they number the review opinions (CountOutcomes).
+    private readonly ILiteCollection<BsonDocument> _outcomes;
     private readonly FileStream _folderLock;
     private readonly ReviewSummaries _summaries = new();
 
@@ -103,10 +110,11 @@ public sealed class LiteDbStore : IFashenStore
         _clients = _db.GetCollection("clients");
         _alerts = _db.GetCollection("alerts");
         _files = _db.GetCollection("files");
-        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts, _files);
+        _outcomes = _db.GetCollection("outcomes");
+        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts, _files, _outcomes);
+        IndexOutcomesWrittenBefore();
         _fileBytes = new FolderFiles(folder);
         _entries.EnsureIndex("reviewId");
-        _entries.EnsureIndex("type");
         _reviews.EnsureIndex("caseKey");
 
         // Queue queries are answered from memory (ReviewSummaries): indexes that older files have for them are
@@ -117,6 +125,10 @@ public sealed class LiteDbStore : IFashenStore
         }
 
         _accounts.EnsureIndex("username", unique: true);
+        var webhooks = new Webhooks.LiteDbWebhooks(_db, _gate);
+        CreateMissing(_db.GetCollection("webhooks"), _db.GetCollection("deliveries"));
+        webhooks.EnsureIndexes();
+        Webhooks = webhooks;
         _appends = new GroupCommit("fashen-litedb-writer", WriteGroup, FlushLog);
         _summariesRead = Task.Run(ReadSummaries);
     }
@@ -404,12 +416,11 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
-    public long CountEntries(string type, string department, DateTimeOffset since, long beforeSequence)
+    public long CountOutcomes(string department, DateTimeOffset since, long beforeSequence)
     {
         lock (_gate)
         {
-            return _entries.Query().Where("type = @0 AND department = @1 AND _id < @2", type, department, beforeSequence)
-                .Select("{ at: $.at }").ToEnumerable()
+            return _outcomes.Query().Where("department = @0 AND _id < @1", department, beforeSequence).ToEnumerable()
                 .Count(d => DateTimeOffset.ParseExact(d["at"].AsString, "O", CultureInfo.InvariantCulture) >= since);
         }
     }
@@ -639,11 +650,46 @@ public sealed class LiteDbStore : IFashenStore
                 _alerts.Insert(new BsonDocument { ["_id"] = entry.Sequence });
             }
 
+            if (entry.Type == OutcomeEntry)
+            {
+                _outcomes.Insert(OutcomeDocument(entry));
+            }
+
             sealedEntries.Add(entry);
             head.Hash = entry.Hash;
         }
 
         return sealedEntries;
+    }
+
+    private const string OutcomeEntry = "review.decided";
+
+    private static BsonDocument OutcomeDocument(AuditEntry entry) => new()
+    {
+        ["_id"] = entry.Sequence,
+        ["department"] = entry.Department,
+        ["at"] = entry.At.ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    // Data folders written before outcomes were listed apart get their list once, from the entries.
+    private void IndexOutcomesWrittenBefore()
+    {
+        lock (_gate)
+        {
+            if (_meta.FindById("outcomes-listed") is not null)
+            {
+                return;
+            }
+
+            _db.BeginTrans();
+            foreach (var outcome in _entries.Find(LiteDB.Query.EQ("type", OutcomeEntry)).Select(ToEntry).ToList())
+            {
+                _outcomes.Upsert(OutcomeDocument(outcome));
+            }
+
+            _meta.Upsert(new BsonDocument { ["_id"] = "outcomes-listed", ["at"] = true });
+            _db.Commit();
+        }
     }
 
     /// <summary>Writes an entry document (internal: the tamper tests write the file as the store does).</summary>

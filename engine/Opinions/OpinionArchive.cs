@@ -99,7 +99,7 @@ public sealed class OpinionArchive(
         var versions = reviews.Catalogues.VersionsOf(review.Department);
         var catalogue = (versions.LastOrDefault(c => c.Catalogue.InForceOn(day))
             ?? versions.FirstOrDefault(c => c.Catalogue.Version == review.Submission.Catalogue.Version))?.Catalogue;
-        var place = store.CountEntries(OutcomeEntry, review.Department, OpinionDocument.YearStart(decided.At, options.TimeZone), decided.Sequence) + 1;
+        var place = store.CountOutcomes(review.Department, OpinionDocument.YearStart(decided.At, options.TimeZone), decided.Sequence) + 1;
         return OpinionDocument.Of(review, catalogue, decided, place, options.TimeZone);
     }
 

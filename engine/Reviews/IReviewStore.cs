@@ -58,14 +58,14 @@ public interface IReviewStore
     /// <returns>The sealed entries, or why nothing was written, once durable.</returns>
     Task<AppendOutcome> AppendAsync(AppendBatch batch);
 
-    /// <summary>Counts a department's entries of one type from a moment on, up to (not including) a place in the record: the
-    /// place of an entry among its kind, in chain order, which numbers the review opinions of a year.</summary>
-    /// <param name="type">The entry type.</param>
+    /// <summary>Counts a department's review outcomes (<c>review.decided</c> entries) from a moment on, up to (not including) a
+    /// place in the record: an outcome's place among the department's outcomes of its year, in chain order, numbers its
+    /// review opinion.</summary>
     /// <param name="department">The department id.</param>
     /// <param name="since">The first moment counted.</param>
     /// <param name="beforeSequence">Only entries before this sequence number.</param>
     /// <returns>How many there are.</returns>
-    long CountEntries(string type, string department, DateTimeOffset since, long beforeSequence);
+    long CountOutcomes(string department, DateTimeOffset since, long beforeSequence);
 
     /// <summary>Reads the record, in sequence order.</summary>
     /// <param name="after">Only entries after this sequence number; 0 for the whole record.</param>

@@ -257,5 +257,16 @@ public static class ReviewErrors
     public static ReviewError OpinionNotRendered(string problem) => Error(
         "FS5035", $"法制审核意见书的 PDF 暂时无法生成：{problem}。审核意见已记录，不受影响；请管理员安装字体（见 README）后再取。", ReviewErrorKind.Unavailable);
 
+    /// <summary>FS5036: a webhook endpoint that cannot be registered as asked.</summary>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError WebhookInvalid(string problem) => Error("FS5036", $"事件通知地址不能登记：{problem}。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5037: no such webhook endpoint or delivery that the caller may see.</summary>
+    /// <param name="id">The id asked for.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError WebhookNotFound(string id) => Error(
+        "FS5037", $"没有你可以办理的事件通知地址或未送达的通知 {id}（通知地址只有登记它的案件系统和管理员可见；只有未送达的通知可以重新发送）。", ReviewErrorKind.NotFound);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

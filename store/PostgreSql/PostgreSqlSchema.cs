@@ -216,6 +216,39 @@ internal static class PostgreSqlSchema
             // Outcomes are few among the entries; the partial index counts a department's without reading the others.
             "CREATE INDEX entries_outcomes ON entries (department, sequence) WHERE type = 'review.decided'",
         ]),
+        (8, "webhook endpoints, and the outbox of their deliveries made from the record",
+        [
+            """
+            CREATE TABLE webhooks (
+                id         text PRIMARY KEY,
+                client_id  text NOT NULL,
+                department text NOT NULL,
+                url        text NOT NULL,
+                events     text[] NOT NULL,
+                created_at text NOT NULL,
+                removed_at text
+            )
+            """,
+            """
+            CREATE TABLE webhook_deliveries (
+                id              text PRIMARY KEY,
+                webhook_id      text NOT NULL,
+                event_id        text NOT NULL,
+                event_type      text NOT NULL,
+                sequence        bigint NOT NULL,
+                payload         text NOT NULL,
+                status          text NOT NULL,
+                attempts        int NOT NULL,
+                next_attempt_at timestamptz NOT NULL,
+                last_error      text,
+                updated_at      timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at, sequence) WHERE status = 'pending'",
+            "CREATE INDEX webhook_deliveries_status ON webhook_deliveries (status, sequence)",
+            "CREATE TABLE webhook_cursor (id int PRIMARY KEY CHECK (id = 1), sequence bigint NOT NULL)",
+            "INSERT INTO webhook_cursor (id, sequence) VALUES (1, 0)",
+        ]),
     ];
 
     /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted
@@ -235,6 +268,9 @@ internal static class PostgreSqlSchema
         ("api_clients", "SELECT, INSERT, UPDATE"),
         ("shared_keys", "SELECT, INSERT, UPDATE"),      // encrypted at start-up, re-encrypted on rotation
         ("sign_in_failures", "SELECT, INSERT, UPDATE, DELETE"),
+        ("webhooks", "SELECT, INSERT, UPDATE"),         // removed by marking, never deleted
+        ("webhook_deliveries", "SELECT, INSERT, UPDATE"),
+        ("webhook_cursor", "SELECT, UPDATE"),
         ("schema_migrations", "SELECT"),
     ];
 

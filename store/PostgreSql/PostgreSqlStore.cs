@@ -91,7 +91,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
         }
 
         _appends = new GroupCommit("fashen-postgresql-writer", WriteGroup);
+        Webhooks = new PostgreSqlWebhooks(this, _dataSource, schema);
     }
+
+    /// <inheritdoc/>
+    public Engine.Notifications.IWebhookStore Webhooks { get; }
 
     /// <summary>Gets the schema Fashen's tables live in.</summary>
     public string Schema { get; }
@@ -125,19 +129,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
         Read($"SELECT {EntryColumns} FROM entries WHERE review_id = @id ORDER BY sequence", ToEntry, ("id", reviewId));
 
     /// <inheritdoc/>
-    /// <remarks>The type is written into the statement (it is one of Fashen's own entry types, checked to be a plain name),
-    /// so that a partial index on it, such as <c>entries_outcomes</c>, serves every execution and not only the first.</remarks>
-    public long CountEntries(string type, string department, DateTimeOffset since, long beforeSequence)
-    {
-        if (!type.All(c => char.IsAsciiLetterLower(c) || c is '.' or '_'))
-        {
-            throw new ArgumentException($"Not an entry type: {type}", nameof(type));
-        }
-
-        return Read($"SELECT at FROM entries WHERE type = '{type}' AND department = @department AND sequence < @before",
+    /// <remarks>Served by the partial index entries_outcomes.</remarks>
+    public long CountOutcomes(string department, DateTimeOffset since, long beforeSequence) =>
+        Read("SELECT at FROM entries WHERE type = 'review.decided' AND department = @department AND sequence < @before",
             r => DateTimeOffset.ParseExact(r.GetString(0), "O", CultureInfo.InvariantCulture), ("department", department), ("before", beforeSequence))
             .Count(at => at >= since);
-    }
 
     /// <inheritdoc/>
     public IReadOnlyList<AuditEntry> EntriesAt(IReadOnlyCollection<long> sequences) => sequences.Count == 0
@@ -741,13 +737,14 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
         _dataSource.Dispose();
     }
 
-    private List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters) =>
+    /// <summary>Reads rows on a pooled connection (see <see cref="WithConnection"/>).</summary>
+    internal List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters) =>
         WithConnection(connection => Read(connection, sql, map, parameters));
 
     // Runs one statement's work on a pooled connection. A connection the database closed meanwhile (a restart, a failover)
     // is found only when used, and its pool-mates with it: the pool is emptied and the work run once more on a new one.
     // Used for reads and for writes that may safely run twice (upserts, counters that err on the side of refusing).
-    private T WithConnection<T>(Func<NpgsqlConnection, T> work)
+    internal T WithConnection<T>(Func<NpgsqlConnection, T> work)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -767,7 +764,7 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
         }
     }
 
-    private static List<T> Read<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters)
+    internal static List<T> Read<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         using var command = new NpgsqlCommand(sql, connection);
         AddParameters(command.Parameters, parameters);
@@ -781,14 +778,14 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
         return rows;
     }
 
-    private void Execute(string sql, params (string Name, object? Value)[] parameters) => WithConnection(connection =>
+    internal void Execute(string sql, params (string Name, object? Value)[] parameters) => WithConnection(connection =>
     {
         using var command = new NpgsqlCommand(sql, connection);
         AddParameters(command.Parameters, parameters);
         return command.ExecuteNonQuery();
     });
 
-    private static void AddParameters(NpgsqlParameterCollection target, IEnumerable<(string Name, object? Value)> parameters)
+    internal static void AddParameters(NpgsqlParameterCollection target, IEnumerable<(string Name, object? Value)> parameters)
     {
         foreach (var (name, value) in parameters)
         {

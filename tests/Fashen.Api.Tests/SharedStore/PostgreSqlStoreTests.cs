@@ -47,6 +47,8 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Execute("DROP TABLE sign_in_failures");
         Execute("DROP INDEX entries_alerts");
         Execute("DROP TABLE files; DROP TABLE file_chunks; DROP FUNCTION refuse_file_change()");
+        Execute("DROP INDEX entries_outcomes");
+        Execute("DROP TABLE webhooks; DROP TABLE webhook_deliveries; DROP TABLE webhook_cursor");
 
         using var upgraded = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
 
@@ -55,6 +57,8 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sign_in_failures"));
         Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'entries_alerts' AND schemaname = current_schema()"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM file_chunks"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'entries_outcomes' AND schemaname = current_schema()"));
+        Assert.Equal(0L, Scalar("SELECT sequence FROM webhook_cursor"));
         Assert.Equal("\"before the upgrade\"", Assert.Single(upgraded.ReadAll()).Data);
     }
 

@@ -3,14 +3,14 @@ using Fashen.Engine.Reviews;
 
 namespace Fashen.Api.Tests.Store;
 
-/// <summary>The place of an entry among a department's entries of its kind in a year, which numbers the review opinions,
-/// counted alike by both stores: only that type, only that department, only from the start of the year, only before it.</summary>
-public sealed class EntryCountTests : EitherStore
+/// <summary>The place of an outcome among a department's outcomes of its year, which numbers the review opinions, counted
+/// alike by both stores: only outcomes, only that department, only from the start of the year, only before it.</summary>
+public sealed class OutcomeCountTests : EitherStore
 {
     [Theory]
     [InlineData("litedb")]
     [InlineData("postgresql")]
-    public void Entries_AreCountedByTypeDepartmentYearAndPlace(string kind)
+    public void Outcomes_AreCountedByDepartmentYearAndPlace(string kind)
     {
         using var store = Open(kind);
         var lastYear = new DateTimeOffset(2025, 12, 31, 15, 59, 0, TimeSpan.Zero);   // 23:59 in Beijing, still 2025 there
@@ -22,11 +22,11 @@ public sealed class EntryCountTests : EitherStore
         var third = Decided(store, newYear.AddDays(3), "scjg");
         Decided(store, newYear.AddDays(4), "scjg");
 
-        Assert.Equal(1, store.CountEntries("review.decided", "scjg", newYear, third));
-        Assert.Equal(2, store.CountEntries("review.decided", "scjg", lastYear, third));
-        Assert.Equal(1, store.CountEntries("review.decided", "sthj", newYear, long.MaxValue));
-        Assert.Equal(0, store.CountEntries("review.decided", "jtys", newYear, long.MaxValue));
-        Assert.Equal(3, store.CountEntries("review.decided", "scjg", newYear, long.MaxValue));
+        Assert.Equal(1, store.CountOutcomes("scjg", newYear, third));
+        Assert.Equal(2, store.CountOutcomes("scjg", lastYear, third));
+        Assert.Equal(1, store.CountOutcomes("sthj", newYear, long.MaxValue));
+        Assert.Equal(0, store.CountOutcomes("jtys", newYear, long.MaxValue));
+        Assert.Equal(3, store.CountOutcomes("scjg", newYear, long.MaxValue));
     }
 
     private static long Decided(Fashen.Store.IFashenStore store, DateTimeOffset at, string department) =>
