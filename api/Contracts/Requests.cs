@@ -62,3 +62,16 @@ public sealed record PermitVerificationRequest([property: Required] string? Toke
 
 public sealed record TokenRequest(
     [property: Required, MaxLength(Engine.Access.PersonNames.MaxLength)] string? Username, [property: Required, MaxLength(1024)] string? Password);
+
+/// <summary>Adds a scanned paper document to a review's case file.</summary>
+/// <param name="Version">The review's version the reviewer saw.</param>
+/// <param name="Material">The material it is.</param>
+/// <param name="Sha256">The scan's SHA-256, uploaded before by the reviewer (PUT /v1/files/{sha256}).</param>
+/// <param name="FileName">Its name, for display.</param>
+/// <param name="Pages">The paper pages it scans, if known.</param>
+public sealed record PaperDocumentRequest(
+    [property: Required] long? Version,
+    [property: Required, MaxLength(Engine.Reviews.ReviewService.MaxPaperNameLength)] string? Material,
+    [property: Required, MinLength(64), MaxLength(64)] string? Sha256,
+    [property: Required, MaxLength(Engine.Reviews.ReviewService.MaxPaperNameLength)] string? FileName,
+    int? Pages);

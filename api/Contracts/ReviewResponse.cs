@@ -44,7 +44,8 @@ public sealed record ReviewResponse(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<SubmittedDocument> Documents,
     string? DocumentsDigest,
-    IReadOnlyList<MaterialResolution> Resolutions)
+    IReadOnlyList<MaterialResolution> Resolutions,
+    IReadOnlyList<PaperDocumentResponse> PaperDocuments)
 {
     public static ReviewResponse From(Review r, DueState due) => new(
         r.Id,
@@ -101,10 +102,15 @@ public sealed record ReviewResponse(
         r.UpdatedAt,
         r.Submission.Documents ?? [],
         r.Submission.DocumentsDigest,
-        r.Resolutions);
+        r.Resolutions,
+        r.PaperDocuments.Select(p => new PaperDocumentResponse(p.Document.Material, p.Document.Sha256, p.Document.FileName, p.Document.Size, p.Document.ContentType, p.Pages, ActorResponse.From(p.By), p.At)).ToList());
 
     private static string? Date(DateOnly? date) => date is { } d ? Formatting.Date(d) : null;
 }
+
+/// <summary>A scan of a document received on paper, added by a reviewer to the case file (not part of the approved digest).</summary>
+public sealed record PaperDocumentResponse(
+    string Material, string Sha256, string FileName, long Size, string ContentType, int? Pages, ActorResponse AddedBy, DateTimeOffset AddedAt);
 
 public sealed record ActorResponse(string Kind, string Id, string Name)
 {

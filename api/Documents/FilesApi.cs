@@ -257,3 +257,4 @@ public sealed record RecordingResponse(string System, string Location, double Du
 /// <param name="Location">Where in that system (its id or path there).</param>
 /// <param name="RecordedAt">When it was recorded.</param>
 public sealed record RegisterRecordingRequest(string? Sha256, long? Size, string? ContentType, double? DurationSeconds, string? System, string? Location, DateTimeOffset? RecordedAt);
+

@@ -177,6 +177,13 @@ public static class ReviewsApi
             .Produces<ReviewResponse>()
             .ProducesWorkflowProblems();
 
+        group.MapPost("/{id}/paper-documents", (HttpContext context, ReviewService service, string id, PaperDocumentRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.AddPaperDocument(
+                caller, id, request.Version!.Value, request.Material!, request.Sha256!.ToLowerInvariant(), request.FileName!, request.Pages))))
+            .WithSummary("把收到的纸质材料的扫描件加入案卷（审核人员，先 PUT /v1/files/{sha256} 上传 PDF 或图像）：记入全过程记录，不改变审核同意的文件摘要")
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
+
         group.MapPost("/{id}/outcome", (HttpContext context, ReviewService service, string id, OutcomeRequest request) =>
             Callers.With(context, caller => ReviewNames.TryParseOutcome(request.Outcome!, out var outcome)
                 ? Respond(context, service, service.Decide(caller, id, request.Version!.Value, outcome, request.Reason))

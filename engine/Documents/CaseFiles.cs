@@ -76,8 +76,8 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     public static bool IsOpening(string? range) =>
         string.IsNullOrEmpty(range) || range.StartsWith("bytes=0-", StringComparison.Ordinal);
 
-    /// <summary>Lists the documents of a review's case file: those submitted with the decision, and the review opinions
-    /// archived as PDFs (<see cref="Opinions.OpinionDocument.ArchivedEntry"/>).</summary>
+    /// <summary>Lists the documents of a review's case file: those submitted with the decision, the scans of paper documents
+    /// reviewers added, and the review opinions archived as PDFs (<see cref="Opinions.OpinionDocument.ArchivedEntry"/>).</summary>
     /// <param name="review">The review.</param>
     /// <returns>The documents, submitted first.</returns>
     public IReadOnlyList<SubmittedDocument> InReview(Review review)
@@ -87,7 +87,7 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
             .Select(e => JsonNode.Parse(e.Data)!)
             .Select(d => new SubmittedDocument(
                 Opinions.OpinionDocument.Title, (string)d["sha256"]!, $"{Opinions.OpinionDocument.Title}（{(string)d["number"]!}）.pdf", (long)d["size"]!, "application/pdf"));
-        return [.. review.Submission.Documents ?? [], .. opinions];
+        return [.. review.Submission.Documents ?? [], .. review.PaperDocuments.Select(p => p.Document), .. opinions];
     }
 
     /// <summary>Opens a file of a review's case file for a caller who may see the review (checked by the caller, as

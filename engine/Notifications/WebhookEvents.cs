@@ -15,7 +15,7 @@ public static class WebhookEvents
         ["review.returned"] = "退回补正（data.missingMaterials 列出所缺材料）",
         ["review.accepted"] = "材料齐全，受理，开始计时",
         ["review.extension_decided"] = "延期申请已决定（data.approved，批准时 data.dueDate 为新的期限）",
-        ["review.decided"] = "作出审核意见（data.outcome：approve 同意、correct 纠正、reject 不同意、transfer 移送）",
+        ["review.decided"] = "作出审核意见（data.outcome：approve 同意、correct 纠正、reject 不同意、refer 移送）",
         [OpinionDocument.ArchivedEntry] = "法制审核意见书已归档（data.number 文号，data.sha256 PDF）",
         ["permit.issued"] = "签发了作出决定的许可凭证（data.permitId）",
     };

@@ -23,6 +23,12 @@ public static class RecordText
         "review.extension_requested" => "申请延期",
         "review.extension_decided" => "延期审批",
         "review.decided" => "审核意见",
+        "review.paper_document_added" => "添加纸质材料扫描件",
+        "opinion.archived" => "审核意见书归档",
+        "webhook.registered" => "登记事件通知地址",
+        "webhook.removed" => "删除事件通知地址",
+        "webhook.dead_lettered" => "事件通知未送达",
+        "webhook.replayed" => "重新发送事件通知",
         "decision.classified" => "判定",
         "decision.reclassified" => "重新判定",
         "permit.issued" => "准予作出决定",
@@ -97,6 +103,7 @@ public static class RecordText
             ? $"同意延长 {e.AddedWorkingDays} 个工作日" + (e.DueDate is { } due ? $"，{Formatting.Date(due)} 届满" : string.Empty)
             : "不同意延长" + Note(e.Reason),
         OutcomeRecorded e => e.Outcome.ToChinese() + Note(e.Reason),
+        PaperDocumentAdded e => $"“{e.Material}”的纸质材料扫描件 {e.FileName}" + (e.Pages is { } pages ? $"（{pages} 页）" : string.Empty) + $"，SHA-256 {e.Sha256[..12]}…",
         _ => reviewEvent.GetType().Name,
     };
 

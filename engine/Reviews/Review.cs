@@ -7,6 +7,7 @@ namespace Fashen.Engine.Reviews;
 public sealed class Review
 {
     private readonly List<MaterialResolution> _resolutions = [];
+    private readonly List<PaperDocument> _paperDocuments = [];
     private readonly List<ChecklistEntry> _checklist = [];
     private readonly List<OpinionEntry> _opinions = [];
     private readonly List<RoundEntry> _rounds = [];
@@ -75,6 +76,10 @@ public sealed class Review
 
     /// <summary>Gets how missing materials were resolved when the review was accepted without them (paper, or waived).</summary>
     public IReadOnlyList<MaterialResolution> Resolutions => _resolutions;
+
+    /// <summary>Gets the scanned documents reviewers added, received on paper: part of the case file, not of the submission
+    /// (the approval covers what the case system submitted, which it issues with).</summary>
+    public IReadOnlyList<PaperDocument> PaperDocuments => _paperDocuments;
 
     /// <summary>Gets the note of the last return, or null.</summary>
     public string? ReturnNote { get; private set; }
@@ -189,6 +194,9 @@ public sealed class Review
             case OpinionAdded e:
                 _opinions.Add(new OpinionEntry(entry.Actor, e.Text, entry.At, Round));
                 break;
+            case PaperDocumentAdded e:
+                _paperDocuments.Add(new PaperDocument(new Documents.SubmittedDocument(e.Material, e.Sha256, e.FileName, e.Size, e.ContentType), e.Pages, entry.Actor, entry.At));
+                break;
             case ExtensionRequested e:
                 Extension = new ExtensionEntry(entry.Actor, e.Reason, entry.At, null);
                 break;
@@ -268,6 +276,13 @@ public sealed class Review
 /// <param name="By">Who checked it, or null.</param>
 /// <param name="At">When, or null.</param>
 public sealed record ChecklistEntry(ChecklistDefinition Item, ChecklistStatus Status, string? Note, Actor? By, DateTimeOffset? At);
+
+/// <summary>A scanned document a reviewer added, received on paper.</summary>
+/// <param name="Document">The scan, as the case file lists it.</param>
+/// <param name="Pages">The paper pages it scans, when said.</param>
+/// <param name="By">The reviewer who added it.</param>
+/// <param name="At">When.</param>
+public sealed record PaperDocument(Documents.SubmittedDocument Document, int? Pages, Actor By, DateTimeOffset At);
 
 /// <summary>A counsel opinion.</summary>
 /// <param name="By">The counsel.</param>

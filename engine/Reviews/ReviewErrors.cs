@@ -268,5 +268,10 @@ public static class ReviewErrors
     public static ReviewError WebhookNotFound(string id) => Error(
         "FS5037", $"没有你可以办理的事件通知地址或未送达的通知 {id}（通知地址只有登记它的案件系统和管理员可见；只有未送达的通知可以重新发送）。", ReviewErrorKind.NotFound);
 
+    /// <summary>FS5038: a scanned paper document that cannot be added as described.</summary>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError PaperDocumentInvalid(string problem) => Error("FS5038", $"纸质材料扫描件不能添加：{problem}。", ReviewErrorKind.Invalid);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

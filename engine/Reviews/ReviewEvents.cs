@@ -159,6 +159,15 @@ public sealed record ExtensionDecided(bool Approved, string? Reason, int AddedWo
 /// <param name="Reason">The written reason, or null for a plain 同意.</param>
 public sealed record OutcomeRecorded(ReviewOutcome Outcome, string? Reason) : ReviewEvent;
 
+/// <summary>A reviewer added to the case file a scanned document received on paper (纸质材料扫描件).</summary>
+/// <param name="Material">The material it is.</param>
+/// <param name="Sha256">The scan's SHA-256, stored in the case file.</param>
+/// <param name="FileName">Its name, for display.</param>
+/// <param name="Size">Its size.</param>
+/// <param name="ContentType">Its content type.</param>
+/// <param name="Pages">How many paper pages it scans, when said.</param>
+public sealed record PaperDocumentAdded(string Material, string Sha256, string FileName, long Size, string ContentType, int? Pages) : ReviewEvent;
+
 /// <summary>Writes and reads review events as the canonical JSON kept in the record.</summary>
 public static class ReviewEventSerializer
 {
@@ -174,6 +183,7 @@ public static class ReviewEventSerializer
         ("review.extension_requested", typeof(ExtensionRequested)),
         ("review.extension_decided", typeof(ExtensionDecided)),
         ("review.decided", typeof(OutcomeRecorded)),
+        ("review.paper_document_added", typeof(PaperDocumentAdded)),
     ];
 
     /// <summary>Gets the options every record payload is written with.</summary>

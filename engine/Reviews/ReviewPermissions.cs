@@ -12,6 +12,7 @@ namespace Fashen.Engine.Reviews;
 /// <param name="AddOpinion">Adding a counsel opinion.</param>
 /// <param name="Decide">Recording any outcome.</param>
 /// <param name="Approve">What else 同意 needs; empty when nothing is missing.</param>
+/// <param name="AddPaperDocument">Adding a scan of a document received on paper to the case file.</param>
 public sealed record ReviewPermissions(
     ReviewError? Assign,
     ReviewError? RecordChecklist,
@@ -21,7 +22,8 @@ public sealed record ReviewPermissions(
     ReviewError? DecideExtension,
     ReviewError? AddOpinion,
     ReviewError? Decide,
-    IReadOnlyList<ReviewError> Approve)
+    IReadOnlyList<ReviewError> Approve,
+    ReviewError? AddPaperDocument = null)
 {
     /// <summary>Gets a value indicating whether 同意 would be accepted now (a reason aside).</summary>
     public bool CanApprove => Decide is null && Approve.Count == 0;

@@ -306,7 +306,8 @@ public sealed partial class ReviewService
         DecideExtension: OpenProblem(caller, review, Role.Head, "批准延长审核时限") ?? ExtensionDecisionProblem(review),
         AddOpinion: OpenProblem(caller, review, Role.Counsel, "提出法律顾问意见"),
         Decide: OpenProblem(caller, review, Role.Reviewer, "作出审核意见") ?? WorkProblem(caller, review, "作出审核意见") ?? QualificationProblem(caller),
-        Approve: ApproveProblems(review));
+        Approve: ApproveProblems(review),
+        AddPaperDocument: OpenProblem(caller, review, Role.Reviewer, "添加纸质材料扫描件"));
 
     // The review, checked to exist, be visible, be open, be at the version seen, and the caller to have the role.
     private Outcome<Review> Open(Caller caller, string reviewId, long version, Role role, string action)

@@ -73,4 +73,42 @@ public class CaseFileTests(Browser browser)
         await Expect(page.Locator("#materials")).ToContainTextAsync("证据材料（纸质材料已收（12 页））");
         await Expect(page.Locator("#materials .missing")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task AReviewer_AddsAScanReceivedOnPaper_WhichJoinsTheCaseFile_AndAnExecutableIsRefused()
+    {
+        await using var app = FashenApp.Start();
+        var (_, returned) = await Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine(), AllMaterials.Where(m => m != "证据材料")));
+        var id = returned.GetProperty("id").GetString();
+        var page = await Ui.SignInAsync(browser, app, "li.min");
+        await page.GotoAsync($"/reviews/{id}");
+
+        // An executable dressed as a PDF: refused beside the form, nothing added.
+        await page.Locator("summary", new() { HasText = "添加纸质材料扫描件" }).ClickAsync();
+        await page.GetByLabel("材料", new() { Exact = true }).SelectOptionAsync("证据材料");
+        await page.GetByLabel("扫描件（PDF、OFD 或图像）").SetInputFilesAsync(new FilePayload { Name = "扫描.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Elf() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "加入案卷" }).ClickAsync();
+        await Expect(page.Locator("#paper-error")).ToContainTextAsync("纸质材料扫描件不能添加");
+        Assert.DoesNotContain(app.Store.ReadAll(), e => e.Type == "review.paper_document_added");
+
+        // A real PDF scan of 12 pages of evidence: listed under its material, opened in the page, in the record.
+        var scan = SampleFiles.Pdf("scanned evidence");
+        await page.GetByLabel("材料", new() { Exact = true }).SelectOptionAsync("证据材料");
+        await page.GetByLabel("扫描件（PDF、OFD 或图像）").SetInputFilesAsync(new FilePayload { Name = "现场检查笔录扫描.pdf", MimeType = "application/pdf", Buffer = scan });
+        await page.GetByLabel("纸质页数（可不填）").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "加入案卷" }).ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("纸质材料扫描件已加入案卷");
+        var listed = page.Locator("#materials li", new() { HasText = "证据材料" });
+        await Expect(listed).ToContainTextAsync("现场检查笔录扫描.pdf");
+        await Expect(listed).ToContainTextAsync("纸质材料扫描件 12 页，李敏添加");
+
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("summary", new() { HasText = "现场检查笔录扫描.pdf" }).ClickAsync(),
+            r => r.Url.Contains($"/files/{SampleFiles.Sha256(scan)}", StringComparison.Ordinal));
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/pdf", (await response.AllHeadersAsync())["content-type"]);
+        var added = Assert.Single(app.Store.ReadAll(), e => e.Type == "review.paper_document_added");
+        Assert.Equal("li.min", added.Actor.Id);
+        Assert.Contains(SampleFiles.Sha256(scan), added.Data, StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,8 @@ namespace Fashen.ReviewUi.Pages.Reviews;
 /// <summary>One review: the decision, why it is major, materials, the checklist, opinions, the outcome
 /// form and the record. Every action is a form post checked by <see cref="ReviewService"/>; what the page
 /// offers comes from <see cref="ReviewService.PermissionsOf"/>, the same checks.</summary>
+[RequestSizeLimit(ReviewModel.MaxScanBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ReviewModel.MaxScanBytes)]
 public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, CaseFiles files) : FashenPage(reviews, options)
 {
     [BindProperty(SupportsGet = true)]
@@ -41,6 +43,21 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
     /// <summary>How each material still missing was resolved, when accepting without it.</summary>
     [BindProperty]
     public List<ResolutionInput> Resolutions { get; set; } = [];
+
+    /// <summary>The largest scan a reviewer uploads in the page: a few hundred pages scanned at 300 dpi.</summary>
+    public const long MaxScanBytes = 200L * 1024 * 1024;
+
+    /// <summary>The material a scan of paper is added under.</summary>
+    [BindProperty]
+    public string? PaperMaterial { get; set; }
+
+    /// <summary>The paper pages the scan covers, if known.</summary>
+    [BindProperty]
+    public int? PaperPages { get; set; }
+
+    /// <summary>The scan.</summary>
+    [BindProperty]
+    public IFormFile? PaperFile { get; set; }
 
     [BindProperty]
     public string? ExtensionReason { get; set; }
@@ -94,6 +111,11 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
             "已受理送审材料，恢复计时。",
             "materials",
             nameof(Resolutions));
+
+    /// <summary>Adds a scan of a document received on paper: its bytes are checked for their kind and stored in the case file
+    /// (recorded), then the scan is added to the review (recorded, version-checked).</summary>
+    public IActionResult OnPostPaper() =>
+        Done(AddPaper(), "纸质材料扫描件已加入案卷。", "materials", nameof(PaperFile));
 
     public IActionResult OnPostExtension() =>
         Done(Reviews.RequestExtension(Caller, Id, Version, ExtensionReason ?? string.Empty), "已申请延长审核时限，等待负责人批准。", "deadline", nameof(ExtensionReason));
@@ -157,6 +179,28 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
     }
 
     private PageResult Unavailability() => Page();
+
+    private Outcome<Review> AddPaper()
+    {
+        if (PaperFile is not { Length: > 0 } upload)
+        {
+            return ReviewErrors.PaperDocumentInvalid("请选择扫描件（PDF 或图像）");
+        }
+
+        using var content = upload.OpenReadStream();
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        var sniffed = ContentSniffer.Sniff(content, upload.ContentType);
+        if (sniffed.ContentType is not { } type)
+        {
+            return ReviewErrors.PaperDocumentInvalid(sniffed.Problem!.TrimEnd('。'));
+        }
+
+        content.Position = 0;
+        var stored = files.Store(Caller, sha256, upload.Length, type, content);
+        return stored.Succeeded
+            ? Reviews.AddPaperDocument(Caller, Id, Version, PaperMaterial ?? string.Empty, sha256, upload.FileName, PaperPages)
+            : stored.Error!;
+    }
 
     private IActionResult Done(Outcome<Review> outcome, string message, string anchor, string field = "") =>
         Done(outcome, message, anchor, _ => field);

@@ -147,6 +147,47 @@ public sealed class SubmittedDocumentsTests : IAsyncLifetime
         Assert.Contains(refusals, d => d.Contains("FS5033", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AScanReceivedOnPaper_JoinsTheCaseFileAndTheRecord_ButNotTheApprovedDigest()
+    {
+        var scjg = _app.CaseSystem("scjg");
+        var report = await UploadAsync(scjg, SampleFiles.Pdf("report"));
+        var (_, review) = await Post(scjg, "/v1/reviews", WithFiles(FoodFine(), (report, "调查终结报告.pdf")));
+        var id = review.GetProperty("id").GetString();
+        var reviewer = await _app.PersonAsync("li.min");
+        var scan = await UploadAsync(reviewer, SampleFiles.Pdf("scan of the hearing record"));
+        var docx = await UploadAsync(reviewer, SampleFiles.Docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+        JsonObject Paper(string sha, long version) => new()
+        {
+            ["version"] = version, ["material"] = "证据材料", ["sha256"] = sha, ["fileName"] = "听证笔录（扫描）.pdf", ["pages"] = 8,
+        };
+
+        // Only a PDF, OFD or image the reviewer uploaded; not the case system's file, not a document to edit.
+        var (notOwn, notOwnProblem) = await Post(reviewer, $"/v1/reviews/{id}/paper-documents", Paper(report, review.Version()));
+        Assert.Equal((HttpStatusCode.NotFound, "FS5029"), (notOwn, notOwnProblem.Code()));
+        var (word, wordProblem) = await Post(reviewer, $"/v1/reviews/{id}/paper-documents", Paper(docx, review.Version()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "FS5038"), (word, wordProblem.Code()));
+
+        var (added, withScan) = await Post(reviewer, $"/v1/reviews/{id}/paper-documents", Paper(scan, review.Version()));
+        Assert.Equal(HttpStatusCode.OK, added);
+        var paper = Assert.Single(withScan.GetProperty("paperDocuments").EnumerateArray());
+        Assert.Equal((scan, 8, "li.min"), (paper.GetProperty("sha256").GetString(), paper.GetProperty("pages").GetInt32(), paper.GetProperty("addedBy").GetProperty("id").GetString()));
+        Assert.Equal(review.GetProperty("documentsDigest").GetString(), withScan.GetProperty("documentsDigest").GetString());
+        Assert.Contains(_app.Store.ReadAll(), e => e.Type == "review.paper_document_added" && e.Data.Contains(scan, StringComparison.Ordinal));
+
+        // Readable in the case file by whoever may see the review; another department's reviewer may not.
+        using var read = await (await _app.PersonAsync("wang.fang")).GetAsync($"/v1/reviews/{id}/files/{scan}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("听证笔录（扫描）.pdf", read.Content.Headers.ContentDisposition!.FileNameStar);
+
+        // Approved, the permit is still bound to the submitted documents alone.
+        review = await CompleteChecklistAsync(reviewer, withScan);
+        await Post(reviewer, $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = review.Version(), ["outcome"] = "approve" });
+        var (_, issued) = await Post(scjg, "/v1/issuance", Issuance([(report, "调查终结报告.pdf")]));
+        Assert.True(issued.GetProperty("issuable").GetBoolean(), issued.ToString());
+    }
+
     private static JsonObject Issuance((string Sha256, string FileName)[] files) => new()
     {
         ["decision"] = FoodFine(),
