@@ -56,6 +56,8 @@ public sealed partial class ServeTests : IAsyncLifetime
             exchanges["resubmit"].Body.GetProperty("documentsDigest").GetString(),
             exchanges["issue"].Body.GetProperty("permit").GetProperty("claims").GetProperty("documentsDigest").GetString());
         Assert.True(exchanges["verify"].Body.GetProperty("valid").GetBoolean());
+        Assert.StartsWith("whsec_", exchanges["webhook"].Body.GetProperty("secret").GetString(), StringComparison.Ordinal);
+        Assert.Matches("^桓市监法审〔2026〕[1-9][0-9]*号$", exchanges["opinionDocument"].Body.GetProperty("number").GetString());
         Assert.False(exchanges["changed"].Body.GetProperty("issuable").GetBoolean());
         Assert.Contains("罚款金额", exchanges["changed"].Body.GetProperty("reasons")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("FS5023", exchanges["unreviewed"].Body.GetProperty("reasons")[0].GetProperty("code").GetString());
