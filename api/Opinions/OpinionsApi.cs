@@ -20,7 +20,7 @@ public static class OpinionsApi
             var outcome = opinions.Get(caller, id);
             return outcome.Succeeded ? BufferedJson.Ok(ReviewOpinionResponse.From(id, outcome.Value!)) : ProblemResults.From(outcome.Error!);
         }))
-        .WithSummary("法制审核意见书：文号（按目录清单的模板，本部门当年顺序编号）、正文，以及归档在案卷中的 PDF 的 SHA-256（首次读取时归档）")
+        .WithSummary("法制审核意见书：文号（按目录清单的模板，本部门当年顺序编号）、正文，以及归档在案卷中的 PDF 的 SHA-256（作出审核意见时归档；未能归档的，此时归档）")
         .Produces<ReviewOpinionResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)

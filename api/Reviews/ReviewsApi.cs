@@ -2,6 +2,7 @@ using Fashen.Api.Access;
 using Fashen.Api.Contracts;
 using Fashen.Api.Documents;
 using Fashen.Api.Problems;
+using Fashen.Engine.Opinions;
 using Fashen.Engine.Reviews;
 
 namespace Fashen.Api.Reviews;
@@ -184,10 +185,22 @@ public static class ReviewsApi
             .Produces<ReviewResponse>()
             .ProducesWorkflowProblems();
 
-        group.MapPost("/{id}/outcome", (HttpContext context, ReviewService service, string id, OutcomeRequest request) =>
-            Callers.With(context, caller => ReviewNames.TryParseOutcome(request.Outcome!, out var outcome)
-                ? Respond(context, service, service.Decide(caller, id, request.Version!.Value, outcome, request.Reason))
-                : ProblemResults.From(ApiProblems.ValidationFailed("outcome 应为 approve（同意）、correct（纠正）、reject（不同意）或 refer（移送）。"))))
+        group.MapPost("/{id}/outcome", (HttpContext context, ReviewService service, OpinionArchive opinions, ILogger<OpinionArchive> log, string id, OutcomeRequest request) =>
+            Callers.With(context, caller =>
+            {
+                if (!ReviewNames.TryParseOutcome(request.Outcome!, out var outcome))
+                {
+                    return ProblemResults.From(ApiProblems.ValidationFailed("outcome 应为 approve（同意）、correct（纠正）、reject（不同意）或 refer（移送）。"));
+                }
+
+                var decided = service.Decide(caller, id, request.Version!.Value, outcome, request.Reason);
+                if (decided.Succeeded && opinions.ArchiveAfterOutcome(decided.Value!) is { } notArchived)
+                {
+                    log.LogWarning("审核 {ReviewId} 的审核意见书未能随即归档，将在首次读取时归档：{Problem}", id, notArchived);
+                }
+
+                return Respond(context, service, decided);
+            }))
             .WithSummary("作出审核意见（审核人员）：同意、纠正、不同意或移送")
             .Produces<ReviewResponse>()
             .ProducesWorkflowProblems();

@@ -84,6 +84,26 @@ public sealed class OpinionArchive(
         return new ArchivedOpinion(document, sha256, pdf.Length, outcome.Entries[0]);
     }
 
+    /// <summary>Archives the opinion of an outcome just recorded, so that it is in the case file whether or not anyone reads it.
+    /// The outcome stands whatever happens here: a failure (the fonts missing, the store unreachable a moment) is returned, and
+    /// the opinion is archived when it is first asked for instead.</summary>
+    /// <param name="review">The review, as the outcome left it.</param>
+    /// <returns>Why it was not archived now, or null.</returns>
+    public string? ArchiveAfterOutcome(Review review)
+    {
+        try
+        {
+            var archived = Archive(review);
+            return archived.Succeeded ? null : archived.Error!.Message;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The outcome is committed already; whatever went wrong (the store's own kinds of outage included, which the engine
+            // does not know by name) must not turn its answer into a failure. The opinion is archived when first read.
+            return exception.Message;
+        }
+    }
+
     /// <summary>Tells whether a file is an opinion archived for a review, so that it can be read in that review's case file.</summary>
     /// <param name="reviewId">The review.</param>
     /// <param name="sha256">The file's SHA-256.</param>

@@ -1,10 +1,12 @@
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Documents;
+using Fashen.Engine.Opinions;
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
 using Fashen.ReviewUi.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
 
 namespace Fashen.ReviewUi.Pages.Reviews;
 
@@ -13,7 +15,8 @@ namespace Fashen.ReviewUi.Pages.Reviews;
 /// offers comes from <see cref="ReviewService.PermissionsOf"/>, the same checks.</summary>
 [RequestSizeLimit(ReviewModel.MaxScanBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReviewModel.MaxScanBytes)]
-public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, CaseFiles files) : FashenPage(reviews, options)
+public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, CaseFiles files, OpinionArchive opinions, ILogger<ReviewModel> log)
+    : FashenPage(reviews, options)
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = string.Empty;
@@ -131,8 +134,13 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
             return Load() ? Page() : Unavailability();
         }
 
-        return Done(Reviews.Decide(Caller, Id, Version, outcome, OutcomeReason), $"已作出审核意见：{outcome.ToChinese()}。", "outcome",
-            FieldOfOutcomeError);
+        var decided = Reviews.Decide(Caller, Id, Version, outcome, OutcomeReason);
+        if (decided.Succeeded && opinions.ArchiveAfterOutcome(decided.Value!) is { } notArchived)
+        {
+            log.LogWarning("审核 {ReviewId} 的审核意见书未能随即归档，将在首次读取时归档：{Problem}", Id, notArchived);
+        }
+
+        return Done(decided, $"已作出审核意见：{outcome.ToChinese()}。", "outcome", FieldOfOutcomeError);
     }
 
     /// <summary>The decision's fields other than facts: action, procedure, proposed date, party.</summary>

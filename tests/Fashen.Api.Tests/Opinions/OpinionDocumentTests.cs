@@ -6,7 +6,7 @@ using static Fashen.Tests.Requests;
 
 namespace Fashen.Api.Tests.Opinions;
 
-/// <summary>The review opinion (法制审核意见书) as an archived document: a PDF made at the first request after the outcome,
+/// <summary>The review opinion (法制审核意见书) as an archived document: a PDF made with the outcome (or at its first request),
 /// read back here by another PDF library (PdfPig); numbered from the catalogue's template by the outcome's place in the
 /// department's year; kept in the case file with its hash in the record; the same text as the JSON (and the page).</summary>
 public sealed class OpinionDocumentTests : IAsyncLifetime
@@ -99,7 +99,7 @@ public sealed class OpinionDocumentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AReviewWithoutAnOutcome_HasNoOpinion_AndOthersDepartmentsSeeNone()
+    public async Task AReviewWithoutAnOutcome_HasNoOpinion_AnOutcomeHasItArchivedAtOnce_AndOtherDepartmentsSeeNone()
     {
         var (_, review) = await Post(_app.CaseSystem("scjg"), "/v1/reviews", Submission(FoodFine("桓市监罚〔2026〕204号")));
         var id = review.GetProperty("id").GetString();
@@ -108,9 +108,11 @@ public sealed class OpinionDocumentTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("FS5034", problem.Code());
 
+        // Archived with the outcome, before anyone reads it; a reviewer of another department reads nothing.
         var decided = await DecidedAsync("桓市监罚〔2026〕205号", "approve");
+        Assert.Single(_app.Store.ReadAll(), e => e.Type == "opinion.archived" && e.ReviewId == decided);
         Assert.Equal(HttpStatusCode.Forbidden, (await Get(await _app.PersonAsync("zhao.lei"), $"/v1/reviews/{decided}/opinion.pdf")).Status);
-        Assert.DoesNotContain(_app.Store.ReadAll(), e => e.Type == "opinion.archived");
+        Assert.DoesNotContain(_app.Store.ReadAll(), e => e.Type == "file.read");
     }
 
     [Fact]
