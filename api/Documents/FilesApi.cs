@@ -83,23 +83,7 @@ public static class FilesApi
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapGet("/v1/reviews/{id}/files/{sha256}", (HttpContext context, ReviewService reviews, CaseFiles files, string id, string sha256, bool? download) =>
-            Callers.With(context, caller =>
-            {
-                var review = reviews.Get(caller, id);
-                if (!review.Succeeded)
-                {
-                    return ProblemResults.From(review.Error!);
-                }
-
-                var outcome = files.OpenInReview(caller, review.Value!, sha256.ToLowerInvariant(), CaseFiles.IsOpening(context.Request.Headers.Range.ToString()));
-                if (!outcome.Succeeded)
-                {
-                    return ProblemResults.From(outcome.Error!);
-                }
-
-                var (file, content, document) = outcome.Value;
-                return Send(context, file, content, document.FileName, download == true);
-            }))
+            Callers.With(context, caller => SendFromReview(context, reviews, files, caller, id, sha256.ToLowerInvariant(), download == true)))
             .WithTags("案卷文件")
             .WithSummary("读取审核案卷中的文件（能查看该审核的人，查阅留痕）：PDF、图像内嵌显示，音视频可分段读取，?download=true 为下载")
             .Produces(StatusCodes.Status200OK)
@@ -109,9 +93,28 @@ public static class FilesApi
         return group;
     }
 
+    /// <summary>Sends a document of a review's case file to a caller who may see the review, recording the opening.</summary>
+    internal static IResult SendFromReview(HttpContext context, ReviewService reviews, CaseFiles files, Engine.Reviews.Caller caller, string reviewId, string sha256, bool download)
+    {
+        var review = reviews.Get(caller, reviewId);
+        if (!review.Succeeded)
+        {
+            return ProblemResults.From(review.Error!);
+        }
+
+        var outcome = files.OpenInReview(caller, review.Value!, sha256, CaseFiles.IsOpening(context.Request.Headers.Range.ToString()));
+        if (!outcome.Succeeded)
+        {
+            return ProblemResults.From(outcome.Error!);
+        }
+
+        var (file, content, document) = outcome.Value;
+        return Send(context, file, content, document.FileName, download);
+    }
+
     // Only the kinds a case file holds are ever stored, none of them a page; the content policy (SecurityHeaders) lets nothing
     // in the response run, and the review page frame it. The name is the one the submission gave, for the browser to show.
-    internal static IResult Send(HttpContext context, StoredFile file, Stream content, string fileName, bool download)
+    private static IResult Send(HttpContext context, StoredFile file, Stream content, string fileName, bool download)
     {
         var headers = context.Response.Headers;
         headers.ContentDisposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline") { FileNameStar = fileName }.ToString();

@@ -30,19 +30,9 @@ public static class OpinionsApi
             Callers.With(context, caller =>
             {
                 var archived = opinions.Get(caller, id);
-                if (!archived.Succeeded)
-                {
-                    return ProblemResults.From(archived.Error!);
-                }
-
-                var opened = files.OpenInReview(caller, reviews.Get(caller, id).Value!, archived.Value!.Sha256, CaseFiles.IsOpening(context.Request.Headers.Range.ToString()));
-                if (!opened.Succeeded)
-                {
-                    return ProblemResults.From(opened.Error!);
-                }
-
-                var (file, content, document) = opened.Value;
-                return FilesApi.Send(context, file, content, document.FileName, download == true);
+                return archived.Succeeded
+                    ? FilesApi.SendFromReview(context, reviews, files, caller, id, archived.Value!.Sha256, download == true)
+                    : ProblemResults.From(archived.Error!);
             }))
             .WithSummary("法制审核意见书 PDF（A4，归档在案卷中，查阅留痕）；?download=true 为下载")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
