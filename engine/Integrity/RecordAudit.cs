@@ -251,8 +251,9 @@ public static class RecordAudit
 
     private static string? PermitProblem(StoredPermit permit, IssuedPermit issued) =>
         permit.Claims.CaseId == issued.CaseId && permit.Claims.DecisionDigest == issued.Digest && permit.Claims.ReviewId == issued.ReviewId
+            && permit.Claims.DocumentsDigest == issued.DocumentsDigest
             ? null
-            : $"存储中的许可凭证 {permit.Id} 与记录中签发时的内容不符（案件、决定摘要或审核）：许可凭证被改动过。";
+            : $"存储中的许可凭证 {permit.Id} 与记录中签发时的内容不符（案件、决定摘要、文件摘要或审核）：许可凭证被改动过。";
 }
 
 /// <summary>The outcome of verifying the record and what is derived from it.</summary>

@@ -57,7 +57,8 @@ internal sealed class RecordObservation
                 var root = data.RootElement;
                 var permitId = root.GetProperty("permitId").GetString()!;
                 Permits[permitId] = new IssuedPermit(
-                    root.GetProperty("caseId").GetString()!, root.GetProperty("digest").GetString()!, root.TryGetProperty("reviewId", out var r) ? r.GetString() : null);
+                    root.GetProperty("caseId").GetString()!, root.GetProperty("digest").GetString()!, root.TryGetProperty("reviewId", out var r) ? r.GetString() : null,
+                    root.TryGetProperty("documentsDigest", out var d) ? d.GetString() : null);
             }
             catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -71,4 +72,5 @@ internal sealed class RecordObservation
 /// <param name="CaseId">The case.</param>
 /// <param name="Digest">The decision's digest.</param>
 /// <param name="ReviewId">The review, or null for a decision that needed none.</param>
-internal sealed record IssuedPermit(string CaseId, string Digest, string? ReviewId);
+/// <param name="DocumentsDigest">The digest of the documents the permit names, or null.</param>
+internal sealed record IssuedPermit(string CaseId, string Digest, string? ReviewId, string? DocumentsDigest);
