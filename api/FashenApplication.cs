@@ -7,6 +7,7 @@ using Fashen.Api.Catalogues;
 using Fashen.Api.Classifications;
 using Fashen.Api.Documents;
 using Fashen.Api.Issuance;
+using Fashen.Api.IssuedDecisions;
 using Fashen.Api.Notifications;
 using Fashen.Api.Opinions;
 using Fashen.Api.Problems;
@@ -188,6 +189,7 @@ public static class FashenApplication
         app.MapOpinions();
         app.MapWebhooks().AddEndpointFilter<ValidationFilter>();
         app.MapIssuance().AddEndpointFilter<ValidationFilter>();
+        app.MapIssuedDecisions();
         app.MapRecords();
         app.MapReviewUi();
         return app;

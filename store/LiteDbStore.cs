@@ -374,7 +374,7 @@ public sealed class LiteDbStore : IFashenStore
             {
                 ["_id"] = IdempotencyId(record.Scope, record.Caller, record.Key),
                 ["requestHash"] = record.RequestHash,
-                ["resourceId"] = record.ResourceId,
+                ["resourceId"] = record.ResourceIdAfter(sealedEntries),
             });
         }
 

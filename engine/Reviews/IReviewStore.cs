@@ -229,8 +229,20 @@ public sealed record ReviewPage(IReadOnlyList<ReviewIndexEntry> Items, int Total
 /// <param name="Caller">Who sent it.</param>
 /// <param name="Key">The key.</param>
 /// <param name="RequestHash">The hash of the request's content, to tell a retry from a different request.</param>
-/// <param name="ResourceId">What the first request produced (review or permit id); empty when it produced a refusal that is kept.</param>
-public sealed record IdempotencyRecord(string Scope, string Caller, string Key, string RequestHash, string ResourceId);
+/// <param name="ResourceId">What the first request produced (review or permit id); empty when it produced a refusal that is kept;
+/// <see cref="FirstEntry"/> for the sequence number of the batch's first entry, which the store writes in its place.</param>
+public sealed record IdempotencyRecord(string Scope, string Caller, string Key, string RequestHash, string ResourceId)
+{
+    /// <summary>Stands for the sequence number of the first entry of the batch the key is written with: known only once the
+    /// store seals the entries.</summary>
+    public const string FirstEntry = "{first-entry}";
+
+    /// <summary>Gets the resource id as kept, given the entries sealed with the key.</summary>
+    /// <param name="sealedEntries">The batch's entries, sealed.</param>
+    /// <returns>The resource id, with <see cref="FirstEntry"/> replaced.</returns>
+    public string ResourceIdAfter(IReadOnlyList<Records.AuditEntry> sealedEntries) =>
+        ResourceId == FirstEntry ? sealedEntries[0].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : ResourceId;
+}
 
 /// <summary>The last classification of a case, to notice when it changes.</summary>
 /// <param name="Department">The department id.</param>

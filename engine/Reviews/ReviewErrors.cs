@@ -273,5 +273,22 @@ public static class ReviewErrors
     /// <returns>The refusal.</returns>
     public static ReviewError PaperDocumentInvalid(string problem) => Error("FS5038", $"纸质材料扫描件不能添加：{problem}。", ReviewErrorKind.Invalid);
 
+    /// <summary>FS5039: an issued decision reported with a permit that is not one Fashen issued.</summary>
+    /// <param name="problem">Why the permit is not valid, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError PermitInvalid(string problem) => Error(
+        "FS5039", $"报告的决定所附许可凭证无效：{problem.TrimEnd('。')}。请附关卡签发的许可凭证（permit.token）；没有许可凭证的决定不附此项。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5040: an issued decision reported with a field that cannot be recorded as given.</summary>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError ReportInvalid(string problem) => Error("FS5040", $"已作出的决定不能记录：{problem}。", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5041: no reported decision at that place of the record that the caller may see.</summary>
+    /// <param name="sequence">The record entry asked for.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError ReportNotFound(long sequence) => Error(
+        "FS5041", $"全过程记录第 {sequence} 条不是你可以查看的已作出决定的报告。", ReviewErrorKind.NotFound);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

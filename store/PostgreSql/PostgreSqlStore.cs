@@ -401,7 +401,7 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
         if (batch.Idempotency is { } record)
         {
             writes.Add("new_key AS (INSERT INTO idempotency (scope, caller, key, request_hash, resource_id) SELECT @i_scope, @i_caller, @i_key, @i_hash, @i_resource WHERE EXISTS (SELECT 1 FROM passed))");
-            parameters.AddRange([("i_scope", record.Scope), ("i_caller", record.Caller), ("i_key", record.Key), ("i_hash", record.RequestHash), ("i_resource", record.ResourceId)]);
+            parameters.AddRange([("i_scope", record.Scope), ("i_caller", record.Caller), ("i_key", record.Key), ("i_hash", record.RequestHash), ("i_resource", record.ResourceIdAfter(sealedEntries))]);
         }
 
         if (batch.Permit is { } permit)
