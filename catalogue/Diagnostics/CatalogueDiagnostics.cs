@@ -194,7 +194,7 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic UnknownFileKind(SourceSpan at) => Diagnostic.Error(
         "FS2020",
-        "无法识别的文件：目录清单以 department 开头，事实表以 facts 开头，节假日安排以 years 开头。",
+        "无法识别的文件：目录清单以 department 开头，事实表以 facts 开头，节假日安排以 years 开头，全国法定基准以 statute 开头，公开前隐去规则以 masking 开头。",
         at);
 
     /// <summary>FS2021: a yes/no setting written as something else.</summary>
@@ -626,4 +626,29 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic BadOpinionNumber(SourceSpan at, string problem) =>
         Diagnostic.Error("FS3041", $"审核意见书的文号模板（department.opinion_number）有误：{problem}", at);
+
+    /// <summary>FS3042: a kind of personal data the masking rules do not know.</summary>
+    /// <param name="at">Where it is written.</param>
+    /// <param name="text">What was written.</param>
+    /// <param name="known">The kinds known, joined.</param>
+    /// <param name="closest">The known kind it was probably meant to be, or null.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownMaskedKind(SourceSpan at, string text, string known, string? closest) => Diagnostic.Error(
+        "FS3042",
+        $"隐去规则中没有“{text}”这种个人信息。" + (closest is null ? string.Empty : $"是否是“{closest}”？") + $"可写的种类为：{known}；另外需要隐去的字词写在 terms 中。",
+        at);
+
+    /// <summary>FS3043: a way of showing a natural person's name the masking rules do not know.</summary>
+    /// <param name="at">Where it is written.</param>
+    /// <param name="text">What was written.</param>
+    /// <param name="known">The ways known, joined.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownNameStyle(SourceSpan at, string text, string known) => Diagnostic.Error(
+        "FS3043", $"自然人姓名的公开方式“{text}”无法识别，应为：{known}（姓加某某：张三公开为张某某）。", at);
+
+    /// <summary>FS3044: masking rules for a department that has no catalogue here, or a second file for one.</summary>
+    /// <param name="at">Where the department is named.</param>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic MaskingRulesMisplaced(SourceSpan at, string problem) => Diagnostic.Error("FS3044", $"公开前隐去规则的部门有误：{problem}", at);
 }

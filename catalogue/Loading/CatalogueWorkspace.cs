@@ -1,5 +1,6 @@
 using Fashen.Catalogue.Calendar;
 using Fashen.Catalogue.Diagnostics;
+using Fashen.Catalogue.Publication;
 using Fashen.Catalogue.Schema;
 using Fashen.Catalogue.Statute;
 using Fashen.Catalogue.Yaml;
@@ -7,6 +8,7 @@ using Fashen.Engine.Calendar;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Facts;
+using Fashen.Engine.Publication;
 using Fashen.Engine.Reviews;
 using Fashen.Grammar.Diagnostics;
 using Fashen.Grammar.Text;
@@ -32,8 +34,10 @@ public sealed class CatalogueWorkspace
         IReadOnlyList<Diagnostic> diagnostics,
         Dictionary<string, SourceText> sources,
         int filesChecked,
-        IReadOnlyList<string> files)
+        IReadOnlyList<string> files,
+        IReadOnlyList<MaskingRules> masking)
     {
+        Masking = masking;
         Files = files;
         Catalogues = catalogues;
         Calendar = calendar;
@@ -47,6 +51,14 @@ public sealed class CatalogueWorkspace
 
     /// <summary>Gets the catalogues read without errors, ordered by department id.</summary>
     public IReadOnlyList<CatalogueModel> Catalogues { get; }
+
+    /// <summary>Gets the departments' masking rules (公开前隐去的个人信息), read from their files beside the catalogues.</summary>
+    public IReadOnlyList<MaskingRules> Masking { get; }
+
+    /// <summary>Gets the rules a department's decisions are masked by before publication: its own, or the defaults.</summary>
+    /// <param name="department">The department id.</param>
+    /// <returns>The rules.</returns>
+    public MaskingRules MaskingFor(string department) => Masking.FirstOrDefault(m => m.Department == department) ?? MaskingRules.Default(department);
 
     /// <summary>Gets the holiday calendar, if one was named, found or given among the files.</summary>
     public WorkingCalendar? Calendar { get; }
@@ -99,6 +111,7 @@ public sealed class CatalogueWorkspace
         private readonly Dictionary<string, StatuteFile?> _statutes = new(StringComparer.Ordinal);
         private readonly List<(string FullPath, YamlMapping Root)> _catalogueFiles = [];
         private readonly List<string> _calendarFiles = [];
+        private readonly List<(MaskingRules Rules, SourceSpan Department)> _masking = [];
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
         private readonly List<string> _files = [];
 
@@ -152,6 +165,14 @@ public sealed class CatalogueWorkspace
                     break;
                 case YamlMapping mapping when mapping.Get("years") is not null:
                     _calendarFiles.Add(full);
+                    break;
+                case YamlMapping mapping when MaskingRulesReader.IsMaskingRules(mapping):
+                    _diagnostics.AddRange(diagnostics);
+                    if (MaskingRulesReader.Read(mapping, _diagnostics) is { } rules)
+                    {
+                        _masking.Add(rules);
+                    }
+
                     break;
                 default:
                     _diagnostics.AddRange(diagnostics);
@@ -230,7 +251,34 @@ public sealed class CatalogueWorkspace
             CheckVersions(read);
             var calendar = LoadCalendar(calendarPath);
             return new CatalogueWorkspace(
-                read.OrderBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.EffectiveFrom).ToList(), calendar, _diagnostics, _sources, _sources.Count, _files);
+                read.OrderBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.EffectiveFrom).ToList(), calendar, _diagnostics, _sources, _sources.Count, _files,
+                CheckMasking(read));
+        }
+
+        // One file of masking rules per department, and only for a department whose catalogue is read with it.
+        private List<MaskingRules> CheckMasking(List<CatalogueModel> catalogues)
+        {
+            var kept = new List<MaskingRules>();
+            var departments = catalogues.Select(c => c.Id).Distinct().ToList();
+            foreach (var (rules, at) in _masking)
+            {
+                if (!departments.Contains(rules.Department))
+                {
+                    var closest = NameSuggestions.Closest(rules.Department, departments);
+                    _diagnostics.Add(CatalogueDiagnostics.MaskingRulesMisplaced(
+                        at, $"没有部门“{rules.Department}”的目录清单" + (closest is null ? "。" : $"，是否是 {closest}？") + "隐去规则写在本部门目录清单旁边，department 与目录清单的 department.id 相同。"));
+                }
+                else if (kept.Any(k => k.Department == rules.Department))
+                {
+                    _diagnostics.Add(CatalogueDiagnostics.MaskingRulesMisplaced(at, $"部门 {rules.Department} 已有一份隐去规则，每个部门只写一份。"));
+                }
+                else
+                {
+                    kept.Add(rules);
+                }
+            }
+
+            return kept;
         }
 
         // Versions of one department: distinct start days and version names, no explicit overlap, one governing date.

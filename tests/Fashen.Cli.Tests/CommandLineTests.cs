@@ -11,7 +11,7 @@ public class CommandLineTests
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
-        Assert.Equal("检查了 11 个文件、8 个目录清单：没有发现问题。\n", output.Replace("\r\n", "\n"));
+        Assert.Equal("检查了 12 个文件、8 个目录清单：没有发现问题。\n", output.Replace("\r\n", "\n"));
     }
 
     [Fact]

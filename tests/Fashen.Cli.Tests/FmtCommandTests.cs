@@ -18,7 +18,7 @@ public sealed class FmtCommandTests : IDisposable
         var (exit, output, _) = Fashen.Run("fmt", "--check", "samples/catalogues");
 
         Assert.Equal(0, exit);
-        Assert.Equal("检查了 8 个文件：条件均已是规范写法。\n", output);
+        Assert.Equal("检查了 9 个文件：条件均已是规范写法。\n", output);
     }
 
     [Fact]
