@@ -19,7 +19,9 @@ using Fashen.Engine.Access;
 using Fashen.Engine.Documents;
 using Fashen.Engine.Notifications;
 using Fashen.Engine.Opinions;
+using Fashen.Engine.Catalogues;
 using Fashen.Engine.Permits;
+using Fashen.Engine.Publication;
 using Fashen.Engine.Recording;
 using Fashen.Engine.Reviews;
 using Fashen.Grammar.Diagnostics;
@@ -70,7 +72,11 @@ public static class FashenApplication
         builder.Services.AddHostedService<CatalogueWatcher>();
         builder.Services.AddSingleton<PublicSite>();
         builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(SharedKeys(sp), DataFolder(sp))));
-        builder.Services.AddSingleton(sp => new ReviewOptions { MaxReviewFileBytes = sp.GetRequiredService<FashenOptions>().MaxReviewFileBytes });
+        builder.Services.AddSingleton(sp => new ReviewOptions
+        {
+            MaxReviewFileBytes = sp.GetRequiredService<FashenOptions>().MaxReviewFileBytes,
+            PublicationDeadline = PublicationDeadlines(sp.GetRequiredService<FashenOptions>()),
+        });
         builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<IFashenStore>());
 
         // Classifications are answered before their record is written (within a fraction of a second, in groups); the
@@ -248,6 +254,13 @@ public static class FashenApplication
     public static StoreSettings StoreSettings(FashenOptions options) =>
         new(options.Store, Path.GetFullPath(options.DataFolder), options.PostgreSql, options.PostgreSqlSchema,
             new PostgreSqlTimeouts(options.PostgreSqlLockTimeout, options.PostgreSqlIdleInTransactionTimeout, options.PostgreSqlStatementTimeout));
+
+    // The configured publication deadlines; a kind that is not one is refused at start, not passed over.
+    private static PublicationDeadline PublicationDeadlines(FashenOptions options) => new(
+        options.PublicationWorkingDays.ToDictionary(
+            p => ActionKinds.TryParse(p.Key, out var kind) ? kind : throw new InvalidOperationException($"Fashen:PublicationWorkingDays 中的“{p.Key}”不是执法行为的类别（{ActionKinds.ChineseList}）。"),
+            p => p.Value >= 1 ? p.Value : throw new InvalidOperationException($"Fashen:PublicationWorkingDays 中“{p.Key}”的工作日数应至少为 1。")),
+        options.PublicationWorkingDaysOtherwise >= 1 ? options.PublicationWorkingDaysOtherwise : throw new InvalidOperationException("Fashen:PublicationWorkingDaysOtherwise 应至少为 1。"));
 
     private static string DataFolder(IServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<FashenOptions>().DataFolder);

@@ -88,6 +88,16 @@ public sealed class FashenOptions
     /// <value>The default value is Debian's fonts-dejavu-core DejaVu Sans (free licence, embeddable).</value>
     public string OpinionLatinFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
+    /// <summary>Gets or sets the working days within which a reported decision must be published, by kind of action (行政处罚, or
+    /// its wire name penalty); a kind not named takes <see cref="PublicationWorkingDaysOtherwise"/>. A law's exception for a kind
+    /// is written here.</summary>
+    /// <value>The default value is the 2018 guideline's (国办发〔2018〕118号): 7 for 行政处罚 and 行政许可.</value>
+    public Dictionary<string, int> PublicationWorkingDays { get; set; } = new(StringComparer.Ordinal) { ["行政处罚"] = 7, ["行政许可"] = 7 };
+
+    /// <summary>Gets or sets the working days within which the other kinds of decision must be published.</summary>
+    /// <value>The default value is 20.</value>
+    public int PublicationWorkingDaysOtherwise { get; set; } = 20;
+
     /// <summary>Gets or sets how often the webhook dispatcher looks for new record entries and due deliveries.</summary>
     /// <value>The default value is one second.</value>
     public TimeSpan WebhookPollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -131,11 +131,16 @@ public sealed record PublicationFieldsRequest(
 /// <param name="Findings">What was found (issued without a permit, or not as permitted); empty when in order.</param>
 /// <param name="Sequence">The record entry of the report.</param>
 /// <param name="Hash">Its hash.</param>
+/// <param name="Proposed">What is proposed for publication: the fields masked by the department's rules.</param>
+/// <param name="MaskedKinds">The kinds of personal data masked in them.</param>
+/// <param name="PublicationDueOn">The last working day to publish it (7 working days for 行政处罚 and 行政许可, 20 otherwise), or null
+/// while a year's holiday arrangement is not loaded.</param>
 public sealed record IssuedDecisionResponse(
     string CaseId, string Department, string DocumentNumber, string DecidedOn, string Classification, string? PermitId,
-    IReadOnlyList<IssuanceFinding> Findings, long Sequence, string Hash)
+    IReadOnlyList<IssuanceFinding> Findings, long Sequence, string Hash, PublicationFields Proposed, IReadOnlyList<string> MaskedKinds,
+    string? PublicationDueOn)
 {
     public static IssuedDecisionResponse From(IssuedDecision d) => new(
         d.CaseId, d.Department, d.DocumentNumber, d.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Classification, d.PermitId,
-        d.Findings, d.Sequence, d.Hash);
+        d.Findings, d.Sequence, d.Hash, d.Proposed, d.MaskedKinds, d.PublicationDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -84,7 +84,7 @@ public sealed class CatalogueWorkspace
 
     /// <summary>Builds the set the service and the command line classify with: every version compiled.</summary>
     /// <returns>The set; baselines are left out.</returns>
-    public CatalogueSet ToCatalogueSet() => new(Catalogues.Select(Classifier.Compile), Calendar);
+    public CatalogueSet ToCatalogueSet() => new(Catalogues.Select(Classifier.Compile), Calendar, Masking);
 
     /// <summary>Reads catalogues, schemas and calendars from files and folders.</summary>
     /// <param name="paths">Files, or folders searched for *.yaml and *.yml files.</param>

@@ -14,12 +14,15 @@ namespace Fashen.Engine.Reviews;
 public sealed class CatalogueSet
 {
     private readonly Dictionary<string, IReadOnlyList<Classifier>> _versions;
+    private readonly IReadOnlyList<Publication.MaskingRules> _masking;
 
     /// <summary>Initializes a new instance of the <see cref="CatalogueSet"/> class.</summary>
     /// <param name="classifiers">Every version of every department's catalogue, compiled; baselines are left out.</param>
     /// <param name="calendar">The holiday calendar, or null when none is loaded.</param>
-    public CatalogueSet(IEnumerable<Classifier> classifiers, WorkingCalendar? calendar)
+    /// <param name="masking">The departments' masking rules for publication; a department without its own gets the defaults.</param>
+    public CatalogueSet(IEnumerable<Classifier> classifiers, WorkingCalendar? calendar, IReadOnlyList<Publication.MaskingRules>? masking = null)
     {
+        _masking = masking ?? [];
         _versions = classifiers
             .Where(c => !c.Catalogue.Baseline)
             .GroupBy(c => c.Catalogue.Id, StringComparer.Ordinal)
@@ -32,6 +35,12 @@ public sealed class CatalogueSet
 
     /// <summary>Gets the holiday calendar, or null when none is loaded.</summary>
     public WorkingCalendar? Calendar { get; }
+
+    /// <summary>Gets the rules a department's decisions are masked by before publication: its own, or the defaults.</summary>
+    /// <param name="department">The department.</param>
+    /// <returns>The rules.</returns>
+    public Publication.MaskingRules MaskingFor(string department) =>
+        _masking.FirstOrDefault(m => m.Department == department) ?? Publication.MaskingRules.Default(department);
 
     /// <summary>Gets the departments with a catalogue, in id order.</summary>
     public IReadOnlyList<string> Departments => _versions.Keys.Order(StringComparer.Ordinal).ToList();

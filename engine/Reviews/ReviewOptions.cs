@@ -3,6 +3,10 @@ namespace Fashen.Engine.Reviews;
 /// <summary>Settings of the review workflow.</summary>
 public sealed record ReviewOptions
 {
+    /// <summary>Gets the days within which reported decisions must be published, by kind of action.</summary>
+    /// <value>The default value is the 2018 guideline's: 7 working days for 行政处罚 and 行政许可, 20 for the other kinds.</value>
+    public Publication.PublicationDeadline PublicationDeadline { get; init; } = Publication.PublicationDeadline.Default;
+
     /// <summary>Gets the time zone whose calendar dates count (acceptance, deadlines).</summary>
     /// <value>The default value is China Standard Time (UTC+8, Asia/Shanghai).</value>
     public TimeZoneInfo TimeZone { get; init; } = ChinaStandardTime();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.IssuedDecisions;
+using Fashen.Engine.Publication;
 using Fashen.Engine.Records;
 
 namespace Fashen.Engine.Reviews;
@@ -106,6 +107,9 @@ public sealed partial class ReviewService
             findings.Add(new(IssuedWithoutPermit, $"没有出示许可凭证即作出决定：{why}"));
         }
 
+        // What is proposed for publication: masked by the department's rules, due in working days from the decision.
+        var draft = PublicationDraft.Of(report.Publication, decision, report.DecidedOn, _catalogues.Current.MaskingFor(decision.Department),
+            _options.PublicationDeadline, _catalogues.Current.Calendar);
         var at = _clock.GetUtcNow();
         var data = new JsonObject
         {
@@ -125,6 +129,17 @@ public sealed partial class ReviewService
                 ["basis"] = report.Publication.Basis,
             },
             ["findings"] = new JsonArray(findings.Select(f => (JsonNode)new JsonObject { ["code"] = f.Code, ["message"] = f.Message }).ToArray()),
+            ["proposed"] = new JsonObject
+            {
+                ["agency"] = draft.Masked.Agency,
+                ["party"] = draft.Masked.Party,
+                ["category"] = draft.Masked.Category,
+                ["conclusion"] = draft.Masked.Conclusion,
+                ["basis"] = draft.Masked.Basis,
+                ["masked"] = new JsonArray(draft.Masks.Select(m => m.Label).Distinct().Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
+                ["dueOn"] = draft.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["dueUnknownYear"] = draft.DueUnknownYear,
+            },
         };
         var entries = new List<PendingEntry> { new(IssuedEntry, review?.Id, decision.Department, caller.Actor, CanonicalJson.Serialize(data)) };
         entries.AddRange(findings.Select(f => new PendingEntry(f.Code, review?.Id, decision.Department, caller.Actor, CanonicalJson.Serialize(new JsonObject
@@ -189,9 +204,13 @@ public sealed partial class ReviewService
     private static IssuedDecision Reported(AuditEntry entry)
     {
         var data = JsonNode.Parse(entry.Data)!;
+        var proposed = data["proposed"]!;
         return new IssuedDecision(
             (string)data["caseId"]!, entry.Department!, (string)data["documentNumber"]!, DateOnly.Parse((string)data["decidedOn"]!, CultureInfo.InvariantCulture),
             (string)data["classification"]!, (string?)data["permitId"],
-            data["findings"]!.AsArray().Select(f => new IssuanceFinding((string)f!["code"]!, (string)f["message"]!)).ToList(), entry.Sequence, entry.Hash);
+            data["findings"]!.AsArray().Select(f => new IssuanceFinding((string)f!["code"]!, (string)f["message"]!)).ToList(), entry.Sequence, entry.Hash,
+            new PublicationFields((string)proposed["agency"]!, (string)proposed["party"]!, (string)proposed["category"]!, (string)proposed["conclusion"]!, (string)proposed["basis"]!),
+            proposed["masked"]!.AsArray().Select(m => (string)m!).ToList(),
+            (string?)proposed["dueOn"] is { } due ? DateOnly.Parse(due, CultureInfo.InvariantCulture) : null);
     }
 }

@@ -56,6 +56,8 @@ public sealed partial class ServeTests : IAsyncLifetime
             exchanges["resubmit"].Body.GetProperty("documentsDigest").GetString(),
             exchanges["issue"].Body.GetProperty("permit").GetProperty("claims").GetProperty("documentsDigest").GetString());
         Assert.True(exchanges["verify"].Body.GetProperty("valid").GetBoolean());
+        Assert.Empty(exchanges["report"].Body.GetProperty("findings").EnumerateArray());
+        Assert.Equal("2026-12-09", exchanges["report"].Body.GetProperty("publicationDueOn").GetString());
         Assert.StartsWith("whsec_", exchanges["webhook"].Body.GetProperty("secret").GetString(), StringComparison.Ordinal);
         Assert.Matches("^桓市监法审〔2026〕[1-9][0-9]*号$", exchanges["opinionDocument"].Body.GetProperty("number").GetString());
         Assert.False(exchanges["changed"].Body.GetProperty("issuable").GetBoolean());

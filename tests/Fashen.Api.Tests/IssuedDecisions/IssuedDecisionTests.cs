@@ -68,6 +68,30 @@ public sealed class IssuedDecisionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhatIsProposedForPublication_IsMaskedByTheDepartmentsRules_AndDueInWorkingDays()
+    {
+        var document = await UploadAsync(_app.CaseSystem("scjg"), SampleFiles.Pdf("decision on a natural person"));
+        var decision = FoodFine("桓市监罚〔2026〕308号", 2000);
+        decision["facts"]!["party_type"] = "自然人";
+        var report = Report(decision, null, document);
+        report["publication"]!["party"] = "张三";
+        report["publication"]!["conclusion"] = "张三（身份证号码370321199003074519，联系电话13805331234）销售过期食品，罚款2000元。";
+
+        var (status, recorded) = await ReportAsync(report);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        var proposed = recorded.GetProperty("proposed");
+        Assert.Equal("张某某", proposed.GetProperty("party").GetString());
+        Assert.Equal("张某某（身份证号码（身份证号码已隐去），联系电话（联系电话已隐去））销售过期食品，罚款2000元。", proposed.GetProperty("conclusion").GetString());
+        Assert.Equal(["姓名", "身份证号码", "联系电话"], recorded.GetProperty("maskedKinds").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal("2026-03-11", recorded.GetProperty("publicationDueOn").GetString());   // 7 working days after Monday 2 March
+
+        // A company's name is published as it is.
+        var (_, company) = await ReportAsync(Report(FoodFine("桓市监罚〔2026〕309号", 2000), null, document));
+        Assert.Equal("桓台县某某食品有限公司", company.GetProperty("proposed").GetProperty("party").GetString());
+    }
+
+    [Fact]
     public async Task AForgedPermit_IsRefused_AndRecorded()
     {
         var (permit, document) = await ApprovedAndPermittedAsync("桓市监罚〔2026〕305号");
