@@ -52,6 +52,9 @@ public sealed class LiteDbStore : IFashenStore
     private readonly ILiteCollection<BsonDocument> _accounts;
     private readonly ILiteCollection<BsonDocument> _clients;
     private readonly ILiteCollection<BsonDocument> _files;
+
+    // Who else holds a file kept before (sent the same bytes since): by "sha256|holder".
+    private readonly ILiteCollection<BsonDocument> _fileHolders;
     private readonly FolderFiles _fileBytes;
 
     // The sequence numbers of the alert entries, written with them: alerts are few, and an index on every entry's type
@@ -111,7 +114,8 @@ public sealed class LiteDbStore : IFashenStore
         _alerts = _db.GetCollection("alerts");
         _files = _db.GetCollection("files");
         _outcomes = _db.GetCollection("outcomes");
-        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts, _files, _outcomes);
+        _fileHolders = _db.GetCollection("file_holders");
+        CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts, _files, _outcomes, _fileHolders);
         IndexOutcomesWrittenBefore();
         _fileBytes = new FolderFiles(folder);
         _entries.EnsureIndex("reviewId");
@@ -401,6 +405,11 @@ public sealed class LiteDbStore : IFashenStore
             });
         }
 
+        if (batch.Holder is { } holder && _fileHolders.FindById(HolderId(holder.Sha256, holder.Holder)) is null)
+        {
+            _fileHolders.Insert(new BsonDocument { ["_id"] = HolderId(holder.Sha256, holder.Holder) });
+        }
+
         if (batch.Classification is { } classification)
         {
             _classifications.Upsert(new BsonDocument
@@ -469,6 +478,17 @@ public sealed class LiteDbStore : IFashenStore
 
     /// <inheritdoc/>
     public Stream? OpenFile(string sha256) => FindFile(sha256) is { Held: true } ? _fileBytes.Open(sha256) : null;
+
+    /// <inheritdoc/>
+    public bool Holds(string sha256, string holder)
+    {
+        lock (_gate)
+        {
+            return _files.FindById(sha256)?["storedBy"].AsString == holder || _fileHolders.FindById(HolderId(sha256, holder)) is not null;
+        }
+    }
+
+    private static string HolderId(string sha256, string holder) => sha256 + "|" + holder;
 
     /// <inheritdoc/>
     public StoredPermit? FindPermit(string id)

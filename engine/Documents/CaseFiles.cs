@@ -14,6 +14,9 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     /// <summary>The entry recording a file stored or registered.</summary>
     public const string StoredEntry = "file.stored";
 
+    /// <summary>The entry recording that someone else sent the bytes of a file kept before (or registered it again).</summary>
+    public const string HeldEntry = "file.held";
+
     /// <summary>The entry recording a file read.</summary>
     public const string ReadEntry = "file.read";
 
@@ -34,7 +37,8 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
 
         if (files.FindFile(sha256) is { } held)
         {
-            return (held, false);
+            // The bytes were received and hashed: this caller has them, and may name the file from now on.
+            return (Hold(caller, held), false);
         }
 
         // The bytes first, durably; then the entry, with the file's record: a file is known only once the record says so.
@@ -58,7 +62,7 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
         }
 
         return files.FindFile(sha256) is { } held
-            ? (held, false)
+            ? (Hold(caller, held), false)
             : Record(caller, new StoredFile(sha256, size, contentType, clock.GetUtcNow(), caller.Actor.Id, recording));
     }
 
@@ -152,7 +156,20 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     }
 
     // Outside a review, a file is read by whoever stored it and by administrators.
-    private static bool MayRead(Caller caller, StoredFile file) => caller.Actor.Id == file.StoredBy || caller.Has(Role.Admin);
+    private bool MayRead(Caller caller, StoredFile file) => files.Holds(file.Sha256, caller.Actor.Id) || caller.Has(Role.Admin);
+
+    // A second holder of a file kept before is recorded, once.
+    private StoredFile Hold(Caller caller, StoredFile file)
+    {
+        if (!files.Holds(file.Sha256, caller.Actor.Id))
+        {
+            record.Append(new AppendBatch(
+                clock.GetUtcNow(), [new PendingEntry(HeldEntry, null, null, caller.Actor, CanonicalJson.Serialize(new JsonObject { ["sha256"] = file.Sha256 }))],
+                Holder: new FileHolder(file.Sha256, caller.Actor.Id)));
+        }
+
+        return file;
+    }
 
     private (StoredFile File, bool Created) Record(Caller caller, StoredFile file)
     {

@@ -40,6 +40,13 @@ public interface IFileStore
     /// <returns>The record, or null.</returns>
     StoredFile? FindFile(string sha256);
 
+    /// <summary>Tells whether someone holds a file: stored it first, or sent the same bytes (or registered the same recording)
+    /// since (<see cref="Reviews.AppendBatch.Holder"/>). Only a holder names a file in a submission or a report.</summary>
+    /// <param name="sha256">The SHA-256.</param>
+    /// <param name="holder">An API client's or an account's id.</param>
+    /// <returns>True when they hold it.</returns>
+    bool Holds(string sha256, string holder);
+
     /// <summary>Opens a held file's bytes for reading; the stream can seek (ranges of video and audio).</summary>
     /// <param name="sha256">The SHA-256.</param>
     /// <returns>The bytes, or null when they are not held here.</returns>
@@ -56,3 +63,8 @@ public sealed class FileContentMismatchException : Exception
     {
     }
 }
+
+/// <summary>Someone who sent the bytes of a file already held (or registered the same recording): they hold it too.</summary>
+/// <param name="Sha256">The file's SHA-256.</param>
+/// <param name="Holder">An API client's or an account's id.</param>
+public sealed record FileHolder(string Sha256, string Holder);

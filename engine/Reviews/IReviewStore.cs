@@ -107,6 +107,7 @@ public interface IReviewStore
 /// <param name="Classification">The classification to remember for the case, or null.</param>
 /// <param name="File">The record of a file whose bytes were kept (<see cref="Documents.IFileStore.KeepBytes"/>) or that was
 /// registered, or null; kept unless the same hash is kept already.</param>
+/// <param name="Holder">Someone who now holds a file kept before, or null.</param>
 public sealed record AppendBatch(
     DateTimeOffset At,
     IReadOnlyList<PendingEntry> Entries,
@@ -116,7 +117,8 @@ public sealed record AppendBatch(
     IdempotencyRecord? Idempotency = null,
     StoredPermit? Permit = null,
     ClassificationRecord? Classification = null,
-    Documents.StoredFile? File = null);
+    Documents.StoredFile? File = null,
+    Documents.FileHolder? Holder = null);
 
 /// <summary>What an append did.</summary>
 /// <param name="Status">Whether it was written.</param>

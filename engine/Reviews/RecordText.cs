@@ -44,6 +44,7 @@ public static class RecordText
         "catalogues.reload_refused" => "拒绝载入目录清单",
         "file.stored" => "存入案卷文件",
         "file.read" => "查阅案卷文件",
+        "file.held" => "再次上传已存的案卷文件",
         "keys.sealed" => "加密共享密钥",
         "keys.rotated" => "更换密钥加密密钥",
         "alert.foreign_key" => "发现来历不明的共享密钥",

@@ -40,7 +40,7 @@ public sealed partial class ReviewService
         }
 
         // Only a scan this reviewer stored: naming another's file would let it be read through this review.
-        if (_files?.FindFile(sha256) is not { Held: true } file || file.StoredBy != caller.Actor.Id)
+        if (_files?.FindFile(sha256) is not { Held: true } file || !_files.Holds(sha256, caller.Actor.Id))
         {
             return ReviewErrors.FileNotFound(sha256);
         }

@@ -177,7 +177,7 @@ public sealed partial class ReviewService
     // The document is one this case system uploaded, of a kind a decision document is; the date is not in the future.
     private ReviewError? ReportProblem(Caller caller, IssuedDecisionReport report)
     {
-        if (_files?.FindFile(report.DocumentSha256) is not { Held: true } file || file.StoredBy != caller.Actor.Id)
+        if (_files?.FindFile(report.DocumentSha256) is not { Held: true } file || !_files.Holds(file.Sha256, caller.Actor.Id))
         {
             return ReviewErrors.FileNotAttached("执法决定书", report.DocumentFileName, report.DocumentSha256);
         }

@@ -410,7 +410,7 @@ public sealed partial class ReviewService
         foreach (var reference in request.Documents ?? [])
         {
             var known = existing?.Submission.Documents?.Any(d => d.Sha256 == reference.Sha256) == true;
-            if (_files?.FindFile(reference.Sha256) is not { } file || (file.StoredBy != caller.Actor.Id && !known))
+            if (_files?.FindFile(reference.Sha256) is not { } file || (!_files.Holds(file.Sha256, caller.Actor.Id) && !known))
             {
                 return ReviewErrors.FileNotAttached(reference.Material, reference.FileName, reference.Sha256);
             }

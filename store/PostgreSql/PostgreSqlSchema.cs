@@ -249,6 +249,10 @@ internal static class PostgreSqlSchema
             "CREATE TABLE webhook_cursor (id int PRIMARY KEY CHECK (id = 1), sequence bigint NOT NULL)",
             "INSERT INTO webhook_cursor (id, sequence) VALUES (1, 0)",
         ]),
+        (9, "who else holds a file kept before: sent the same bytes since",
+        [
+            "CREATE TABLE file_holders (sha256 text NOT NULL, holder text NOT NULL, PRIMARY KEY (sha256, holder))",
+        ]),
     ];
 
     /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted
@@ -260,6 +264,7 @@ internal static class PostgreSqlSchema
         ("permits", "SELECT, INSERT"),
         ("files", "SELECT, INSERT"),
         ("file_chunks", "SELECT, INSERT"),
+        ("file_holders", "SELECT, INSERT"),
         ("idempotency", "SELECT, INSERT"),
         ("chain_head", "SELECT, UPDATE"),               // locked (FOR UPDATE) and advanced by every append
         ("reviews", "SELECT, INSERT, UPDATE"),          // the index of the record, rebuilt from it when doubted

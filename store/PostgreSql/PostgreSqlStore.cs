@@ -421,6 +421,12 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
                 ("f_by", file.StoredBy), ("f_external", file.External is null ? null : JsonSerializer.Serialize(file.External))]);
         }
 
+        if (batch.Holder is { } holder)
+        {
+            writes.Add("new_holder AS (INSERT INTO file_holders (sha256, holder) SELECT @h_sha, @h_holder WHERE EXISTS (SELECT 1 FROM passed) ON CONFLICT DO NOTHING)");
+            parameters.AddRange([("h_sha", holder.Sha256), ("h_holder", holder.Holder)]);
+        }
+
         if (batch.Classification is { } classification)
         {
             writes.Add("""
@@ -583,6 +589,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
             return 0;
         });
     }
+
+    /// <inheritdoc/>
+    public bool Holds(string sha256, string holder) => Read(
+        "SELECT EXISTS (SELECT 1 FROM files WHERE sha256 = @sha AND stored_by = @holder) OR EXISTS (SELECT 1 FROM file_holders WHERE sha256 = @sha AND holder = @holder)",
+        r => r.GetBoolean(0), ("sha", sha256), ("holder", holder)).Single();
 
     /// <inheritdoc/>
     public StoredFile? FindFile(string sha256) =>

@@ -65,7 +65,7 @@ public sealed class SubmittedDocumentsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFileNotUploadedByThisCaseSystem_CannotBeNamed()
+    public async Task AFileNotUploadedByThisCaseSystem_CannotBeNamed_UntilItSendsTheBytesItself()
     {
         var theirs = await UploadAsync(_app.CaseSystem("sthj"), SampleFiles.Pdf("another department's"));
         var never = new string('b', 64);
@@ -78,6 +78,13 @@ public sealed class SubmittedDocumentsTests : IAsyncLifetime
         }
 
         Assert.DoesNotContain(_app.Store.ReadAll(), e => e.Type == "review.submitted");
+
+        // Once it sends the same bytes itself (the upload proves it has them), it holds the file too, and may name it.
+        var (again, _) = await PutFileAsync(_app.CaseSystem("scjg"), theirs, SampleFiles.Pdf("another department's"), "application/pdf");
+        Assert.Equal(HttpStatusCode.OK, again);
+        var (named, _) = await Post(_app.CaseSystem("scjg"), "/v1/reviews", WithFiles(FoodFine(), (theirs, "x.pdf")));
+        Assert.Equal(HttpStatusCode.Created, named);
+        Assert.Contains(theirs, Assert.Single(_app.Store.ReadAll(), e => e.Type == "file.held").Data, StringComparison.Ordinal);
     }
 
     [Fact]
