@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Fashen.Api.Access;
 using Fashen.Api.Catalogues;
 using Fashen.Api.Classifications;
+using Fashen.Api.DecisionPublication;
 using Fashen.Api.Documents;
 using Fashen.Api.Issuance;
 using Fashen.Api.IssuedDecisions;
@@ -87,6 +88,8 @@ public static class FashenApplication
         builder.Services.AddSingleton(sp => new OpinionPdf(sp.GetRequiredService<FashenOptions>().OpinionFont, sp.GetRequiredService<FashenOptions>().OpinionLatinFont));
         builder.Services.AddSingleton<IOpinionRenderer>(sp => sp.GetRequiredService<OpinionPdf>());
         builder.Services.AddSingleton<OpinionArchive>();
+        builder.Services.AddSingleton(sp => new Publications(
+            sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<IFashenStore>().Publications, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReviewOptions>()));
         builder.Services.AddSingleton(sp => new Webhooks(
             sp.GetRequiredService<IFashenStore>().Webhooks, sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<TimeProvider>(),
             WebhookKey.LoadOrCreate(SharedKeys(sp), DataFolder(sp)), sp.GetRequiredService<FashenOptions>().WebhookAllowLoopbackHttp));
@@ -196,6 +199,7 @@ public static class FashenApplication
         app.MapWebhooks().AddEndpointFilter<ValidationFilter>();
         app.MapIssuance().AddEndpointFilter<ValidationFilter>();
         app.MapIssuedDecisions();
+        app.MapDecisionPublication().AddEndpointFilter<ValidationFilter>();
         app.MapRecords();
         app.MapReviewUi();
         return app;

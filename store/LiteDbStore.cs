@@ -25,6 +25,9 @@ public sealed class LiteDbStore : IFashenStore
     /// <inheritdoc/>
     public Engine.Notifications.IWebhookStore Webhooks { get; }
 
+    /// <inheritdoc/>
+    public Engine.Publication.IPublicationStore Publications => _publications;
+
     /// <summary>The database file's name inside the data folder.</summary>
     public const string FileName = "fashen.db";
 
@@ -52,6 +55,7 @@ public sealed class LiteDbStore : IFashenStore
     private readonly ILiteCollection<BsonDocument> _accounts;
     private readonly ILiteCollection<BsonDocument> _clients;
     private readonly ILiteCollection<BsonDocument> _files;
+    private readonly Publication.LiteDbPublications _publications;
 
     // Who else holds a file kept before (sent the same bytes since): by "sha256|holder".
     private readonly ILiteCollection<BsonDocument> _fileHolders;
@@ -129,6 +133,9 @@ public sealed class LiteDbStore : IFashenStore
         }
 
         _accounts.EnsureIndex("username", unique: true);
+        var publications = _db.GetCollection("publications");
+        CreateMissing(publications);
+        _publications = new Publication.LiteDbPublications(publications, _gate);
         var webhooks = new Webhooks.LiteDbWebhooks(_db, _gate);
         CreateMissing(_db.GetCollection("webhooks"), _db.GetCollection("deliveries"));
         webhooks.EnsureIndexes();
@@ -366,6 +373,15 @@ public sealed class LiteDbStore : IFashenStore
             }
         }
 
+        if (batch.Publication is { } publication)
+        {
+            var current = _publications.VersionOf(publication.Id);
+            if (current != publication.Version - 1)
+            {
+                return new AppendOutcome(AppendStatus.VersionConflict, [], current);
+            }
+        }
+
         var sealedEntries = AppendEntries(batch, head);
         if (batch.Index is { } entry)
         {
@@ -403,6 +419,11 @@ public sealed class LiteDbStore : IFashenStore
                 ["storedBy"] = file.StoredBy,
                 ["external"] = file.External is null ? BsonValue.Null : JsonSerializer.Serialize(file.External),
             });
+        }
+
+        if (batch.Publication is { } changed)
+        {
+            _publications.Put(changed);
         }
 
         if (batch.Holder is { } holder && _fileHolders.FindById(HolderId(holder.Sha256, holder.Holder)) is null)

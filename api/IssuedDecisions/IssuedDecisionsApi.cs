@@ -135,12 +135,13 @@ public sealed record PublicationFieldsRequest(
 /// <param name="MaskedKinds">The kinds of personal data masked in them.</param>
 /// <param name="PublicationDueOn">The last working day to publish it (7 working days for 行政处罚 and 行政许可, 20 otherwise), or null
 /// while a year's holiday arrangement is not loaded.</param>
+/// <param name="PublicationId">Its publication (GET /v1/publications/{id}), pending the legal office's check.</param>
 public sealed record IssuedDecisionResponse(
     string CaseId, string Department, string DocumentNumber, string DecidedOn, string Classification, string? PermitId,
     IReadOnlyList<IssuanceFinding> Findings, long Sequence, string Hash, PublicationFields Proposed, IReadOnlyList<string> MaskedKinds,
-    string? PublicationDueOn)
+    string? PublicationDueOn, string PublicationId)
 {
     public static IssuedDecisionResponse From(IssuedDecision d) => new(
         d.CaseId, d.Department, d.DocumentNumber, d.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Classification, d.PermitId,
-        d.Findings, d.Sequence, d.Hash, d.Proposed, d.MaskedKinds, d.PublicationDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        d.Findings, d.Sequence, d.Hash, d.Proposed, d.MaskedKinds, d.PublicationDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.PublicationId);
 }

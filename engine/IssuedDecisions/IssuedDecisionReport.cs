@@ -45,7 +45,8 @@ public sealed record IssuanceFinding(string Code, string Message);
 /// <param name="Proposed">The fields as proposed for publication, masked by the department's rules, for the legal office to check.</param>
 /// <param name="MaskedKinds">What kinds of personal data were masked in them.</param>
 /// <param name="PublicationDueOn">The last working day to publish it, or null when not yet known (a year's arrangement missing).</param>
+/// <param name="PublicationId">Its publication, pending the legal office's check.</param>
 public sealed record IssuedDecision(
     string CaseId, string Department, string DocumentNumber, DateOnly DecidedOn, string Classification, string? PermitId,
     IReadOnlyList<IssuanceFinding> Findings, long Sequence, string Hash, PublicationFields Proposed, IReadOnlyList<string> MaskedKinds,
-    DateOnly? PublicationDueOn);
+    DateOnly? PublicationDueOn, string PublicationId);

@@ -108,6 +108,8 @@ public interface IReviewStore
 /// <param name="File">The record of a file whose bytes were kept (<see cref="Documents.IFileStore.KeepBytes"/>) or that was
 /// registered, or null; kept unless the same hash is kept already.</param>
 /// <param name="Holder">Someone who now holds a file kept before, or null.</param>
+/// <param name="Publication">A publication as the change leaves it, or null; written only if the stored one is at the version
+/// before (<c>Version - 1</c>; none stored for version 1), else the append is a <see cref="AppendStatus.VersionConflict"/>.</param>
 public sealed record AppendBatch(
     DateTimeOffset At,
     IReadOnlyList<PendingEntry> Entries,
@@ -118,7 +120,8 @@ public sealed record AppendBatch(
     StoredPermit? Permit = null,
     ClassificationRecord? Classification = null,
     Documents.StoredFile? File = null,
-    Documents.FileHolder? Holder = null);
+    Documents.FileHolder? Holder = null,
+    Publication.PublicationRecord? Publication = null);
 
 /// <summary>What an append did.</summary>
 /// <param name="Status">Whether it was written.</param>

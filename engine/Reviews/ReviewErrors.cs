@@ -290,5 +290,22 @@ public static class ReviewErrors
     public static ReviewError ReportNotFound(long sequence) => Error(
         "FS5041", $"全过程记录第 {sequence} 条不是你可以查看的已作出决定的报告。", ReviewErrorKind.NotFound);
 
+    /// <summary>FS5042: no publication of that id the caller may see.</summary>
+    /// <param name="id">The id asked for.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError PublicationNotFound(string id) => Error("FS5042", $"没有你可以查看的公开信息 {id}。", ReviewErrorKind.NotFound);
+
+    /// <summary>FS5043: a publication not in the state the step needs.</summary>
+    /// <param name="action">The step.</param>
+    /// <param name="state">Its state, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError PublicationWrongState(string action, string state) => Error(
+        "FS5043", $"这条公开信息当前为“{state}”，不能{action}（待审核的可审核公开；已公开的可纠错或撤回）。", ReviewErrorKind.Conflict);
+
+    /// <summary>FS5044: a publication step with text that cannot be used.</summary>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError PublicationInvalid(string problem) => Error("FS5044", $"公开信息不能保存：{problem}。", ReviewErrorKind.Invalid);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

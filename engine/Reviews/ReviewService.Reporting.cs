@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Fashen.Engine.Catalogues;
 using Fashen.Engine.Classification;
 using Fashen.Engine.Decisions;
 using Fashen.Engine.IssuedDecisions;
@@ -111,8 +112,10 @@ public sealed partial class ReviewService
         var draft = PublicationDraft.Of(report.Publication, decision, report.DecidedOn, _catalogues.Current.MaskingFor(decision.Department),
             _options.PublicationDeadline, _catalogues.Current.Calendar);
         var at = _clock.GetUtcNow();
+        var publication = Publications.Pending(report, decision.Department, decision.CaseId, decision.Action.ToWire(), draft, at, NewId("G", Today));
         var data = new JsonObject
         {
+            ["publicationId"] = publication.Id,
             ["caseId"] = decision.CaseId,
             ["digest"] = digest,
             ["classification"] = classification.ToWire(),
@@ -152,7 +155,7 @@ public sealed partial class ReviewService
 
         // The idempotency key names the report's entry, the batch's first, by its sequence number.
         var idempotency = idempotencyKey is null ? null : new IdempotencyRecord("report", caller.Actor.Id, idempotencyKey, requestHash, IdempotencyRecord.FirstEntry);
-        var outcome = _store.Append(new AppendBatch(at, entries, Idempotency: idempotency));
+        var outcome = _store.Append(new AppendBatch(at, entries, Idempotency: idempotency, Publication: publication));
         if (outcome.Status == AppendStatus.IdempotencyConflict && idempotency is not null
             && _store.FindIdempotency("report", caller.Actor.Id, idempotency.Key) is { } winner)
         {
@@ -211,6 +214,7 @@ public sealed partial class ReviewService
             data["findings"]!.AsArray().Select(f => new IssuanceFinding((string)f!["code"]!, (string)f["message"]!)).ToList(), entry.Sequence, entry.Hash,
             new PublicationFields((string)proposed["agency"]!, (string)proposed["party"]!, (string)proposed["category"]!, (string)proposed["conclusion"]!, (string)proposed["basis"]!),
             proposed["masked"]!.AsArray().Select(m => (string)m!).ToList(),
-            (string?)proposed["dueOn"] is { } due ? DateOnly.Parse(due, CultureInfo.InvariantCulture) : null);
+            (string?)proposed["dueOn"] is { } due ? DateOnly.Parse(due, CultureInfo.InvariantCulture) : null,
+            (string)data["publicationId"]!);
     }
 }

@@ -253,6 +253,27 @@ internal static class PostgreSqlSchema
         [
             "CREATE TABLE file_holders (sha256 text NOT NULL, holder text NOT NULL, PRIMARY KEY (sha256, holder))",
         ]),
+        (10, "publications of reported decisions (事后公开): the queue and the register",
+        [
+            """
+            CREATE TABLE publications (
+                id              text PRIMARY KEY,
+                department      text NOT NULL,
+                case_id         text NOT NULL,
+                action          text NOT NULL,
+                document_number text NOT NULL,
+                decided_on      date NOT NULL,
+                due_on          date,
+                state           text NOT NULL,
+                version         bigint NOT NULL,
+                updated_at      text NOT NULL,
+                published_on    date,
+                public_party    text NOT NULL,
+                content         text NOT NULL
+            )
+            """,
+            "CREATE INDEX publications_by_state ON publications (state, department, due_on)",
+        ]),
     ];
 
     /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted
@@ -273,6 +294,7 @@ internal static class PostgreSqlSchema
         ("api_clients", "SELECT, INSERT, UPDATE"),
         ("shared_keys", "SELECT, INSERT, UPDATE"),      // encrypted at start-up, re-encrypted on rotation
         ("sign_in_failures", "SELECT, INSERT, UPDATE, DELETE"),
+        ("publications", "SELECT, INSERT, UPDATE"),       // the index of the record's publication entries
         ("webhooks", "SELECT, INSERT, UPDATE"),         // removed by marking, never deleted
         ("webhook_deliveries", "SELECT, INSERT, UPDATE"),
         ("webhook_cursor", "SELECT, UPDATE"),

@@ -92,7 +92,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
 
         _appends = new GroupCommit("fashen-postgresql-writer", WriteGroup);
         Webhooks = new PostgreSqlWebhooks(this, _dataSource, schema);
+        Publications = new PostgreSqlPublications(this);
     }
+
+    /// <inheritdoc/>
+    public Engine.Publication.IPublicationStore Publications { get; }
 
     /// <inheritdoc/>
     public Engine.Notifications.IWebhookStore Webhooks { get; }
@@ -355,6 +359,9 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
             ("has_expected", batch.ReviewId is not null && batch.ExpectedVersion is not null),
             ("expected", batch.ExpectedVersion ?? 0L),
             ("has_index", batch.Index is not null),
+            ("publication", batch.Publication?.Id ?? string.Empty),
+            ("has_publication", batch.Publication is not null),
+            ("publication_before", (batch.Publication?.Version ?? 1) - 1),
         };
 
         if (sealedEntries.Count > 0)
@@ -421,6 +428,25 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
                 ("f_by", file.StoredBy), ("f_external", file.External is null ? null : JsonSerializer.Serialize(file.External))]);
         }
 
+        if (batch.Publication is { } publication)
+        {
+            writes.Add("""
+                new_publication AS (
+                    INSERT INTO publications (id, department, case_id, action, document_number, decided_on, due_on, state, version, updated_at,
+                        published_on, public_party, content)
+                    SELECT @pub_id, @pub_department, @pub_case, @pub_action, @pub_number, @pub_decided::date, @pub_due::date, @pub_state, @pub_version, @pub_updated,
+                        @pub_published::date, @pub_party, @pub_content
+                    WHERE EXISTS (SELECT 1 FROM passed)
+                    ON CONFLICT (id) DO UPDATE SET due_on = excluded.due_on, state = excluded.state, version = excluded.version,
+                        updated_at = excluded.updated_at, published_on = excluded.published_on, public_party = excluded.public_party, content = excluded.content)
+                """);
+            parameters.AddRange([
+                ("pub_id", publication.Id), ("pub_department", publication.Department), ("pub_case", publication.CaseId), ("pub_action", publication.Action),
+                ("pub_number", publication.DocumentNumber), ("pub_decided", publication.DecidedOn), ("pub_due", publication.DueOn),
+                ("pub_state", publication.State.ToString().ToLowerInvariant()), ("pub_version", publication.Version), ("pub_updated", Timestamp(publication.UpdatedAt)),
+                ("pub_published", publication.PublishedOn), ("pub_party", publication.PublicParty), ("pub_content", publication.Content.ToJsonString())]);
+        }
+
         if (batch.Holder is { } holder)
         {
             writes.Add("new_holder AS (INSERT INTO file_holders (sha256, holder) SELECT @h_sha, @h_holder WHERE EXISTS (SELECT 1 FROM passed) ON CONFLICT DO NOTHING)");
@@ -444,12 +470,14 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
             WITH found AS (
                 SELECT EXISTS (SELECT 1 FROM idempotency WHERE scope = @scope AND caller = @caller AND key = @key) AS key_used,
                        coalesce((SELECT version FROM reviews WHERE review_id = @review), 0) AS version,
-                       EXISTS (SELECT 1 FROM reviews WHERE department = @department AND case_id = @case AND open) AS open_exists),
+                       EXISTS (SELECT 1 FROM reviews WHERE department = @department AND case_id = @case AND open) AS open_exists,
+                       coalesce((SELECT version FROM publications WHERE id = @publication), 0) AS publication_version),
             checked AS (
-                SELECT version, CASE
+                SELECT CASE WHEN @has_publication AND NOT @has_expected THEN publication_version ELSE version END AS version, CASE
                     WHEN @has_key AND key_used THEN '{KeyUsed}'
                     WHEN @has_expected AND version <> @expected THEN '{VersionChanged}'
                     WHEN @has_expected AND @expected = 0 AND @has_index AND open_exists THEN '{OpenExists}'
+                    WHEN @has_publication AND publication_version <> @publication_before THEN '{VersionChanged}'
                     END AS refusal
                 FROM found),
             passed AS (SELECT 1 FROM checked WHERE refusal IS NULL)

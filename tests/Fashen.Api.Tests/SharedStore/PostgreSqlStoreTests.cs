@@ -48,7 +48,7 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Execute("DROP INDEX entries_alerts");
         Execute("DROP TABLE files; DROP TABLE file_chunks; DROP FUNCTION refuse_file_change()");
         Execute("DROP INDEX entries_outcomes");
-        Execute("DROP TABLE webhooks; DROP TABLE webhook_deliveries; DROP TABLE webhook_cursor; DROP TABLE file_holders");
+        Execute("DROP TABLE webhooks; DROP TABLE webhook_deliveries; DROP TABLE webhook_cursor; DROP TABLE file_holders; DROP TABLE publications");
 
         using var upgraded = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
 
