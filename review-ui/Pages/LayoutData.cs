@@ -22,6 +22,11 @@ public static class LayoutData
             items.Add(("/extensions", "延期审批"));
         }
 
+        if (caller.Has(Role.Reviewer))
+        {
+            items.Add(("/publications", "决定公开"));
+        }
+
         items.Add(("/catalogues", "目录清单"));
         items.Add(("/statistics", "数据统计"));
         return items;

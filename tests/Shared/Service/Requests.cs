@@ -116,4 +116,31 @@ internal static class Requests
 
         return current;
     }
+
+    /// <summary>Reports a 2,000 元 fine issued to a natural person (张三) without a permit (a minor decision needs none), with its
+    /// decision document, decided on Monday 2 March 2026; gives the answer.</summary>
+    public static async Task<JsonElement> ReportNaturalPersonAsync(FashenApp app, string caseId)
+    {
+        var scjg = app.CaseSystem("scjg");
+        var document = await UploadAsync(scjg, SampleFiles.Pdf($"decision {caseId}"));
+        var decision = FoodFine(caseId, 2000);
+        decision["facts"]!["party_type"] = "自然人";
+        var (status, report) = await Post(scjg, "/v1/issued-decisions", new JsonObject
+        {
+            ["decision"] = decision,
+            ["document"] = new JsonObject { ["sha256"] = document, ["fileName"] = "行政处罚决定书.pdf" },
+            ["decidedOn"] = "2026-03-02",
+            ["documentNumber"] = caseId.Replace("桓市监罚", "桓市监罚决", StringComparison.Ordinal),
+            ["publication"] = new JsonObject
+            {
+                ["agency"] = "桓台县市场监督管理局",
+                ["party"] = "张三",
+                ["category"] = "行政处罚",
+                ["conclusion"] = "张三（身份证号码370321199003074519）销售过期食品，罚款2000元。",
+                ["basis"] = "《中华人民共和国食品安全法》第一百二十四条",
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, status);
+        return report;
+    }
 }
