@@ -22,9 +22,6 @@ public interface IFashenStore : IReviewStore, IAccountStore, IFileStore, IDispos
     /// <summary>Gets the webhook endpoints and the outbox of their deliveries, kept beside the record.</summary>
     Engine.Notifications.IWebhookStore Webhooks { get; }
 
-    /// <summary>Gets the publications of reported decisions, kept beside the record.</summary>
-    Engine.Publication.IPublicationStore Publications { get; }
-
     /// <summary>Gets the failed sign-ins counted by every instance on this store together, or null when one instance
     /// owns the store and counts them in memory.</summary>
     ISignInFailures? SignInFailures { get; }

@@ -197,4 +197,4 @@ public sealed record RecordVerificationResponse(
     bool Valid, long EntriesVerified, long? BrokenAt, string? Problem, string? Head, string? Anchor, IReadOnlyList<RecordDiscrepancyResponse> Discrepancies);
 
 /// <summary>A difference between the record and what the store derives from it (a review's index, a permit).</summary>
-public sealed record RecordDiscrepancyResponse(string? ReviewId, string? PermitId, string Problem);
+public sealed record RecordDiscrepancyResponse(string? ReviewId, string? PermitId, string Problem, string? PublicationId);

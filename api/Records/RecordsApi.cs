@@ -29,7 +29,7 @@ public static class RecordsApi
             var v = outcome.Value!;
             return BufferedJson.Ok(new RecordVerificationResponse(
                 v.Valid, v.Chain.EntriesVerified, v.Chain.BrokenAt, v.Chain.Problem, v.Chain.Head, v.Valid ? v.Chain.Anchor?.ToString() : null,
-                v.Discrepancies.Select(d => new RecordDiscrepancyResponse(d.ReviewId, d.PermitId, d.Problem)).ToList()));
+                v.Discrepancies.Select(d => new RecordDiscrepancyResponse(d.ReviewId, d.PermitId, d.Problem, d.PublicationId)).ToList()));
         }))
         .WithSummary("校验全过程记录（法制机构管理员）：逐条核对哈希链，发现删除、改动或插入；按记录重演每个审核的状态、核对每张许可凭证，发现存储中被改动的索引；anchor=序号:链头（可多个）核对此前留存的链头，发现整体改写")
         .Produces<RecordVerificationResponse>();

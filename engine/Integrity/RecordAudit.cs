@@ -39,6 +39,7 @@ public static class RecordAudit
         var discrepancies = new List<RecordDiscrepancy>();
         CompareReviews(store, seen, chain.Valid ? walked : null, discrepancies);
         ComparePermits(store, seen, discrepancies);
+        ComparePublications(store, seen, discrepancies);
         if (chain.Valid)
         {
             CompareAlerts(store, seen, walked, discrepancies);
@@ -233,6 +234,40 @@ public static class RecordAudit
         }
     }
 
+    // Every publication kept against its entries: state, version and the text published, which the public site shows. One
+    // that moved on while the record was read is compared again with the entries since.
+    private static void ComparePublications(IReviewStore store, RecordObservation seen, List<RecordDiscrepancy> discrepancies)
+    {
+        var kept = store.Publications.Publications(new Publication.PublicationQuery(null, null, null, int.MaxValue));
+        if (kept.Any(p => !seen.Publications.TryGetValue(p.Id, out var observed) || observed.Version < p.Version))
+        {
+            foreach (var _ in seen.Watch(store.ReadAll(seen.LastSequence)))
+            {
+            }
+        }
+
+        foreach (var publication in kept)
+        {
+            var problem = !seen.Publications.TryGetValue(publication.Id, out var observed)
+                ? $"存储中有公开信息 {publication.Id}（{publication.DocumentNumber}），记录中却没有报告它的记录：公开信息被伪造过。"
+                : observed.State != publication.State || observed.Version != publication.Version
+                ? $"存储中的公开信息 {publication.Id}（{publication.DocumentNumber}）为第 {publication.Version} 版，记录中为第 {observed.Version} 版（状态也须相同）：公开信息被改动过。"
+                : observed.Published != (publication.Content["published"] is { } published ? CanonicalJson.Serialize(published) : null)
+                ? $"存储中公开信息 {publication.Id}（{publication.DocumentNumber}）公开的文本与记录中审核公开的不同：公开的文本被改动过，可能泄露个人信息。"
+                : null;
+            if (problem is not null)
+            {
+                discrepancies.Add(new RecordDiscrepancy(null, null, problem, publication.Id));
+            }
+        }
+
+        var ids = kept.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in seen.Publications.Keys.Where(id => !ids.Contains(id)).Order(StringComparer.Ordinal))
+        {
+            discrepancies.Add(new RecordDiscrepancy(null, null, $"记录中报告了公开信息 {missing}，存储中却没有：公开信息被删除过。", missing));
+        }
+    }
+
     // Every alert in the record is listed for admins, and nothing else is.
     private static void CompareAlerts(IReviewStore store, RecordObservation seen, long walkedUpTo, List<RecordDiscrepancy> discrepancies)
     {
@@ -269,4 +304,5 @@ public sealed record RecordAuditResult(ChainVerification Chain, IReadOnlyList<Re
 /// <param name="ReviewId">The review concerned, or null.</param>
 /// <param name="PermitId">The permit concerned, or null.</param>
 /// <param name="Problem">What differs, in Chinese.</param>
-public sealed record RecordDiscrepancy(string? ReviewId, string? PermitId, string Problem);
+/// <param name="PublicationId">The publication concerned, or null.</param>
+public sealed record RecordDiscrepancy(string? ReviewId, string? PermitId, string Problem, string? PublicationId = null);

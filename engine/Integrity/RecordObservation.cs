@@ -14,6 +14,9 @@ internal sealed class RecordObservation
     /// <summary>Gets the permits whose issue was seen.</summary>
     public Dictionary<string, IssuedPermit> Permits { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets each publication as its entries make it.</summary>
+    public Dictionary<string, ObservedPublication> Publications { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Gets the sequence numbers of the alert entries seen.</summary>
     public HashSet<long> Alerts { get; } = [];
 
@@ -49,6 +52,11 @@ internal sealed class RecordObservation
             Alerts.Add(entry.Sequence);
         }
 
+        if (entry.Type is ReviewService.IssuedEntry or "publication.approved" or "publication.corrected" or "publication.withdrawn")
+        {
+            NotePublication(entry);
+        }
+
         if (entry.Type == "permit.issued")
         {
             try
@@ -66,7 +74,38 @@ internal sealed class RecordObservation
             }
         }
     }
+
+    // A publication begins with its decision's report, pending; each step after moves its state and version on.
+    private void NotePublication(AuditEntry entry)
+    {
+        var data = System.Text.Json.Nodes.JsonNode.Parse(entry.Data) as System.Text.Json.Nodes.JsonObject;
+        if ((string?)data?["publicationId"] is not { } id)
+        {
+            return;
+        }
+
+        if (entry.Type == ReviewService.IssuedEntry)
+        {
+            Publications[id] = new ObservedPublication(Publication.PublicationState.Pending, 1, null);
+            return;
+        }
+
+        if (Publications.TryGetValue(id, out var before))
+        {
+            Publications[id] = entry.Type switch
+            {
+                "publication.withdrawn" => before with { State = Publication.PublicationState.Withdrawn, Version = before.Version + 1 },
+                _ => new ObservedPublication(Publication.PublicationState.Published, before.Version + 1, CanonicalJson.Serialize(data!["published"])),
+            };
+        }
+    }
 }
+
+/// <summary>A publication as the record's entries make it.</summary>
+/// <param name="State">Its state.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="Published">The published text as canonical JSON, or null before it is published.</param>
+internal sealed record ObservedPublication(Publication.PublicationState State, long Version, string? Published);
 
 /// <summary>A permit as the record of its issue states it.</summary>
 /// <param name="CaseId">The case.</param>

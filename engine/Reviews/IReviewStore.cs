@@ -67,6 +67,10 @@ public interface IReviewStore
     /// <returns>How many there are.</returns>
     long CountOutcomes(string department, DateTimeOffset since, long beforeSequence);
 
+    /// <summary>Gets the publications of reported decisions, which the store keeps from the record's entries like the index of
+    /// reviews.</summary>
+    Publication.IPublicationStore Publications { get; }
+
     /// <summary>Reads the record, in sequence order.</summary>
     /// <param name="after">Only entries after this sequence number; 0 for the whole record.</param>
     /// <returns>The entries.</returns>

@@ -98,6 +98,27 @@ public sealed class DecisionPublicationTests : IAsyncLifetime
         Assert.True(withdrawn.GetProperty("content").GetProperty("withdrawal").GetProperty("late").GetBoolean());
     }
 
+    [Fact]
+    public async Task APublishedTextChangedInTheDatabase_IsFoundByTheRecordsVerification()
+    {
+        var id = await ReportNaturalPersonAsync("桓市监罚〔2026〕404号");
+        await Post(await _app.PersonAsync("li.min"), $"/v1/publications/{id}/approval", new JsonObject { ["version"] = 1 });
+        var admin = await _app.PersonAsync("admin");
+        var (_, before) = await Get(admin, "/v1/record/verification");
+        Assert.True(before.GetProperty("valid").GetBoolean(), before.ToString());
+
+        // Someone with the database puts the party's real name back into the published text, past Fashen.
+        var stored = _app.Store.Publications.FindPublication(id)!;
+        var content = (JsonObject)stored.Content.DeepClone();
+        content["published"]!["party"] = "张三";
+        _app.Store.Append(new Engine.Reviews.AppendBatch(_app.Clock.GetUtcNow(), [], Publication: stored with { Version = stored.Version + 1, Content = content }));
+
+        var (_, after) = await Get(admin, "/v1/record/verification");
+        Assert.False(after.GetProperty("valid").GetBoolean());
+        var discrepancy = Assert.Single(after.GetProperty("discrepancies").EnumerateArray());
+        Assert.Equal(id, discrepancy.GetProperty("publicationId").GetString());
+    }
+
     private static JsonObject Withdrawal(JsonElement publication, string grounds, string changedOn) => new()
     {
         ["version"] = publication.GetProperty("version").GetInt64(),
