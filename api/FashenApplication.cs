@@ -88,6 +88,7 @@ public static class FashenApplication
         builder.Services.AddSingleton(sp => new OpinionPdf(sp.GetRequiredService<FashenOptions>().OpinionFont, sp.GetRequiredService<FashenOptions>().OpinionLatinFont));
         builder.Services.AddSingleton<IOpinionRenderer>(sp => sp.GetRequiredService<OpinionPdf>());
         builder.Services.AddSingleton<OpinionArchive>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IReviewStore>().Publications);
         builder.Services.AddSingleton(sp => new Publications(
             sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<IFashenStore>().Publications, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReviewOptions>()));
         builder.Services.AddSingleton(sp => new Webhooks(
@@ -200,6 +201,7 @@ public static class FashenApplication
         app.MapIssuance().AddEndpointFilter<ValidationFilter>();
         app.MapIssuedDecisions();
         app.MapDecisionPublication().AddEndpointFilter<ValidationFilter>();
+        app.MapPublicRegister();
         app.MapRecords();
         app.MapReviewUi();
         return app;
