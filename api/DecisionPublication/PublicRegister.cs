@@ -24,7 +24,7 @@ public static class PublicRegister
             .WithSummary("公开的执法决定（HTML，无需登录）：可按部门、执法类别、决定日期、文号和执法对象查找")
             .Produces<string>(contentType: "text/html");
         group.MapGet("/{id}", (IPublicationStore store, ReviewService service, string id) =>
-            store.FindPublication(id) is { State: not PublicationState.Pending } found
+            store.FindPublication(id) is { State: not PublicationState.Pending } found && Shown(found, service)
                 ? Html(DecisionPage(PublicDecision.From(found, service.Catalogues)))
                 : ProblemResults.From(ApiProblems.NotFound()))
             .WithSummary("一项公开的执法决定（HTML，无需登录）：已撤回的显示撤回的理由")
@@ -50,11 +50,15 @@ public static class PublicRegister
         var action = ActionKinds.TryParse(kind ?? string.Empty, out var k) ? k.ToWire() : null;
         return new[] { PublicationState.Published, PublicationState.Withdrawn }
             .SelectMany(state => store.Publications(new PublicationQuery(department is { Length: > 0 } d ? [d] : null, state, q?.Trim(), 1000)))
-            .Where(p => (action is null || p.Action == action) && p.DecidedOn >= since && p.DecidedOn <= until)
+            .Where(p => (action is null || p.Action == action) && p.DecidedOn >= since && p.DecidedOn <= until && Shown(p, service))
             .OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.DecidedOn).ThenBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => PublicDecision.From(p, service.Catalogues))
             .ToList();
     }
+
+    // Within the department's publication period from its publication; afterwards it leaves the public site, not the record.
+    private static bool Shown(PublicationRecord publication, ReviewService service) =>
+        publication.PublishedOn is { } on && service.Catalogues.MaskingFor(publication.Department).Shows(on, service.Today);
 
     private static IResult Html(string html) => Results.Text(html, "text/html", Encoding.UTF8);
 

@@ -651,4 +651,12 @@ public static class CatalogueDiagnostics
     /// <param name="problem">What is wrong, in Chinese.</param>
     /// <returns>The diagnostic.</returns>
     public static Diagnostic MaskingRulesMisplaced(SourceSpan at, string problem) => Diagnostic.Error("FS3044", $"公开前隐去规则的部门有误：{problem}", at);
+
+    /// <summary>FS3045: a publication period that is not a number of months within the limits.</summary>
+    /// <param name="at">Where it is written.</param>
+    /// <param name="text">What was written.</param>
+    /// <param name="max">The longest period.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic BadPublicationPeriod(SourceSpan at, string text, int max) => Diagnostic.Error(
+        "FS3045", $"公开期限“{text}”应为 1 至 {max} 之间的整数（月），例如 36（三年）；期满后决定移出公开的列表，仍留在全过程记录中。", at);
 }

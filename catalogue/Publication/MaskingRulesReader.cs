@@ -30,7 +30,7 @@ public static class MaskingRulesReader
         ["不公开"] = PersonNameStyle.Hidden,
     };
 
-    private static readonly string[] Keys = ["department", "mask", "person_name", "address_labels", "financial_labels", "terms"];
+    private static readonly string[] Keys = ["department", "mask", "person_name", "address_labels", "financial_labels", "terms", "period_months"];
 
     /// <summary>Tells whether a YAML root is a masking rules file.</summary>
     /// <param name="root">The root.</param>
@@ -79,6 +79,20 @@ public static class MaskingRulesReader
             }
         }
 
+        var period = MaskingRules.DefaultPeriodMonths;
+        if (reader.Scalar("period_months", required: false, "公开期限（月）") is { } periodNode)
+        {
+            if (int.TryParse(periodNode.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var months)
+                && months is >= 1 and <= MaskingRules.MaxPeriodMonths)
+            {
+                period = months;
+            }
+            else
+            {
+                diagnostics.Add(CatalogueDiagnostics.BadPublicationPeriod(periodNode.Span, periodNode.Value, MaskingRules.MaxPeriodMonths));
+            }
+        }
+
         IReadOnlyList<string> Texts(string key, string meaning, IReadOnlyList<string> defaults) =>
             reader.TextList(key, required: false, meaning, nonEmpty: false) is { } items ? items.Select(i => i.Value.Trim()).Where(t => t.Length > 0).ToList() : defaults;
 
@@ -88,7 +102,8 @@ public static class MaskingRulesReader
             style,
             Texts("address_labels", "住址前的字样", MaskingRules.DefaultAddressLabels),
             Texts("financial_labels", "财产状况前的字样", MaskingRules.DefaultFinancialLabels),
-            Texts("terms", "另行隐去的字词", []));
+            Texts("terms", "另行隐去的字词", []),
+            period);
         return departmentNode is null || diagnostics.Count(d => d.IsError) > errorsBefore ? null : (rules, departmentNode.Span);
     }
 }

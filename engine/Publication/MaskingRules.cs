@@ -8,14 +8,30 @@ namespace Fashen.Engine.Publication;
 /// <param name="AddressLabels">The words after which an address follows (住址：…).</param>
 /// <param name="FinancialLabels">The words after which a person's financial details follow (月收入…, 存款…).</param>
 /// <param name="Terms">Further words or numbers masked wherever they appear (a department's own, e.g. a witness's name).</param>
+/// <param name="PeriodMonths">How long a published decision stays in the public list, in months from its publication; it stays
+/// in the record.</param>
 public sealed record MaskingRules(
     string Department,
     IReadOnlyList<MaskedKind> Kinds,
     PersonNameStyle PersonName,
     IReadOnlyList<string> AddressLabels,
     IReadOnlyList<string> FinancialLabels,
-    IReadOnlyList<string> Terms)
+    IReadOnlyList<string> Terms,
+    int PeriodMonths = MaskingRules.DefaultPeriodMonths)
 {
+    /// <summary>The publication period when a department names none: three years, the longest period of public display
+    /// the credit rules set for an ordinary administrative penalty.</summary>
+    public const int DefaultPeriodMonths = 36;
+
+    /// <summary>The longest period a department may set.</summary>
+    public const int MaxPeriodMonths = 120;
+
+    /// <summary>Tells whether a decision published on a day is still in the public list.</summary>
+    /// <param name="publishedOn">The day it was published.</param>
+    /// <param name="today">Today.</param>
+    /// <returns>True while within the period.</returns>
+    public bool Shows(DateOnly publishedOn, DateOnly today) => today < publishedOn.AddMonths(PeriodMonths);
+
     /// <summary>The labels an address follows, by default.</summary>
     public static IReadOnlyList<string> DefaultAddressLabels { get; } = ["家庭住址", "住址", "住所", "居住地", "现住", "户籍地", "地址"];
 

@@ -59,4 +59,21 @@ public sealed class PublicRegisterTests : IAsyncLifetime
         using var byRealName = await anyone.GetAsync("/public/decisions?q=张三");
         Assert.DoesNotContain("601号", await byRealName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ADecision_LeavesThePublicSiteAfterTheDepartmentsPeriod_ButStaysInTheRecord()
+    {
+        var id = (await ReportNaturalPersonAsync(_app, "桓市监罚〔2026〕604号")).GetProperty("publicationId").GetString()!;
+        await Post(await _app.PersonAsync("li.min"), $"/v1/publications/{id}/approval", new JsonObject { ["version"] = 1 });
+        var anyone = _app.Anonymous();
+
+        _app.Clock.Advance(TimeSpan.FromDays((365 * 3) - 10));   // within 36 months of 2 March 2026
+        Assert.Contains("604号", await anyone.GetStringAsync("/public/decisions.json"), StringComparison.Ordinal);
+        _app.Clock.Advance(TimeSpan.FromDays(20));               // past 2 March 2029
+
+        Assert.DoesNotContain("604号", await anyone.GetStringAsync("/public/decisions"), StringComparison.Ordinal);
+        Assert.DoesNotContain("604号", await anyone.GetStringAsync("/public/decisions.json"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/public/decisions/{id}")).StatusCode);
+        Assert.Contains(_app.Store.ReadAll(), e => e.Type == "publication.approved" && e.Data.Contains(id, StringComparison.Ordinal));
+    }
 }

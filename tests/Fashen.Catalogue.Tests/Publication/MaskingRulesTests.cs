@@ -52,6 +52,7 @@ public sealed class MaskingRulesTests : IDisposable
     [InlineData("mask: [身份证号, 住址]", "FS3042", "身份证号码")]
     [InlineData("person_name: 张某某", "FS3043", "姓加某某")]
     [InlineData("department: jtsy", "FS3044", "jtsy")]
+    [InlineData("period_months: 三年", "FS3045", "36")]
     public void AMistake_IsACodedDiagnosticWhereItIsWritten(string line, string code, string hint)
     {
         var key = line.Split(':')[0];
