@@ -27,6 +27,13 @@ public sealed class CatalogueReloadTests : IDisposable
 
         var after = await EventuallyAsync(caseSystem, r => r.GetProperty("catalogue").GetProperty("revision").GetString() != before.GetProperty("catalogue").GetProperty("revision").GetString());
         Assert.Equal("minor", after.GetProperty("classification").GetString());
+
+        // The new catalogues answer as soon as they are swapped in; their entry is appended just after.
+        for (var attempt = 0; attempt < 100 && !app.Store.ReadAll().Any(e => e.Type == "catalogues.loaded" && e.Sequence > 1); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Contains(app.Store.ReadAll(), e => e.Type == "catalogues.loaded" && e.Actor.Id == "fashen" && e.Sequence > 1);
     }
 
