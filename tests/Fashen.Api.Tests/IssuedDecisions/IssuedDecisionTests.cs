@@ -144,29 +144,5 @@ public sealed class IssuedDecisionTests : IAsyncLifetime
     private Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body)> ReportAsync(JsonObject report, string? idempotencyKey = null) =>
         Post(_app.CaseSystem("scjg"), "/v1/issued-decisions", report, idempotencyKey);
 
-    private static JsonObject Report(JsonObject decision, string? permit, string document)
-    {
-        var caseId = (string)decision["caseId"]!;
-        var report = new JsonObject
-        {
-            ["decision"] = decision,
-            ["document"] = new JsonObject { ["sha256"] = document, ["fileName"] = "行政处罚决定书.pdf" },
-            ["decidedOn"] = "2026-03-02",
-            ["documentNumber"] = caseId.Replace("桓市监罚", "桓市监罚决", StringComparison.Ordinal),
-            ["publication"] = new JsonObject
-            {
-                ["agency"] = "桓台县市场监督管理局",
-                ["party"] = "桓台县某某食品有限公司",
-                ["category"] = "行政处罚",
-                ["conclusion"] = "罚款",
-                ["basis"] = "《中华人民共和国食品安全法》第一百二十四条",
-            },
-        };
-        if (permit is not null)
-        {
-            report["permit"] = permit;
-        }
-
-        return report;
-    }
+    private static JsonObject Report(JsonObject decision, string? permit, string document) => IssuedReport(decision, permit, document);
 }

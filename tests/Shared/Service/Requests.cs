@@ -117,29 +117,43 @@ internal static class Requests
         return current;
     }
 
+    /// <summary>A report of an issued decision, decided on Monday 2 March 2026, its document number made from its case id.</summary>
+    public static JsonObject IssuedReport(
+        JsonObject decision, string? permit, string document, string party = "桓台县某某食品有限公司", string conclusion = "罚款")
+    {
+        var report = new JsonObject
+        {
+            ["decision"] = decision,
+            ["document"] = new JsonObject { ["sha256"] = document, ["fileName"] = "行政处罚决定书.pdf" },
+            ["decidedOn"] = "2026-03-02",
+            ["documentNumber"] = ((string)decision["caseId"]!).Replace("桓市监罚", "桓市监罚决", StringComparison.Ordinal),
+            ["publication"] = new JsonObject
+            {
+                ["agency"] = "桓台县市场监督管理局",
+                ["party"] = party,
+                ["category"] = "行政处罚",
+                ["conclusion"] = conclusion,
+                ["basis"] = "《中华人民共和国食品安全法》第一百二十四条",
+            },
+        };
+        if (permit is not null)
+        {
+            report["permit"] = permit;
+        }
+
+        return report;
+    }
+
     /// <summary>Reports a 2,000 元 fine issued to a natural person (张三) without a permit (a minor decision needs none), with its
-    /// decision document, decided on Monday 2 March 2026; gives the answer.</summary>
+    /// decision document; gives the answer.</summary>
     public static async Task<JsonElement> ReportNaturalPersonAsync(FashenApp app, string caseId)
     {
         var scjg = app.CaseSystem("scjg");
         var document = await UploadAsync(scjg, SampleFiles.Pdf($"decision {caseId}"));
         var decision = FoodFine(caseId, 2000);
         decision["facts"]!["party_type"] = "自然人";
-        var (status, report) = await Post(scjg, "/v1/issued-decisions", new JsonObject
-        {
-            ["decision"] = decision,
-            ["document"] = new JsonObject { ["sha256"] = document, ["fileName"] = "行政处罚决定书.pdf" },
-            ["decidedOn"] = "2026-03-02",
-            ["documentNumber"] = caseId.Replace("桓市监罚", "桓市监罚决", StringComparison.Ordinal),
-            ["publication"] = new JsonObject
-            {
-                ["agency"] = "桓台县市场监督管理局",
-                ["party"] = "张三",
-                ["category"] = "行政处罚",
-                ["conclusion"] = "张三（身份证号码370321199003074519）销售过期食品，罚款2000元。",
-                ["basis"] = "《中华人民共和国食品安全法》第一百二十四条",
-            },
-        });
+        var (status, report) = await Post(scjg, "/v1/issued-decisions", IssuedReport(
+            decision, null, document, "张三", "张三（身份证号码370321199003074519）销售过期食品，罚款2000元。"));
         Assert.Equal(HttpStatusCode.Created, status);
         return report;
     }
