@@ -703,7 +703,7 @@ public sealed class LiteDbStore : IFashenStore
         return sealedEntries;
     }
 
-    private const string OutcomeEntry = "review.decided";
+    private const string OutcomeEntry = Engine.Opinions.OpinionArchive.OutcomeEntry;
 
     private static BsonDocument OutcomeDocument(AuditEntry entry) => new()
     {

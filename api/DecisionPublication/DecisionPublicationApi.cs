@@ -5,6 +5,7 @@ using Fashen.Api.Access;
 using Fashen.Api.Contracts;
 using Fashen.Api.IssuedDecisions;
 using Fashen.Api.Problems;
+using Fashen.Engine.Classification;
 using Fashen.Engine.IssuedDecisions;
 using Fashen.Engine.Publication;
 using Fashen.Engine.Reviews;
@@ -109,8 +110,7 @@ public sealed record PublicationResponse(
     long Version, string? PublishedOn, JsonObject Content)
 {
     public static PublicationResponse From(PublicationRecord p, DateOnly today) => new(
-        p.Id, p.Department, p.CaseId, p.Action, p.DocumentNumber, Day(p.DecidedOn), p.DueOn is { } due ? Day(due) : null,
-        p.State.ToString().ToLowerInvariant(), Publications.Overdue(p, today), p.Version, p.PublishedOn is { } on ? Day(on) : null, p.Content);
+        p.Id, p.Department, p.CaseId, p.Action, p.DocumentNumber, Formatting.Date(p.DecidedOn), p.DueOn is { } due ? Formatting.Date(due) : null,
+        p.State.ToString().ToLowerInvariant(), Publications.Overdue(p, today), p.Version, p.PublishedOn is { } on ? Formatting.Date(on) : null, p.Content);
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

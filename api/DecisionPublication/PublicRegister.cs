@@ -6,6 +6,7 @@ using System.Xml.Linq;
 using Fashen.Api.Contracts;
 using Fashen.Api.Problems;
 using Fashen.Engine.Catalogues;
+using Fashen.Engine.Classification;
 using Fashen.Engine.Publication;
 using Fashen.Engine.Reviews;
 
@@ -163,14 +164,13 @@ public sealed record PublicDecision(
         var withdrawal = p.Content["withdrawal"];
         return new PublicDecision(
             p.Id, p.Department, catalogues.Shown(p.Department, p.DecidedOn)?.Catalogue.Name ?? p.Department, p.DocumentNumber,
-            Day(p.DecidedOn), p.PublishedOn is { } on ? Day(on) : string.Empty,
+            Formatting.Date(p.DecidedOn), p.PublishedOn is { } on ? Formatting.Date(on) : string.Empty,
             ActionKinds.TryParse(p.Action, out var kind) ? kind.ToChinese() : p.Action,
             Field("agency"), Field("party"), Field("category"), Field("conclusion"), Field("basis"),
             p.Content["corrections"]?.AsArray().Select(c => new PublicCorrection((string?)c!["on"] ?? string.Empty, (string?)c["note"] ?? string.Empty)).ToList() ?? [],
             withdrawal is null ? null : new PublicWithdrawal((string?)withdrawal["on"] ?? string.Empty, (string?)withdrawal["grounds"] ?? string.Empty, (string?)withdrawal["reason"] ?? string.Empty));
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A dated correction note.</summary>

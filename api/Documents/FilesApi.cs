@@ -83,7 +83,13 @@ public static class FilesApi
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapGet("/v1/reviews/{id}/files/{sha256}", (HttpContext context, ReviewService reviews, CaseFiles files, string id, string sha256, bool? download) =>
-            Callers.With(context, caller => SendFromReview(context, reviews, files, caller, id, sha256.ToLowerInvariant(), download == true)))
+            Callers.With(context, caller =>
+            {
+                var review = reviews.Get(caller, id);
+                return review.Succeeded
+                    ? SendFromReview(context, files, caller, review.Value!, sha256.ToLowerInvariant(), download == true)
+                    : ProblemResults.From(review.Error!);
+            }))
             .WithTags("案卷文件")
             .WithSummary("读取审核案卷中的文件（能查看该审核的人，查阅留痕）：PDF、图像内嵌显示，音视频可分段读取，?download=true 为下载")
             .Produces(StatusCodes.Status200OK)
@@ -94,15 +100,9 @@ public static class FilesApi
     }
 
     /// <summary>Sends a document of a review's case file to a caller who may see the review, recording the opening.</summary>
-    internal static IResult SendFromReview(HttpContext context, ReviewService reviews, CaseFiles files, Engine.Reviews.Caller caller, string reviewId, string sha256, bool download)
+    internal static IResult SendFromReview(HttpContext context, CaseFiles files, Engine.Reviews.Caller caller, Engine.Reviews.Review review, string sha256, bool download)
     {
-        var review = reviews.Get(caller, reviewId);
-        if (!review.Succeeded)
-        {
-            return ProblemResults.From(review.Error!);
-        }
-
-        var outcome = files.OpenInReview(caller, review.Value!, sha256, CaseFiles.IsOpening(context.Request.Headers.Range.ToString()));
+        var outcome = files.OpenInReview(caller, review, sha256, CaseFiles.IsOpening(context.Request.Headers.Range.ToString()));
         if (!outcome.Succeeded)
         {
             return ProblemResults.From(outcome.Error!);

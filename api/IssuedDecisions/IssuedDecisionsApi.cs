@@ -5,6 +5,7 @@ using Fashen.Api.Access;
 using Fashen.Api.Contracts;
 using Fashen.Api.Problems;
 using Fashen.Api.Reviews;
+using Fashen.Engine.Classification;
 using Fashen.Engine.IssuedDecisions;
 using Fashen.Engine.Reviews;
 
@@ -142,6 +143,6 @@ public sealed record IssuedDecisionResponse(
     string? PublicationDueOn, string PublicationId)
 {
     public static IssuedDecisionResponse From(IssuedDecision d) => new(
-        d.CaseId, d.Department, d.DocumentNumber, d.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Classification, d.PermitId,
-        d.Findings, d.Sequence, d.Hash, d.Proposed, d.MaskedKinds, d.PublicationDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.PublicationId);
+        d.CaseId, d.Department, d.DocumentNumber, Formatting.Date(d.DecidedOn), d.Classification, d.PermitId,
+        d.Findings, d.Sequence, d.Hash, d.Proposed, d.MaskedKinds, d.PublicationDueOn is { } due ? Formatting.Date(due) : null, d.PublicationId);
 }

@@ -90,8 +90,9 @@ internal sealed class WebhookDispatcher : BackgroundService
                     lead ??= _store.Webhooks.TryLead();
                     if (lead is not null)
                     {
-                        Queue();
-                        await DeliverDueAsync(stoppingToken);
+                        var endpoints = _store.Webhooks.Webhooks();
+                        Queue(endpoints.Where(w => w.Active).ToList());
+                        await DeliverDueAsync(endpoints.ToDictionary(w => w.Id, StringComparer.Ordinal), stoppingToken);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -114,11 +115,10 @@ internal sealed class WebhookDispatcher : BackgroundService
     }
 
     // Turns the entries after the cursor into deliveries for the endpoints that want them, and moves the cursor with them.
-    private void Queue()
+    private void Queue(List<WebhookEndpoint> endpoints)
     {
         var outbox = _store.Webhooks;
         var cursor = outbox.WebhookCursor();
-        var endpoints = outbox.Webhooks().Where(w => w.Active).ToList();
         if (endpoints.Count == 0)
         {
             // Nobody to tell: the entries so far are passed over without being read.
@@ -162,10 +162,9 @@ internal sealed class WebhookDispatcher : BackgroundService
         outbox.Enqueue(cursor, entries[^1].Sequence, deliveries);
     }
 
-    private async Task DeliverDueAsync(CancellationToken stoppingToken)
+    private async Task DeliverDueAsync(Dictionary<string, WebhookEndpoint> endpoints, CancellationToken stoppingToken)
     {
         var outbox = _store.Webhooks;
-        var endpoints = outbox.Webhooks().ToDictionary(w => w.Id, StringComparer.Ordinal);
         foreach (var delivery in outbox.DueDeliveries(_clock.GetUtcNow(), Batch))
         {
             stoppingToken.ThrowIfCancellationRequested();

@@ -29,9 +29,10 @@ public static class OpinionsApi
         group.MapGet("/opinion.pdf", (HttpContext context, OpinionArchive opinions, ReviewService reviews, CaseFiles files, string id, bool? download) =>
             Callers.With(context, caller =>
             {
-                var archived = opinions.Get(caller, id);
+                var review = reviews.Get(caller, id);
+                var archived = review.Succeeded ? opinions.Archive(review.Value!) : review.Error!;
                 return archived.Succeeded
-                    ? FilesApi.SendFromReview(context, reviews, files, caller, id, archived.Value!.Sha256, download == true)
+                    ? FilesApi.SendFromReview(context, files, caller, review.Value!, archived.Value!.Sha256, download == true)
                     : ProblemResults.From(archived.Error!);
             }))
             .WithSummary("法制审核意见书 PDF（A4，归档在案卷中，查阅留痕）；?download=true 为下载")

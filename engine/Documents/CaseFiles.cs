@@ -84,14 +84,17 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     /// reviewers added, and the review opinions archived as PDFs (<see cref="Opinions.OpinionDocument.ArchivedEntry"/>).</summary>
     /// <param name="review">The review.</param>
     /// <returns>The documents, submitted first.</returns>
-    public IReadOnlyList<SubmittedDocument> InReview(Review review)
+    public IReadOnlyList<SubmittedDocument> InReview(Review review) => InReview(review, record.ReviewEntries(review.Id));
+
+    /// <summary>Lists the documents of a review's case file from its record entries, as read already (the review page reads
+    /// them for the history).</summary>
+    /// <param name="review">The review.</param>
+    /// <param name="entries">The review's record entries.</param>
+    /// <returns>The documents, submitted first.</returns>
+    public static IReadOnlyList<SubmittedDocument> InReview(Review review, IEnumerable<AuditEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var opinions = record.ReviewEntries(review.Id).Where(e => e.Type == Opinions.OpinionDocument.ArchivedEntry)
-            .Select(e => JsonNode.Parse(e.Data)!)
-            .Select(d => new SubmittedDocument(
-                Opinions.OpinionDocument.Title, (string)d["sha256"]!, $"{Opinions.OpinionDocument.Title}（{(string)d["number"]!}）.pdf", (long)d["size"]!, "application/pdf"));
-        return [.. review.Submission.Documents ?? [], .. review.PaperDocuments.Select(p => p.Document), .. opinions];
+        return [.. Own(review), .. ArchivedOpinions(entries)];
     }
 
     /// <summary>Opens a file of a review's case file for a caller who may see the review (checked by the caller, as
@@ -105,8 +108,10 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(review);
-        if (InReview(review).FirstOrDefault(d => d.Sha256 == sha256) is not { } document
-            || files.FindFile(sha256) is not { Held: true } file || files.OpenFile(sha256) is not { } content)
+        // The review's own documents first: a player asks for range after range, and only an opinion needs the entries read.
+        var document = Own(review).FirstOrDefault(d => d.Sha256 == sha256)
+            ?? ArchivedOpinions(record.ReviewEntries(review.Id)).FirstOrDefault(d => d.Sha256 == sha256);
+        if (document is null || files.FindFile(sha256) is not { Held: true } file || files.OpenFile(sha256) is not { } content)
         {
             return ReviewErrors.FileNotFound(sha256);
         }
@@ -156,6 +161,16 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     }
 
     // Outside a review, a file is read by whoever stored it and by administrators.
+    // What the review itself holds: the submitted documents and the scans reviewers added.
+    private static IEnumerable<SubmittedDocument> Own(Review review) => [.. review.Submission.Documents ?? [], .. review.PaperDocuments.Select(p => p.Document)];
+
+    // The opinions archived as PDFs, as their entries name them.
+    private static IEnumerable<SubmittedDocument> ArchivedOpinions(IEnumerable<AuditEntry> entries) =>
+        entries.Where(e => e.Type == Opinions.OpinionDocument.ArchivedEntry)
+            .Select(e => JsonNode.Parse(e.Data)!)
+            .Select(d => new SubmittedDocument(
+                Opinions.OpinionDocument.Title, (string)d["sha256"]!, $"{Opinions.OpinionDocument.Title}（{(string)d["number"]!}）.pdf", (long)d["size"]!, "application/pdf"));
+
     private bool MayRead(Caller caller, StoredFile file) => files.Holds(file.Sha256, caller.Actor.Id) || caller.Has(Role.Admin);
 
     // A second holder of a file kept before is recorded, once.

@@ -104,18 +104,11 @@ public sealed class OpinionArchive(
         }
     }
 
-    /// <summary>Tells whether a file is an opinion archived for a review, so that it can be read in that review's case file.</summary>
-    /// <param name="reviewId">The review.</param>
-    /// <param name="sha256">The file's SHA-256.</param>
-    /// <returns>True when it is.</returns>
-    public bool IsOpinionOf(string reviewId, string sha256) =>
-        store.ReviewEntries(reviewId).Any(e => e.Type == OpinionDocument.ArchivedEntry && (string?)JsonNode.Parse(e.Data)?["sha256"] == sha256);
-
     // The text of the opinion of one outcome: the catalogue in force on its day names the department, the facts and the
     // numbering; the number is the outcome's place among the department's outcomes of its year, in chain order.
     private OpinionDocument Document(Review review, AuditEntry decided)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(decided.At, options.TimeZone).DateTime);
+        var day = options.LocalDay(decided.At);
         var versions = reviews.Catalogues.VersionsOf(review.Department);
         var catalogue = (versions.LastOrDefault(c => c.Catalogue.InForceOn(day))
             ?? versions.FirstOrDefault(c => c.Catalogue.Version == review.Submission.Catalogue.Version))?.Catalogue;

@@ -32,7 +32,7 @@ public sealed record OpinionDocument(string Unit, string Number, IReadOnlyList<O
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(decided);
-        var day = LocalDay(decided.At, timeZone);
+        var day = ReviewOptions.LocalDay(decided.At, timeZone);
         var decision = review.Submission.Decision;
         var action = ActionKinds.TryParse(decision["action"]?.GetValue<string>() ?? string.Empty, out var kind) ? kind.ToChinese() : decision["action"]?.GetValue<string>();
         var procedure = Procedures.TryParse(decision["procedure"]?.GetValue<string>() ?? string.Empty, out var p) ? p.ToChinese() : "一般程序";
@@ -43,7 +43,7 @@ public sealed record OpinionDocument(string Unit, string Number, IReadOnlyList<O
             new("当事人", [decision["party"]?.GetValue<string>() is { Length: > 0 } party ? party : "（报送时未载明）"]),
             new("拟作出的决定", [$"{action}（{procedure}）"]),
             new("报送", [FactSentences.Sentence(
-                $"{ChineseDate.Format(LocalDay(review.SubmittedAt, timeZone))}由{review.SubmitterName}报送，承办人{string.Join("、", review.HandledBy)}")]),
+                $"{ChineseDate.Format(ReviewOptions.LocalDay(review.SubmittedAt, timeZone))}由{review.SubmitterName}报送，承办人{string.Join("、", review.HandledBy)}")]),
             new("主要事实", FactSentences.Of(review, catalogue?.Schema)),
             new("属于重大执法决定的情形", review.Submission.MatchedRules.Select(r => FactSentences.Sentence($"{r.Title}（目录条目 {r.Id}）")).ToList()),
             new("依据", [FactSentences.Sentence(string.Join("；", review.Submission.MatchedRules.SelectMany(r => r.Basis).Distinct()))]),
@@ -76,11 +76,9 @@ public sealed record OpinionDocument(string Unit, string Number, IReadOnlyList<O
     /// <returns>The start of the year.</returns>
     public static DateTimeOffset YearStart(DateTimeOffset at, TimeZoneInfo timeZone)
     {
-        var start = new DateTime(LocalDay(at, timeZone).Year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var start = new DateTime(ReviewOptions.LocalDay(at, timeZone).Year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
         return new DateTimeOffset(start, timeZone.GetUtcOffset(start));
     }
-
-    private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo timeZone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, timeZone).DateTime);
 
     private static List<string> ChecklistParagraphs(Review review)
     {

@@ -13,6 +13,9 @@ namespace Fashen.Engine.Publication;
 /// <param name="DueUnknownYear">That year, when the due day is not known.</param>
 public sealed record PublicationDraft(PublicationFields Masked, IReadOnlyList<Mask> Masks, DateOnly? DueOn, int? DueUnknownYear)
 {
+    /// <summary>Gets the kinds of personal data masked, each once, in the order met (姓名, 身份证号码, …).</summary>
+    public IReadOnlyList<string> MaskedKinds => Masks.Select(m => m.Label).Distinct().ToList();
+
     /// <summary>The party types whose party is a natural person, whose name is shown as the department's rule says.</summary>
     public static IReadOnlyList<string> NaturalPersons { get; } = ["自然人"];
 

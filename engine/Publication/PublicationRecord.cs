@@ -38,6 +38,20 @@ public enum PublicationState
     Withdrawn,
 }
 
+/// <summary>Names of publication states.</summary>
+public static class PublicationStates
+{
+    /// <summary>Says a state in Chinese.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>待审核, 已公开 or 已撤回.</returns>
+    public static string ToChinese(this PublicationState state) => state switch
+    {
+        PublicationState.Pending => "待审核",
+        PublicationState.Published => "已公开",
+        _ => "已撤回",
+    };
+}
+
 /// <summary>What to list.</summary>
 /// <param name="Departments">The departments the caller may see; null for all.</param>
 /// <param name="State">One state, or null for all.</param>

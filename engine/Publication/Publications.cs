@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Fashen.Engine.Classification;
 using Fashen.Engine.IssuedDecisions;
 using Fashen.Engine.Records;
 using Fashen.Engine.Reviews;
@@ -26,7 +26,7 @@ public sealed class Publications(IReviewStore record, IPublicationStore store, T
     public const int MaxNoteLength = 1000;
 
     /// <summary>Gets today's date where the decisions are made.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.TimeZone).DateTime);
+    public DateOnly Today => options.LocalDay(clock.GetUtcNow());
 
     /// <summary>Makes the publication of a decision just reported: pending, with the text masked by the department's rules.</summary>
     /// <param name="report">The report.</param>
@@ -47,7 +47,7 @@ public sealed class Publications(IReviewStore record, IPublicationStore store, T
             {
                 ["original"] = Json(report.Publication),
                 ["proposed"] = Json(draft.Masked),
-                ["maskedKinds"] = new JsonArray(draft.Masks.Select(m => m.Label).Distinct().Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
+                ["maskedKinds"] = new JsonArray(draft.MaskedKinds.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
                 ["corrections"] = new JsonArray(),
             });
     }
@@ -138,7 +138,7 @@ public sealed class Publications(IReviewStore record, IPublicationStore store, T
         var content = (JsonObject)publication.Content.DeepClone();
         var previous = content["published"]!.DeepClone();
         content["published"] = Json(fields);
-        content["corrections"]!.AsArray().Add(new JsonObject { ["on"] = Day(Today), ["note"] = note.Trim() });
+        content["corrections"]!.AsArray().Add(new JsonObject { ["on"] = Formatting.Date(Today), ["note"] = note.Trim() });
         return Commit(caller, publication with { Content = content }, clock.GetUtcNow(), "publication.corrected", new JsonObject
         {
             ["publicationId"] = id,
@@ -183,12 +183,12 @@ public sealed class Publications(IReviewStore record, IPublicationStore store, T
         var publication = found.Value!;
         var late = Today > changedOn.AddDays(WithdrawalDays);
         var content = (JsonObject)publication.Content.DeepClone();
-        content["withdrawal"] = new JsonObject { ["on"] = Day(Today), ["grounds"] = grounds, ["changedOn"] = Day(changedOn), ["reason"] = reason.Trim(), ["late"] = late };
+        content["withdrawal"] = new JsonObject { ["on"] = Formatting.Date(Today), ["grounds"] = grounds, ["changedOn"] = Formatting.Date(changedOn), ["reason"] = reason.Trim(), ["late"] = late };
         return Commit(caller, publication with { State = PublicationState.Withdrawn, Content = content }, clock.GetUtcNow(), "publication.withdrawn", new JsonObject
         {
             ["publicationId"] = id,
             ["grounds"] = grounds,
-            ["changedOn"] = Day(changedOn),
+            ["changedOn"] = Formatting.Date(changedOn),
             ["reason"] = reason.Trim(),
             ["late"] = late,
         });
@@ -241,7 +241,7 @@ public sealed class Publications(IReviewStore record, IPublicationStore store, T
 
         var publication = found.Value!;
         return publication.Version != version ? ReviewErrors.StaleVersion(version, publication.Version)
-            : publication.State != state ? ReviewErrors.PublicationWrongState(action, StateName(publication.State))
+            : publication.State != state ? ReviewErrors.PublicationWrongState(action, publication.State.ToChinese())
             : publication;
     }
 
@@ -259,13 +259,4 @@ public sealed class Publications(IReviewStore record, IPublicationStore store, T
 
     private static ReviewError? NoteProblem(string note, string what) =>
         string.IsNullOrWhiteSpace(note) || note.Trim().Length > MaxNoteLength ? ReviewErrors.PublicationInvalid($"{what}应为 1 至 {MaxNoteLength} 字") : null;
-
-    private static string StateName(PublicationState state) => state switch
-    {
-        PublicationState.Pending => "待审核",
-        PublicationState.Published => "已公开",
-        _ => "已撤回",
-    };
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,17 @@ public sealed record ReviewOptions
     /// <value>The default value is China Standard Time (UTC+8, Asia/Shanghai).</value>
     public TimeZoneInfo TimeZone { get; init; } = ChinaStandardTime();
 
+    /// <summary>Gets the calendar day of a moment where the reviews are made.</summary>
+    /// <param name="at">The moment.</param>
+    /// <returns>The local date.</returns>
+    public DateOnly LocalDay(DateTimeOffset at) => LocalDay(at, TimeZone);
+
+    /// <summary>Gets the calendar day of a moment in a time zone.</summary>
+    /// <param name="at">The moment.</param>
+    /// <param name="zone">The time zone.</param>
+    /// <returns>The local date.</returns>
+    public static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
     /// <summary>Gets the most bytes of files one submission may name, all its materials together.</summary>
     /// <value>The default value is 1 GiB.</value>
     public long MaxReviewFileBytes { get; init; } = 1024L * 1024 * 1024;

@@ -44,6 +44,11 @@ public sealed partial class ReviewService
             review.Id, review.State.ToWire(), review.State.ToChinese(), same, same ? [] : DecisionChange.Between(decision.Schema, review.Submission.Decision, decision));
     }
 
+    // The one rule of case history: a case with a review is held to it, so a version the catalogue alone would call minor or
+    // exempt is major (the gate, the reports of issued decisions and the classification answer all apply it).
+    private static ClassificationKind HeldToItsReview(ClassificationKind kind) =>
+        kind is ClassificationKind.Minor or ClassificationKind.Exempt ? ClassificationKind.Major : kind;
+
     // The answer for a case that already has a review. A version the catalogue alone would call minor or exempt is major
     // here: it may be issued only as the review approves it, so it is submitted as a new round of that review.
     private ClassificationResult HeldToReview(ClassificationResult result, Classifier classifier, PriorReview prior, ClassificationOptions options)
@@ -53,7 +58,7 @@ public sealed partial class ReviewService
             ? "审核同意的正是这一版本，可以申请作出决定。"
             : prior.SameVersion ? "须待该审核同意后才能作出。" : "须把本版本报送审核（作为该审核的新一轮），审核同意后才能作出。";
         var history = $"本案已有法制审核 {prior.ReviewId}（{prior.StateName}）{differences}。{next}";
-        if (result.Kind is not (ClassificationKind.Minor or ClassificationKind.Exempt))
+        if (HeldToItsReview(result.Kind) == result.Kind)
         {
             return result with { Review = prior, Summary = result.Kind == ClassificationKind.Major ? $"{result.Summary}{history}" : result.Summary };
         }
@@ -65,7 +70,7 @@ public sealed partial class ReviewService
                 : null;
         return result with
         {
-            Kind = ClassificationKind.Major,
+            Kind = HeldToItsReview(result.Kind),
             Summary = $"按目录清单为“{result.Kind.ToChinese()}”，但案件一经报送审核，其决定无论怎样变化都须经审核同意后才能作出。{history}",
             Review = prior,
             Checklist = defaults.ReviewPoints,

@@ -55,7 +55,7 @@ public sealed partial class ReviewService
                 alerts.Add(Evasion(caller, boundDecision, digest, prior, result.Kind, "申请作出决定"));
             }
 
-            result = result.Kind is ClassificationKind.Minor or ClassificationKind.Exempt ? result with { Kind = ClassificationKind.Major } : result;
+            result = result with { Kind = HeldToItsReview(result.Kind) };
         }
 
         string? reviewId = null;

@@ -64,7 +64,7 @@ public sealed partial class ReviewService
         var digest = DecisionCanonicalForm.Digest(decision);
         var result = choice.Classifier.Classify(decision, ClassificationOptions.Default with { NearMisses = 0 });
         var review = ExistingReview(decision);
-        var classification = review is not null && result.Kind is ClassificationKind.Minor or ClassificationKind.Exempt ? ClassificationKind.Major : result.Kind;
+        var classification = review is null ? result.Kind : HeldToItsReview(result.Kind);
 
         string? permitId = null;
         var findings = new List<IssuanceFinding>();
@@ -120,7 +120,7 @@ public sealed partial class ReviewService
             ["digest"] = digest,
             ["classification"] = classification.ToWire(),
             ["permitId"] = permitId,
-            ["decidedOn"] = report.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["decidedOn"] = Formatting.Date(report.DecidedOn),
             ["documentNumber"] = report.DocumentNumber.Trim(),
             ["document"] = new JsonObject { ["sha256"] = report.DocumentSha256, ["fileName"] = report.DocumentFileName },
             ["publication"] = new JsonObject
@@ -139,8 +139,8 @@ public sealed partial class ReviewService
                 ["category"] = draft.Masked.Category,
                 ["conclusion"] = draft.Masked.Conclusion,
                 ["basis"] = draft.Masked.Basis,
-                ["masked"] = new JsonArray(draft.Masks.Select(m => m.Label).Distinct().Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
-                ["dueOn"] = draft.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["masked"] = new JsonArray(draft.MaskedKinds.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
+                ["dueOn"] = draft.DueOn is { } dueOn ? Formatting.Date(dueOn) : null,
                 ["dueUnknownYear"] = draft.DueUnknownYear,
             },
         };

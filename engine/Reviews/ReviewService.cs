@@ -47,7 +47,7 @@ public sealed partial class ReviewService
     }
 
     /// <summary>Gets today's date where the reviews are made.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), _options.TimeZone).DateTime);
+    public DateOnly Today => _options.LocalDay(_clock.GetUtcNow());
 
     /// <summary>Gets the catalogues in force.</summary>
     public CatalogueSet Catalogues => _catalogues.Current;

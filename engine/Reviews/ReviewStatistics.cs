@@ -82,7 +82,7 @@ public static class ReviewStatistics
 
         foreach (var entry in entries)
         {
-            var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, zone).DateTime);
+            var date = ReviewOptions.LocalDay(entry.At, zone);
             if (entry.Type == "decision.classified" && entry.Department is { } department)
             {
                 var data = JsonNode.Parse(entry.Data);

@@ -39,11 +39,4 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options, Eng
 
         Items = outcome.Value!;
     }
-
-    public static string StateName(PublicationState state) => state switch
-    {
-        PublicationState.Pending => "待审核",
-        PublicationState.Published => "已公开",
-        _ => "已撤回",
-    };
 }

@@ -182,7 +182,7 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
         Permissions = Reviews.PermissionsOf(Caller, Review);
         History = Reviews.History(Caller, Id).Value ?? [];
         Facts = FactRows.Of(Review, Reviews.Catalogues);
-        CaseFile = files.InReview(Review);
+        CaseFile = CaseFiles.InReview(Review, History);
         return true;
     }
 
