@@ -7,6 +7,7 @@ using Fashen.Api.Catalogues;
 using Fashen.Api.Classifications;
 using Fashen.Api.DecisionPublication;
 using Fashen.Api.Documents;
+using Fashen.Api.Figures;
 using Fashen.Api.Issuance;
 using Fashen.Api.IssuedDecisions;
 using Fashen.Api.Notifications;
@@ -72,6 +73,7 @@ public static class FashenApplication
         builder.Services.AddSingleton<ICatalogueSource>(sp => sp.GetRequiredService<CatalogueProvider>());
         builder.Services.AddHostedService<CatalogueWatcher>();
         builder.Services.AddSingleton<PublicSite>();
+        builder.Services.AddSingleton<YearlyFiguresSource>();
         builder.Services.AddSingleton<IPermitSigner>(sp => new EcdsaPermitSigner(PermitKeys.LoadOrCreate(SharedKeys(sp), DataFolder(sp))));
         builder.Services.AddSingleton(sp => new ReviewOptions
         {
@@ -202,6 +204,7 @@ public static class FashenApplication
         app.MapIssuedDecisions();
         app.MapDecisionPublication().AddEndpointFilter<ValidationFilter>();
         app.MapPublicRegister();
+        app.MapPublicFigures();
         app.MapRecords();
         app.MapReviewUi();
         return app;

@@ -33,6 +33,7 @@ internal static class CliApplication
             PublishCommand.Create(context),
             ServeCommand.Create(context),
             AuditCommand.Create(context),
+            FiguresCommand.Create(context),
             KeyEncryptionCommand.Create(context),
             DatabaseCommand.Create(context),
         };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -21,12 +20,12 @@ public static class PublicRegister
     {
         var group = routes.MapGroup("/public/decisions").WithTags("公开的执法决定").AllowAnonymous();
         group.MapGet(string.Empty, (IPublicationStore store, ReviewService service, string? department, string? kind, string? from, string? to, string? q) =>
-            Html(ListPage(Find(store, service, department, kind, from, to, q), department, kind, from, to, q)))
+            ListPage(Find(store, service, department, kind, from, to, q), department, kind, from, to, q))
             .WithSummary("公开的执法决定（HTML，无需登录）：可按部门、执法类别、决定日期、文号和执法对象查找")
             .Produces<string>(contentType: "text/html");
         group.MapGet("/{id}", (IPublicationStore store, ReviewService service, string id) =>
             store.FindPublication(id) is { State: not PublicationState.Pending } found && Shown(found, service)
-                ? Html(DecisionPage(PublicDecision.From(found, service.Catalogues)))
+                ? DecisionPage(PublicDecision.From(found, service.Catalogues))
                 : ProblemResults.From(ApiProblems.NotFound()))
             .WithSummary("一项公开的执法决定（HTML，无需登录）：已撤回的显示撤回的理由")
             .Produces<string>(contentType: "text/html")
@@ -61,9 +60,8 @@ public static class PublicRegister
     private static bool Shown(PublicationRecord publication, ReviewService service) =>
         publication.PublishedOn is { } on && service.Catalogues.MaskingFor(publication.Department).Shows(on, service.Today);
 
-    private static IResult Html(string html) => Results.Text(html, "text/html", Encoding.UTF8);
-
-    private static string ListPage(List<PublicDecision> decisions, string? department, string? kind, string? from, string? to, string? q)
+    
+    private static IResult ListPage(List<PublicDecision> decisions, string? department, string? kind, string? from, string? to, string? q)
     {
         var rows = new StringBuilder();
         foreach (var d in decisions)
@@ -71,7 +69,7 @@ public static class PublicRegister
             rows.Append($"<tr><td><a href=\"/public/decisions/{E(d.Id)}\">{E(d.DocumentNumber)}</a></td><td>{E(d.Withdrawn is null ? d.Party : "（已撤回）")}</td><td>{E(d.DepartmentName)}</td><td>{E(d.Kind)}</td><td>{E(d.DecidedOn)}</td></tr>\n");
         }
 
-        return Page("公开的执法决定", $"""
+        return PublicHtml.Html("公开的执法决定", $"""
             <h1>公开的执法决定</h1>
             <form method="get" role="search">
             <label>部门编号 <input name="department" value="{E(department)}"></label>
@@ -90,7 +88,7 @@ public static class PublicRegister
             """);
     }
 
-    private static string DecisionPage(PublicDecision d)
+    private static IResult DecisionPage(PublicDecision d)
     {
         var body = d.Withdrawn is { } withdrawn
             ? $"<p><strong>本决定已于 {E(withdrawn.On)} 撤回</strong>（决定被{E(withdrawn.Grounds)}）：{E(withdrawn.Reason)}</p>"
@@ -106,7 +104,7 @@ public static class PublicRegister
         var corrections = d.Corrections.Count == 0
             ? string.Empty
             : "<h2>纠错</h2><ul>" + string.Concat(d.Corrections.Select(c => $"<li>{E(c.On)}：{E(c.Note)}</li>")) + "</ul>";
-        return Page(d.DocumentNumber, $"""
+        return PublicHtml.Html(d.DocumentNumber, $"""
             <h1>{E(d.DocumentNumber)}</h1>
             <p>{E(d.DepartmentName)} · 决定日期 {E(d.DecidedOn)} · 公开日期 {E(d.PublishedOn)}</p>
             {body}
@@ -134,22 +132,7 @@ public static class PublicRegister
         return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).ToString();
     }
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
-
-    private const string Style =
-        "body{font-family:\"Noto Sans CJK SC\",\"WenQuanYi Zen Hei\",sans-serif;line-height:1.7;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a}"
-        + "table{border-collapse:collapse;width:100%}th,td{border:1px solid #767676;padding:.4rem .6rem;text-align:left;vertical-align:top}"
-        + "th{background:#eef1f5}a{color:#0b4f9c}label{margin-right:1rem;display:inline-block}";
-
-    private static string Page(string title, string body) => $"""
-        <!doctype html>
-        <html lang="zh-CN">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(title)}</title>
-        <style>{Style}</style></head>
-        <body><main>
-        {body}
-        </main></body></html>
-        """;
+    private static string E(string? text) => PublicHtml.E(text);
 }
 
 /// <summary>A decision as the public sees it: only the text the legal office approved.</summary>

@@ -121,4 +121,15 @@ public static class ApiProblems
     /// <returns>The problem.</returns>
     public static ApiProblem FileTypeMismatch(string detail) => new(
         "FS6021", StatusCodes.Status415UnsupportedMediaType, "文件类型与声明不符", detail + "未保存任何内容。");
+
+    /// <summary>FS6022: the yearly figures of a year that is not over, or before the record began.</summary>
+    /// <param name="year">The year asked for.</param>
+    /// <param name="first">The first year the record holds, or null when it is empty.</param>
+    /// <param name="last">The last year that is over.</param>
+    /// <returns>The problem.</returns>
+    public static ApiProblem FiguresNotAvailable(int year, int? first, int last) => new(
+        "FS6022", StatusCodes.Status404NotFound, "没有该年度的统计",
+        first is { } from && from <= last
+            ? $"{year} 年没有年度统计：年度统计在该年结束后公布，可查 {from} 年至 {last} 年。"
+            : $"{year} 年没有年度统计：全过程记录中还没有已经结束的年度。");
 }

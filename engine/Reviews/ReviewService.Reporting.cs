@@ -117,6 +117,7 @@ public sealed partial class ReviewService
         {
             ["publicationId"] = publication.Id,
             ["caseId"] = decision.CaseId,
+            ["action"] = decision.Action.ToWire(),
             ["digest"] = digest,
             ["classification"] = classification.ToWire(),
             ["permitId"] = permitId,

@@ -52,8 +52,9 @@ public static class Charts
     /// <param name="id">A unique id, for the accessible title.</param>
     /// <param name="title">What the bar shows.</param>
     /// <param name="parts">Each part's label, count and style class.</param>
+    /// <param name="empty">What to say when every part is 0.</param>
     /// <returns>The SVG.</returns>
-    public static IHtmlContent Stacked(string id, string title, IReadOnlyList<(string Label, int Count, string Css)> parts)
+    public static IHtmlContent Stacked(string id, string title, IReadOnlyList<(string Label, int Count, string Css)> parts, string empty = "尚无审核意见")
     {
         var total = parts.Sum(p => p.Count);
         var svg = new StringBuilder();
@@ -70,7 +71,7 @@ public static class Charts
 
         if (total == 0)
         {
-            svg.Append("<text x=\"0\" y=\"20\" class=\"tick\">尚无审核意见</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"20\" class=\"tick\">{Encode(empty)}</text>");
         }
 
         svg.Append("</svg>");

@@ -228,6 +228,38 @@ public sealed class DataCommandsTests : IDisposable
     }
 
     // Appends entries through the store, as the service does.
+    [Fact]
+    public void Figures_CountAYearFromTheRecord_AsTextJsonAndASpreadsheet()
+    {
+        using (var store = new LiteDbStore(_folder))
+        {
+            void Write(int month, string type, string data) => store.Append(new AppendBatch(
+                new DateTimeOffset(2026, month, 2, 9, 0, 0, TimeSpan.FromHours(8)), [new PendingEntry(type, null, "scjg", Actor.System, data)]));
+            Write(3, "decision.classified", """{"caseId":"A","action":"行政处罚","classification":"major","rules":["SC-P-04"]}""");
+            Write(4, "decision.classified", """{"caseId":"B","action":"行政处罚","classification":"not_major","rules":[]}""");
+            Write(5, "decision.classified", """{"caseId":"B","action":"行政处罚","classification":"major","rules":["SC-P-01"]}""");
+            Write(6, "decision.classified", """{"caseId":"C","action":"行政许可","classification":"not_major","rules":[]}""");
+            Write(6, "decision.issued", """{"caseId":"C","action":"行政许可","classification":"not_major","publicationId":"G1","proposed":{"dueOn":"2026-07-10"}}""");
+            Write(7, "publication.approved", """{"publicationId":"G1"}""");
+            store.Append(new AppendBatch(new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.FromHours(8)), [new PendingEntry("decision.classified", null, "scjg", Actor.System, """{"caseId":"D","action":"行政处罚","classification":"major","rules":[]}""")]));
+        }
+
+        var xlsx = Path.Combine(_folder, "figures.xlsx");
+        var (exit, text, _) = Fashen.Run("figures", "--year", "2026", "--data", _folder);
+        var (jsonExit, json, error) = Fashen.Run("figures", "--year", "2026", "--data", _folder, "--format", "json", "--xlsx", xlsx);
+
+        Assert.Equal((0, 0), (exit, jsonExit));
+        Assert.Contains("桓台县市场监督管理局\n  判定案件：3\n  其中重大：2\n  报告作出的决定：1\n", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("  按期公开：1\n  逾期公开：0\n", StringComparison.Ordinal), text);
+        Assert.Contains("  行政处罚：判定 2（重大 2），报告作出 0（重大 0）\n  行政许可：判定 1（重大 0），报告作出 1（重大 0）\n", text, StringComparison.Ordinal);
+        using var figures = System.Text.Json.JsonDocument.Parse(json);
+        var scjg = Assert.Single(figures.RootElement.EnumerateArray());
+        Assert.Equal(2, scjg.GetProperty("major").GetInt32());
+        Assert.Equal(["SC-P-01", "SC-P-04"], scjg.GetProperty("majorByRule").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()).Order());
+        Assert.Contains("已写入", error, StringComparison.Ordinal);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(xlsx)[..2]);
+    }
+
     private void WriteRecord(int entries)
     {
         using var store = new LiteDbStore(_folder);
