@@ -19,6 +19,7 @@ public static class DemoSetup
         ("zhou.lawyer", "周律师", [Role.Counsel], ["*"], false, true),
         ("sun.head", "孙局长", [Role.Head], ["scjg", "sthj"], false, true),
         ("qian.head", "钱局长", [Role.Head], ["yjgl", "zhzf", "jtys", "nync"], false, true),
+        ("jiang.jd", "蒋监督", [Role.Supervisor], ["*"], false, true),
 
         // 承办人: the people case systems name in submissions (submittedBy, handledBy).
         ("wang.qiang", "王强", [Role.Handler], ["scjg"], false, false),

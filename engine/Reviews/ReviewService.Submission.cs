@@ -47,7 +47,7 @@ public sealed partial class ReviewService
 
         // Answered now; recorded within a fraction of a second, with others (ClassificationRecorder).
         var record = new ClassificationRecord(boundDecision.Department, boundDecision.CaseId, result.Kind.ToWire(), result.MatchedRules.Select(r => r.Id).ToList(), digest);
-        var entry = new PendingEntry("decision.classified", null, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(ClassifiedData(record, result, boundDecision.Action.ToWire())));
+        var entry = new PendingEntry("decision.classified", null, boundDecision.Department, caller.Actor, CanonicalJson.Serialize(ClassifiedData(record, result, boundDecision)));
         await _recorder.RecordAsync(new PendingClassification(_clock.GetUtcNow(), entry, record, alert is null ? [] : [alert]));
         return result;
     }
@@ -440,10 +440,12 @@ public sealed partial class ReviewService
     private PendingEntry? Reclassification(ClassificationRecord now, string? reviewId, Actor actor) =>
         Recording.Reclassification.Entry(_store.LastClassification(now.Department, now.CaseId), now, reviewId, actor);
 
-    private static JsonObject ClassifiedData(ClassificationRecord record, ClassificationResult result, string action) => new()
+    // The decision itself goes with its classification: the supervisor's signals read its amounts and party.
+    private static JsonObject ClassifiedData(ClassificationRecord record, ClassificationResult result, BoundDecision decision) => new()
     {
         ["caseId"] = record.CaseId,
-        ["action"] = action,
+        ["action"] = decision.Action.ToWire(),
+        ["decision"] = JsonNode.Parse(DecisionCanonicalForm.ToJson(decision)),
         ["classification"] = record.Classification,
         ["rules"] = Strings(record.RuleIds),
         ["missingFacts"] = Strings(result.MissingFacts.Select(m => m.Key)),

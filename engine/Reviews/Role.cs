@@ -18,6 +18,10 @@ public enum Role
     /// <summary>执法人员: handles cases in a department (承办人); named in submissions, so that whoever handled a case can be
     /// known as the same person when they would review it. May sign in to follow the department's reviews.</summary>
     Handler,
+
+    /// <summary>执法监督人员 (e.g. the county justice bureau): reads every department it is given — reviews, findings, publications,
+    /// the signals of threshold evasion and catalogue coverage — and changes nothing; no command accepts this role.</summary>
+    Supervisor,
 }
 
 /// <summary>Names of the roles.</summary>
@@ -32,11 +36,12 @@ public static class Roles
         Role.Counsel => "法律顾问",
         Role.Head => "负责人",
         Role.Handler => "执法人员",
+        Role.Supervisor => "执法监督人员",
         _ => "法制机构管理员",
     };
 
     /// <summary>Gets the machine name of a role.</summary>
     /// <param name="role">The role.</param>
-    /// <returns>reviewer, counsel, head, admin or handler.</returns>
+    /// <returns>reviewer, counsel, head, admin, handler or supervisor.</returns>
     public static string ToWire(this Role role) => role.ToString().ToLowerInvariant();
 }

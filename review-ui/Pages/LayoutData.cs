@@ -27,6 +27,11 @@ public static class LayoutData
             items.Add(("/publications", "决定公开"));
         }
 
+        if (caller.Has(Role.Supervisor))
+        {
+            items.Add(("/supervision", "执法监督"));
+        }
+
         items.Add(("/catalogues", "目录清单"));
         items.Add(("/statistics", "数据统计"));
         return items;

@@ -32,6 +32,7 @@ public class AccessTests
         ["zhou.lawyer"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "200", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
         ["sun.head"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5016", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
         ["qian.head"] = new() { ["submit"] = "FS5014", ["read"] = "FS5013", ["history"] = "FS5013", ["assign"] = "FS5013", ["opinion"] = "FS5013", ["extension-decision"] = "FS5013", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["jiang.jd"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
         ["admin"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "200", ["reload"] = "200" },
         ["anonymous"] = new() { ["submit"] = "FS6003", ["read"] = "FS6003", ["history"] = "FS6003", ["assign"] = "FS6003", ["opinion"] = "FS6003", ["extension-decision"] = "FS6003", ["issue"] = "FS6003", ["verify-record"] = "FS6003", ["reload"] = "FS6003" },
     };

@@ -35,6 +35,7 @@ public sealed class FashenApp : IAsyncDisposable
         ("zhou.lawyer", "周律师", Role.Counsel, ["*"], false, true),
         ("sun.head", "孙局长", Role.Head, ["scjg", "sthj"], false, true),
         ("qian.head", "钱局长", Role.Head, ["nync"], false, true),
+        ("jiang.jd", "蒋监督", Role.Supervisor, ["*"], false, true),
         // 承办人 the tests' submissions name: 王强 is wang.qiang in scjg (also a reviewer there, for separation of duties) and
         // another person of the same name elsewhere; 刘洋 handles cases everywhere.
         ("wang.qiang.2", "王强", Role.Handler, ["sthj", "yjgl", "zhzf", "jtys", "nync"], false, false),
