@@ -26,6 +26,7 @@ using Fashen.Engine.Permits;
 using Fashen.Engine.Publication;
 using Fashen.Engine.Recording;
 using Fashen.Engine.Reviews;
+using Fashen.Engine.Supervision;
 using Fashen.Grammar.Diagnostics;
 using Fashen.ReviewUi;
 using Fashen.ReviewUi.Access;
@@ -93,6 +94,8 @@ public static class FashenApplication
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IReviewStore>().Publications);
         builder.Services.AddSingleton(sp => new Publications(
             sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<IFashenStore>().Publications, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReviewOptions>()));
+        builder.Services.AddSingleton(sp => new SupervisorView(
+            sp.GetRequiredService<ReviewService>(), sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<ReviewOptions>()));
         builder.Services.AddSingleton(sp => new Webhooks(
             sp.GetRequiredService<IFashenStore>().Webhooks, sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<TimeProvider>(),
             WebhookKey.LoadOrCreate(SharedKeys(sp), DataFolder(sp)), sp.GetRequiredService<FashenOptions>().WebhookAllowLoopbackHttp));

@@ -77,6 +77,11 @@ public static class RecordText
             "alert.review_evasion" => $"{Text(data, "caseId")}：已有审核 {Text(data, "reviewId")}，{Text(data, "request")}的决定与审核的版本不同（"
                 + string.Join("；", (data["differences"] as JsonArray ?? []).Select(d => $"{Text(d, "label")}：{Text(d, "before")} → {Text(d, "after")}")) + "）",
             "alert.record_broken" => $"{Text(data, "caseId")}：{Text(data, "problem")}",
+            "alert.issued_without_permit" or "alert.issued_not_as_permitted" or "alert.invalid_permit_presented" =>
+                $"{Text(data, "caseId")}（{Text(data, "documentNumber")}）：{Text(data, "problem")}",
+            "decision.issued" => $"{Text(data, "caseId")}：{Text(data, "documentNumber")}，{Text(data, "decidedOn")} 作出",
+            "publication.withdrawn" => $"{Text(data, "publicationId")}：决定于 {Text(data, "changedOn")} 被{Text(data, "grounds")}，{Text(data, "reason")}"
+                + (data["late"]?.GetValue<bool>() == true ? "（超过三日撤回）" : string.Empty),
             "catalogues.loaded" => "在用目录清单：" + string.Join("、", (data["inForce"] as JsonArray ?? []).Select(c => $"{Text(c, "id")} {Text(c, "version")}")),
             "catalogues.reload_refused" => "目录清单有错误，原有目录继续使用",
             "file.stored" => data?["external"] is JsonObject external

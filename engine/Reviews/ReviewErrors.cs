@@ -307,5 +307,10 @@ public static class ReviewErrors
     /// <returns>The refusal.</returns>
     public static ReviewError PublicationInvalid(string problem) => Error("FS5044", $"公开信息不能保存：{problem}。", ReviewErrorKind.Invalid);
 
+    /// <summary>FS5045: no record entry at that place of a department the caller may see.</summary>
+    /// <param name="sequence">The record entry asked for.</param>
+    /// <returns>The refusal.</returns>
+    public static ReviewError EntryNotFound(long sequence) => Error("FS5045", $"全过程记录第 {sequence} 条不存在，或不属于你可以查看的部门。", ReviewErrorKind.NotFound);
+
     private static ReviewError Error(string code, string message, ReviewErrorKind kind) => new(code, message, kind, []);
 }

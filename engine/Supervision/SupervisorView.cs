@@ -109,6 +109,22 @@ public sealed class SupervisorView
         return Current().Coverage.Where(c => caller.CanAccess(c.Department)).ToList();
     }
 
+    /// <summary>Reads one record entry, of a department the supervisor is given: the record behind a flagged case.</summary>
+    /// <param name="caller">The supervisor.</param>
+    /// <param name="sequence">The entry's sequence number.</param>
+    /// <returns>The entry, or why not.</returns>
+    public Outcome<Records.AuditEntry> Entry(Caller caller, long sequence)
+    {
+        if (RoleProblem(caller) is { } problem)
+        {
+            return problem;
+        }
+
+        return _store.EntriesAt([sequence]).FirstOrDefault() is { Department: { } department } entry && caller.CanAccess(department)
+            ? entry
+            : ReviewErrors.EntryNotFound(sequence);
+    }
+
     private static ReviewError? RoleProblem(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
