@@ -95,7 +95,7 @@ public static class FashenApplication
         builder.Services.AddSingleton(sp => new Publications(
             sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<IFashenStore>().Publications, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReviewOptions>()));
         builder.Services.AddSingleton(sp => new SupervisorView(
-            sp.GetRequiredService<ReviewService>(), sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<ReviewOptions>()));
+            sp.GetRequiredService<ReviewService>(), sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<ReviewOptions>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new Webhooks(
             sp.GetRequiredService<IFashenStore>().Webhooks, sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<TimeProvider>(),
             WebhookKey.LoadOrCreate(SharedKeys(sp), DataFolder(sp)), sp.GetRequiredService<FashenOptions>().WebhookAllowLoopbackHttp));

@@ -136,6 +136,7 @@ public sealed class LiteDbStore : IFashenStore
         var publications = _db.GetCollection("publications");
         CreateMissing(publications);
         _publications = new Publication.LiteDbPublications(publications, _gate);
+        _publications.EnsureIndexes();
         var webhooks = new Webhooks.LiteDbWebhooks(_db, _gate);
         CreateMissing(_db.GetCollection("webhooks"), _db.GetCollection("deliveries"));
         webhooks.EnsureIndexes();

@@ -19,8 +19,8 @@ public static class PublicRegister
     public static RouteGroupBuilder MapPublicRegister(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/public/decisions").WithTags("公开的执法决定").AllowAnonymous();
-        group.MapGet(string.Empty, (IPublicationStore store, ReviewService service, string? department, string? kind, string? from, string? to, string? q) =>
-            ListPage(Find(store, service, department, kind, from, to, q), department, kind, from, to, q))
+        group.MapGet(string.Empty, (IPublicationStore store, ReviewService service, string? department, string? kind, string? from, string? to, string? q, int? page) =>
+            ListPage(Find(store, service, new Search(department, kind, from, to, q, page ?? 1), PageSize), new Search(department, kind, from, to, q, page ?? 1)))
             .WithSummary("公开的执法决定（HTML，无需登录）：可按部门、执法类别、决定日期、文号和执法对象查找")
             .Produces<string>(contentType: "text/html");
         group.MapGet("/{id}", (IPublicationStore store, ReviewService service, string id) =>
@@ -30,28 +30,39 @@ public static class PublicRegister
             .WithSummary("一项公开的执法决定（HTML，无需登录）：已撤回的显示撤回的理由")
             .Produces<string>(contentType: "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        routes.MapGet("/public/decisions.json", (IPublicationStore store, ReviewService service) =>
-            Results.Text(JsonSerializer.Serialize(Find(store, service, null, null, null, null, null), ReadableJson.Options) + "\n", "application/json", Encoding.UTF8))
+        routes.MapGet("/public/decisions.json", (IPublicationStore store, ReviewService service, int? page) =>
+            Results.Text(JsonSerializer.Serialize(Find(store, service, new Search(null, null, null, null, null, page ?? 1), FeedPageSize), ReadableJson.Options) + "\n", "application/json", Encoding.UTF8))
             .WithTags("公开的执法决定").AllowAnonymous()
-            .WithSummary("公开的执法决定（JSON，无需登录），供信用、监督系统读取")
+            .WithSummary("公开的执法决定（JSON，无需登录），供信用、监督系统读取：最新公开的在前，每页 1000 项，page 从 1 起")
             .Produces<List<PublicDecision>>();
         routes.MapGet("/public/decisions.atom", (HttpContext context, IPublicationStore store, ReviewService service) =>
-            Results.Text(Atom(Find(store, service, null, null, null, null, null), $"{context.Request.Scheme}://{context.Request.Host}"), "application/atom+xml", Encoding.UTF8))
+            Results.Text(Atom(Find(store, service, new Search(null, null, null, null, null, 1), AtomSize), $"{context.Request.Scheme}://{context.Request.Host}"), "application/atom+xml", Encoding.UTF8))
             .WithTags("公开的执法决定").AllowAnonymous()
-            .WithSummary("公开的执法决定（Atom，无需登录）")
+            .WithSummary("公开的执法决定（Atom，无需登录）：最新公开的 100 项")
             .Produces<string>(contentType: "application/atom+xml");
         return group;
     }
 
-    private static List<PublicDecision> Find(IPublicationStore store, ReviewService service, string? department, string? kind, string? from, string? to, string? q)
+    private const int PageSize = 50;
+    private const int FeedPageSize = 1000;
+    private const int AtomSize = 100;
+
+    // One page, newest published first: the store gives each state's newest up to the page's end, filtered by every condition asked.
+    private static List<PublicDecision> Find(IPublicationStore store, ReviewService service, Search search, int pageSize)
     {
-        var since = DateOnly.TryParse(from, CultureInfo.InvariantCulture, out var f) ? f : DateOnly.MinValue;
-        var until = DateOnly.TryParse(to, CultureInfo.InvariantCulture, out var t) ? t : DateOnly.MaxValue;
-        var action = ActionKinds.TryParse(kind ?? string.Empty, out var k) ? k.ToWire() : null;
+        var skip = (Math.Clamp(search.Page, 1, 10_000) - 1) * pageSize;
+        var query = new PublicationQuery(search.Department is { Length: > 0 } d ? [d] : null, null, search.Q?.Trim(), skip + pageSize)
+        {
+            Order = PublicationOrder.NewestPublished,
+            Action = ActionKinds.TryParse(search.Kind ?? string.Empty, out var k) ? k.ToWire() : null,
+            DecidedFrom = DateOnly.TryParse(search.From, CultureInfo.InvariantCulture, out var f) ? f : null,
+            DecidedTo = DateOnly.TryParse(search.To, CultureInfo.InvariantCulture, out var t) ? t : null,
+        };
         return new[] { PublicationState.Published, PublicationState.Withdrawn }
-            .SelectMany(state => store.Publications(new PublicationQuery(department is { Length: > 0 } d ? [d] : null, state, q?.Trim(), 1000)))
-            .Where(p => (action is null || p.Action == action) && p.DecidedOn >= since && p.DecidedOn <= until && Shown(p, service))
+            .SelectMany(state => store.Publications(query with { State = state }))
+            .Where(p => Shown(p, service))
             .OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.DecidedOn).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Skip(skip).Take(pageSize)
             .Select(p => PublicDecision.From(p, service.Catalogues))
             .ToList();
     }
@@ -61,8 +72,9 @@ public static class PublicRegister
         publication.PublishedOn is { } on && service.Catalogues.MaskingFor(publication.Department).Shows(on, service.Today);
 
     
-    private static IResult ListPage(List<PublicDecision> decisions, string? department, string? kind, string? from, string? to, string? q)
+    private static IResult ListPage(List<PublicDecision> decisions, Search search)
     {
+        var (department, kind, from, to, q) = (search.Department, search.Kind, search.From, search.To, search.Q);
         var rows = new StringBuilder();
         foreach (var d in decisions)
         {
@@ -84,8 +96,28 @@ public static class PublicRegister
             <tbody>
             {rows}</tbody>
             </table>
-            <p>数据：<a href="/public/decisions.json">JSON</a>，<a href="/public/decisions.atom">Atom</a></p>
+            {Pages(decisions.Count, search)}
+            <p>数据：<a href="/public/decisions.json">JSON</a>，<a href="/public/decisions.atom">Atom</a>；<a href="/public/figures">年度统计</a></p>
             """);
+    }
+
+    // Previous and next pages, keeping what was searched.
+    private static string Pages(int shown, Search search)
+    {
+        string Link(int page, string text) => $"<a href=\"/public/decisions?{E(string.Join("&", new[] { ("department", search.Department), ("kind", search.Kind), ("from", search.From), ("to", search.To), ("q", search.Q) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}").Append($"page={page}")))}\">{text}</a>";
+        var links = new List<string>();
+        if (search.Page > 1)
+        {
+            links.Add(Link(search.Page - 1, "上一页"));
+        }
+
+        if (shown == PageSize)
+        {
+            links.Add(Link(search.Page + 1, "下一页"));
+        }
+
+        return links.Count == 0 ? string.Empty : $"<nav aria-label=\"分页\"><p>第 {search.Page} 页 {string.Join(" ", links)}</p></nav>";
     }
 
     private static IResult DecisionPage(PublicDecision d)
@@ -155,6 +187,9 @@ public sealed record PublicDecision(
     }
 
 }
+
+/// <summary>What the register is searched for: the form's fields and the page.</summary>
+internal sealed record Search(string? Department, string? Kind, string? From, string? To, string? Q, int Page);
 
 /// <summary>A dated correction note.</summary>
 public sealed record PublicCorrection(string On, string Note);

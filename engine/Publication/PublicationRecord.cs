@@ -57,7 +57,30 @@ public static class PublicationStates
 /// <param name="State">One state, or null for all.</param>
 /// <param name="Text">Part of the document number or the party (as the public sees it), or null.</param>
 /// <param name="Limit">The most to list.</param>
-public sealed record PublicationQuery(IReadOnlyList<string>? Departments, PublicationState? State, string? Text, int Limit = 200);
+public sealed record PublicationQuery(IReadOnlyList<string>? Departments, PublicationState? State, string? Text, int Limit = 200)
+{
+    /// <summary>Gets the order: the soonest due first (the legal office's queue), or the newest published first (the public register).</summary>
+    public PublicationOrder Order { get; init; } = PublicationOrder.SoonestDue;
+
+    /// <summary>Gets the kind of action (wire name) to list, or null for all.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>Gets the first decision date to list, or null.</summary>
+    public DateOnly? DecidedFrom { get; init; }
+
+    /// <summary>Gets the last decision date to list, or null.</summary>
+    public DateOnly? DecidedTo { get; init; }
+}
+
+/// <summary>How publications are listed.</summary>
+public enum PublicationOrder
+{
+    /// <summary>By due day, then the newest decided, then id: the queue.</summary>
+    SoonestDue,
+
+    /// <summary>By publication day, newest first, then the newest decided, then id: the register.</summary>
+    NewestPublished,
+}
 
 /// <summary>The publications, as the store keeps them beside the record.</summary>
 public interface IPublicationStore

@@ -26,13 +26,15 @@ public sealed record CoverageReport(string Department, string Catalogue, int Dec
 /// <param name="Title">Its wording.</param>
 /// <param name="OfItsKinds">Decisions of the kinds of action it covers.</param>
 /// <param name="Matched">Of those, the decisions that matched it.</param>
-public sealed record RuleUse(string RuleId, string Title, int OfItsKinds, int Matched)
+/// <param name="Unconditional">Whether the rule reviews every decision of its kinds by design (该类决定一律审核).</param>
+public sealed record RuleUse(string RuleId, string Title, int OfItsKinds, int Matched, bool Unconditional = false)
 {
     /// <summary>The fewest decisions of a rule's kinds before "always matches" is said.</summary>
     public const int MinimumForAlways = 20;
 
-    /// <summary>Gets a value indicating whether every decision of the rule's kinds matched it, over at least <see cref="MinimumForAlways"/>.</summary>
-    public bool AlwaysMatches => OfItsKinds >= MinimumForAlways && Matched == OfItsKinds;
+    /// <summary>Gets a value indicating whether every decision of the rule's kinds matched it, over at least <see cref="MinimumForAlways"/>,
+    /// when it has a condition at all: a rule written to review every decision of its kinds is meant to.</summary>
+    public bool AlwaysMatches => !Unconditional && OfItsKinds >= MinimumForAlways && Matched == OfItsKinds;
 }
 
 /// <summary>Decisions that matched nothing while meeting one condition of a rule.</summary>
@@ -68,7 +70,7 @@ public static class ProductionCoverage
             var rules = classifier.Catalogue.Rules.Select(rule =>
             {
                 var ofKinds = theirs.Where(d => ActionKinds.TryParse(d.Action, out var kind) && rule.Actions.Contains(kind)).ToList();
-                return new RuleUse(rule.Id, rule.Title, ofKinds.Count, ofKinds.Count(d => d.Rules.Contains(rule.Id)));
+                return new RuleUse(rule.Id, rule.Title, ofKinds.Count, ofKinds.Count(d => d.Rules.Contains(rule.Id)), rule.Condition is AlwaysCondition);
             }).ToList();
             reports.Add(new CoverageReport(
                 department, $"{classifier.Catalogue.Name} {classifier.Catalogue.Version}", theirs.Count, rules, Unmatched(theirs, catalogues)));

@@ -10,6 +10,7 @@ public sealed class SupervisorView
 {
     private readonly ReviewService _reviews;
     private readonly IReviewStore _store;
+    private readonly TimeProvider _clock;
     private readonly SupervisedRecord _record;
     private readonly Lock _gate = new();
     private Signals? _signals;
@@ -18,16 +19,26 @@ public sealed class SupervisorView
     /// <param name="reviews">The reviews, for queries, today and the catalogues.</param>
     /// <param name="store">The record.</param>
     /// <param name="options">The review options, for the time zone.</param>
-    public SupervisorView(ReviewService reviews, IReviewStore store, ReviewOptions options)
+    /// <param name="clock">The clock, for how old the signals are.</param>
+    public SupervisorView(ReviewService reviews, IReviewStore store, ReviewOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         _reviews = reviews;
         _store = store;
+        _clock = clock;
         _record = new SupervisedRecord(options.TimeZone);
     }
 
     /// <summary>Gets the options the evasion signals are drawn with.</summary>
     public EvasionOptions Evasion { get; init; } = new();
+
+    /// <summary>Gets how long signals are kept before they are drawn again from a record that grew: over a year's decisions they take
+    /// seconds, and a statistical signal minutes old says the same.</summary>
+    /// <value>The default value is ten minutes.</value>
+    public TimeSpan SignalsKeptFor { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Gets when the signals shown were drawn, or null before the first time.</summary>
+    public DateTimeOffset? SignalsDrawnAt => _signals?.DrawnAt;
 
     /// <summary>Lists the open reviews past their due date and those due today or the next working day.</summary>
     /// <param name="caller">The supervisor.</param>
@@ -150,25 +161,26 @@ public sealed class SupervisorView
     // Reads what the record gained since the last time.
     private void Catch() => _record.Read(_store.ReadAll(_record.Through));
 
-    // The signals, computed again only when the record, the catalogues or the day changed.
+    // The signals, drawn again when the catalogues or the day changed, or the record grew and they are older than SignalsKeptFor.
     private Signals Current()
     {
         lock (_gate)
         {
             Catch();
-            var (set, today) = (_reviews.Catalogues, _reviews.Today);
-            if (_signals is { } kept && kept.Through == _record.Through && ReferenceEquals(kept.Set, set) && kept.Today == today)
+            var (set, today, now) = (_reviews.Catalogues, _reviews.Today, _clock.GetUtcNow());
+            if (_signals is { } kept && ReferenceEquals(kept.Set, set) && kept.Today == today
+                && (kept.Through == _record.Through || now - kept.DrawnAt < SignalsKeptFor))
             {
                 return kept;
             }
 
             var decisions = _record.Decisions.ToList();
             var (bunching, splits) = ThresholdEvasion.Find(decisions, set, today, Evasion);
-            _signals = new Signals(_record.Through, set, today, bunching, splits, ProductionCoverage.Report(decisions, set, today));
+            _signals = new Signals(_record.Through, set, today, now, bunching, splits, ProductionCoverage.Report(decisions, set, today));
             return _signals;
         }
     }
 
     private sealed record Signals(
-        long Through, CatalogueSet Set, DateOnly Today, IReadOnlyList<BunchingSignal> Bunching, IReadOnlyList<SplitSignal> Splits, IReadOnlyList<CoverageReport> Coverage);
+        long Through, CatalogueSet Set, DateOnly Today, DateTimeOffset DrawnAt, IReadOnlyList<BunchingSignal> Bunching, IReadOnlyList<SplitSignal> Splits, IReadOnlyList<CoverageReport> Coverage);
 }

@@ -14,18 +14,23 @@ internal sealed class PostgreSqlPublications(PostgreSqlStore store) : IPublicati
     public PublicationRecord? FindPublication(string id) =>
         store.Read($"SELECT {Columns} FROM publications WHERE id = @id", ToRecord, ("id", id)).SingleOrDefault();
 
+    // The queue by due day (publications_by_state), the register newest first (publications_register, migration 11).
     public IReadOnlyList<PublicationRecord> Publications(PublicationQuery query) => store.Read(
         $"""
         SELECT {Columns} FROM publications
         WHERE (@all_departments OR department = ANY(@departments))
           AND (@any_state OR state = @state)
+          AND (@any_action OR action = @action)
+          AND decided_on BETWEEN @from AND @to
           AND (@text = '' OR strpos(document_number, @text) > 0 OR strpos(public_party, @text) > 0)
-        ORDER BY due_on NULLS LAST, decided_on DESC, id
+        ORDER BY {(query.Order == PublicationOrder.NewestPublished ? "published_on DESC NULLS LAST, decided_on DESC, id" : "due_on NULLS LAST, decided_on DESC, id")}
         LIMIT @limit
         """,
         ToRecord,
         ("all_departments", query.Departments is null), ("departments", (query.Departments ?? []).ToArray()),
         ("any_state", query.State is null), ("state", query.State?.ToString().ToLowerInvariant() ?? string.Empty),
+        ("any_action", query.Action is null), ("action", query.Action ?? string.Empty),
+        ("from", query.DecidedFrom ?? DateOnly.MinValue), ("to", query.DecidedTo ?? DateOnly.MaxValue),
         ("text", query.Text ?? string.Empty), ("limit", query.Limit));
 
     private static PublicationRecord ToRecord(NpgsqlDataReader r) => new(

@@ -274,6 +274,10 @@ internal static class PostgreSqlSchema
             """,
             "CREATE INDEX publications_by_state ON publications (state, department, due_on)",
         ]),
+        (11, "the public register lists the newest published first",
+        [
+            "CREATE INDEX publications_register ON publications (state, published_on DESC, id)",
+        ]),
     ];
 
     /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted

@@ -34,6 +34,8 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options, Sup
 
     public string? Problem { get; private set; }
 
+    public DateTimeOffset? SignalsDrawnAt => view.SignalsDrawnAt;
+
     public void OnGet()
     {
         var tables = Build();

@@ -76,4 +76,36 @@ public sealed class PublicRegisterTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/public/decisions/{id}")).StatusCode);
         Assert.Contains(_app.Store.ReadAll(), e => e.Type == "publication.approved" && e.Data.Contains(id, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TheRegister_ListsTheNewestPublishedFirst_FiftyAPage_AndFiltersBeforePaging()
+    {
+        var scjg = _app.CaseSystem("scjg");
+        var document = await UploadAsync(scjg, SampleFiles.Pdf("register paging"));
+        for (var n = 1; n <= 55; n++)
+        {
+            var body = IssuedReport(FoodFine($"桓市监罚〔2026〕9{n:D2}号", 2000), null, document);
+            body["decidedOn"] = new DateOnly(2026, 3, 1).AddDays(n).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var (status, report) = await Post(scjg, "/v1/issued-decisions", body);
+            Assert.True(status == HttpStatusCode.Created, report.ToString());
+            await Post(await _app.PersonAsync("li.min"), $"/v1/publications/{report.GetProperty("publicationId").GetString()}/approval", new JsonObject { ["version"] = 1 });
+            _app.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        var anyone = _app.Anonymous();
+        var first = await anyone.GetStringAsync("/public/decisions");
+        var second = await anyone.GetStringAsync("/public/decisions?page=2");
+        var days = await anyone.GetStringAsync("/public/decisions?from=2026-04-11&to=2026-04-15");
+
+        Assert.Equal(50, first.Split("<tr><td>").Length - 1);
+        Assert.True(first.IndexOf("955号", StringComparison.Ordinal) < first.IndexOf("954号", StringComparison.Ordinal));
+        Assert.Contains("955号", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("901号", first, StringComparison.Ordinal);
+        Assert.Contains("page=2", first, StringComparison.Ordinal);
+        Assert.Equal(5, second.Split("<tr><td>").Length - 1);
+        Assert.Contains("901号", second, StringComparison.Ordinal);
+        Assert.Equal(5, days.Split("<tr><td>").Length - 1);
+        Assert.Contains("941号", days, StringComparison.Ordinal);
+        Assert.Contains("945号", days, StringComparison.Ordinal);
+    }
 }
