@@ -134,8 +134,9 @@ public sealed class LiteDbStore : IFashenStore
 
         _accounts.EnsureIndex("username", unique: true);
         var publications = _db.GetCollection("publications");
-        CreateMissing(publications);
-        _publications = new Publication.LiteDbPublications(publications, _gate);
+        var contents = _db.GetCollection("publication_contents");
+        CreateMissing(publications, contents);
+        _publications = new Publication.LiteDbPublications(publications, contents, _gate);
         _publications.EnsureIndexes();
         var webhooks = new Webhooks.LiteDbWebhooks(_db, _gate);
         CreateMissing(_db.GetCollection("webhooks"), _db.GetCollection("deliveries"));

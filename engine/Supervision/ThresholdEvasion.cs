@@ -217,7 +217,7 @@ public static class ThresholdEvasion
         var fact = threshold.Comparison.Fact;
         var parties = decisions
             .Where(d => d.Observed.Party is { Length: > 0 } && threshold.Rule.Actions.Contains(d.Decision.Action) && Amount(d, fact) is > 0
-                && !d.Classifier.Match(d.Decision).Any(r => r.Id == threshold.Rule.Id))
+                && !d.Matched.Contains(threshold.Rule.Id))
             .GroupBy(d => PartyKey(d.Observed.Party!));
         foreach (var party in parties)
         {
@@ -275,7 +275,13 @@ public static class ThresholdEvasion
         return sum;
     }
 
-    private sealed record Bound(ObservedDecision Observed, Classifier Classifier, BoundDecision Decision);
+    private sealed record Bound(ObservedDecision Observed, Classifier Classifier, BoundDecision Decision)
+    {
+        private HashSet<string>? _matched;
+
+        // The rules the decision matches as it stands, asked once however many thresholds look at it.
+        public HashSet<string> Matched => _matched ??= Classifier.Match(Decision).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+    }
 
     private sealed record Threshold(CatalogueRule Rule, AmountComparison Comparison)
     {
