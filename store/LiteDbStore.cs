@@ -136,8 +136,7 @@ public sealed class LiteDbStore : IFashenStore
         var publications = _db.GetCollection("publications");
         var contents = _db.GetCollection("publication_contents");
         CreateMissing(publications, contents);
-        _publications = new Publication.LiteDbPublications(publications, contents, _gate);
-        _publications.EnsureIndexes();
+        _publications = new Publication.LiteDbPublications(publications, contents, _gate, () => InIdOrder(publications, string.Empty));
         var webhooks = new Webhooks.LiteDbWebhooks(_db, _gate);
         CreateMissing(_db.GetCollection("webhooks"), _db.GetCollection("deliveries"));
         webhooks.EnsureIndexes();
@@ -332,6 +331,11 @@ public sealed class LiteDbStore : IFashenStore
             if (group[i].Classification is { } classification)
             {
                 RememberClassification(classification);
+            }
+
+            if (group[i].Publication is { } publication)
+            {
+                _publications.Committed(publication);
             }
         }
 

@@ -276,7 +276,7 @@ internal static class PostgreSqlSchema
         ]),
         (11, "the public register lists the newest published first",
         [
-            "CREATE INDEX publications_register ON publications (state, published_on DESC, id)",
+            "CREATE INDEX publications_register ON publications (state, published_on DESC NULLS LAST, decided_on DESC, id)",
         ]),
     ];
 

@@ -11,8 +11,13 @@ namespace Fashen.Store.Publication;
 /// <param name="collection">The publications collection: the fields lists use.</param>
 /// <param name="contents">The texts, by publication id.</param>
 /// <param name="gate">The store's gate (see <see cref="LiteDbStore"/>).</param>
-internal sealed class LiteDbPublications(ILiteCollection<BsonDocument> collection, ILiteCollection<BsonDocument> contents, Lock gate) : IPublicationStore
+/// <param name="readAll">Reads every publication's fields, in batches that each hold the gate only while read.</param>
+internal sealed class LiteDbPublications(
+    ILiteCollection<BsonDocument> collection, ILiteCollection<BsonDocument> contents, Lock gate, Func<IEnumerable<BsonDocument>> readAll) : IPublicationStore
 {
+    private readonly Lock _loading = new();
+    private volatile PublicationSummaries? _summaries;
+
     /// <summary>The version of a stored publication, 0 when none; call under the gate.</summary>
     public long VersionOf(string id) => collection.FindById(id)?["version"].AsInt64 ?? 0;
 
@@ -40,9 +45,6 @@ internal sealed class LiteDbPublications(ILiteCollection<BsonDocument> collectio
         ["party"] = record.PublicParty,
     };
 
-    /// <summary>Indexes the state, which every list asks for first.</summary>
-    public void EnsureIndexes() => collection.EnsureIndex("state");
-
     public PublicationRecord? FindPublication(string id)
     {
         lock (gate)
@@ -51,33 +53,50 @@ internal sealed class LiteDbPublications(ILiteCollection<BsonDocument> collectio
         }
     }
 
-    // The state through its index, the rest filtered and ordered on the stored fields (dates are ISO text, so they sort as written);
-    // only the page's documents have their content parsed. Read under the gate, in one go.
+    // Filtered and ordered in memory (PublicationSummaries: the store's file belongs to this process, so the copy is exact); only the
+    // page's publications are read from the file, under the gate.
     public IReadOnlyList<PublicationRecord> Publications(PublicationQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (from, to) = (query.DecidedFrom is { } f ? Day(f) : string.Empty, query.DecidedTo is { } t ? Day(t) : "9999-12-31");
-        List<BsonDocument> found;
+        var page = Summaries.Find(query);
         lock (gate)
         {
-            found = (query.State is { } state ? collection.Find(Query.EQ("state", state.ToString().ToLowerInvariant())) : collection.FindAll())
-                .Where(d => query.Departments is null || query.Departments.Contains(d["department"].AsString))
-                .Where(d => query.Action is null || d["action"].AsString == query.Action)
-                .Where(d => string.CompareOrdinal(d["decidedOn"].AsString, from) >= 0 && string.CompareOrdinal(d["decidedOn"].AsString, to) <= 0)
-                .Where(d => query.Text is not { Length: > 0 } text || d["documentNumber"].AsString.Contains(text, StringComparison.Ordinal) || Party(d).Contains(text, StringComparison.Ordinal))
-                .ToList();
+            return page.Select(id => collection.FindById(id)).OfType<BsonDocument>().Select(d => ToRecord(d, Content(d))).ToList();
         }
+    }
 
-        var ordered = query.Order == PublicationOrder.NewestPublished
-            ? found.OrderByDescending(d => d["publishedOn"].IsNull ? string.Empty : d["publishedOn"].AsString, StringComparer.Ordinal)
-            : found.OrderBy(d => d["dueOn"].IsNull ? "~" : d["dueOn"].AsString, StringComparer.Ordinal);
-        var page = ordered
-            .ThenByDescending(d => d["decidedOn"].AsString, StringComparer.Ordinal).ThenBy(d => d["_id"].AsString, StringComparer.Ordinal)
-            .Take(query.Limit)
-            .ToList();
-        lock (gate)
+    /// <summary>Puts a publication the store has committed into the summaries.</summary>
+    /// <param name="record">The publication as committed.</param>
+    public void Committed(PublicationRecord record) => _summaries?.Put(PublicationSummary.Of(record));
+
+    // Read once, at the first list: every publication's fields, a thousand at a time.
+    private PublicationSummaries Summaries
+    {
+        get
         {
-            return page.Select(d => ToRecord(d, Content(d))).ToList();
+            if (_summaries is { Loaded: true } loaded)
+            {
+                return loaded;
+            }
+
+            lock (_loading)
+            {
+                _summaries ??= new PublicationSummaries();
+                if (!_summaries.Loaded)
+                {
+                    foreach (var document in readAll())
+                    {
+                        _summaries.AddRead(new PublicationSummary(
+                            document["_id"].AsString, document["department"].AsString, document["action"].AsString, document["documentNumber"].AsString,
+                            Party(document), Enum.Parse<PublicationState>(document["state"].AsString, ignoreCase: true), document["decidedOn"].AsString,
+                            document["dueOn"].IsNull ? null : document["dueOn"].AsString, document["publishedOn"].IsNull ? null : document["publishedOn"].AsString));
+                    }
+
+                    _summaries.Loaded = true;
+                }
+
+                return _summaries;
+            }
         }
     }
 
@@ -85,7 +104,18 @@ internal sealed class LiteDbPublications(ILiteCollection<BsonDocument> collectio
     private string Content(BsonDocument d) => d["content"].IsString ? d["content"].AsString : contents.FindById(d["_id"])["content"].AsString;
 
     // The party as the public sees it, kept among the fields since this version; read from the texts for documents written before.
-    private string Party(BsonDocument d) => d["party"].IsString ? d["party"].AsString : ToRecord(d, Content(d)).PublicParty;
+    private string Party(BsonDocument d)
+    {
+        if (d["party"].IsString)
+        {
+            return d["party"].AsString;
+        }
+
+        lock (gate)
+        {
+            return ToRecord(d, Content(d)).PublicParty;
+        }
+    }
 
     private static PublicationRecord ToRecord(BsonDocument d, string content) => new(
         d["_id"].AsString, d["department"].AsString, d["caseId"].AsString, d["action"].AsString, d["documentNumber"].AsString,

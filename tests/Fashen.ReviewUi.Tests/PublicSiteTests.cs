@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Fashen.Tests.Requests;
 using static Microsoft.Playwright.Assertions;
@@ -27,11 +26,11 @@ public class PublicSiteTests(Browser browser)
         var rows = page.Locator("tbody tr");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows).ToContainTextAsync("桓市监罚决〔2026〕801号");
-        failures.AddRange(await ViolationsAsync(page, "register"));
+        failures.AddRange(await Ui.AxeViolationsAsync(page, "register"));
         await rows.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("张某某");
         await Expect(page.Locator("main")).Not.ToContainTextAsync("370321199003074519");
-        failures.AddRange(await ViolationsAsync(page, "decision"));
+        failures.AddRange(await Ui.AxeViolationsAsync(page, "decision"));
 
         app.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(8)));
         await page.GotoAsync("/public/figures");
@@ -39,17 +38,11 @@ public class PublicSiteTests(Browser browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "桓台县市场监督管理局" })).ToBeVisibleAsync();
         await Expect(page.Locator("svg[role=img]")).ToHaveCountAsync(3);
         await Expect(page.Locator("table.figures").First).ToContainTextAsync("报告作出的决定");
-        failures.AddRange(await ViolationsAsync(page, "figures"));
+        failures.AddRange(await Ui.AxeViolationsAsync(page, "figures"));
 
         await page.SetViewportSizeAsync(375, 740);
         var sideways = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(sideways, "the yearly figures scroll sideways at 375 px");
         Assert.Empty(failures);
     }
-
-    private static async Task<List<string>> ViolationsAsync(IPage page, string name) =>
-        (await page.RunAxe()).Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help}")
-            .ToList();
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Fashen.Tests.Requests;
 using static Microsoft.Playwright.Assertions;
@@ -21,7 +20,7 @@ public class PublicationPageTests(Browser browser)
         var row = page.Locator("table.queue tbody tr", new() { HasText = "桓市监罚决〔2026〕501号" });
         await Expect(row).ToContainTextAsync("张某某");
         await Expect(row).ToContainTextAsync("2026-03-11");
-        var failures = await ViolationsAsync(page, "公开审核队列");
+        var failures = await Ui.AxeViolationsAsync(page, "公开审核队列");
 
         await row.GetByRole(AriaRole.Link).ClickAsync();
         var compare = page.Locator("table.compare");
@@ -29,7 +28,7 @@ public class PublicationPageTests(Browser browser)
         await Expect(compare.Locator("tr", new() { HasText = "执法对象" })).ToContainTextAsync("张某某");
         await Expect(compare).ToContainTextAsync("（身份证号码已隐去）");
         await Expect(page.Locator("#compare-title + p")).ToContainTextAsync("身份证号码");
-        failures.AddRange(await ViolationsAsync(page, "公开信息"));
+        failures.AddRange(await Ui.AxeViolationsAsync(page, "公开信息"));
 
         // The conclusion is tidied before it goes out.
         await page.GetByLabel("执法结论").FillAsync("张某某销售过期食品，罚款2000元。");
@@ -51,10 +50,4 @@ public class PublicationPageTests(Browser browser)
         Assert.Equal(report.GetProperty("publicationId").GetString(), page.Url.Split('/')[^1]);
         Assert.Empty(failures);
     }
-
-    private static async Task<List<string>> ViolationsAsync(IPage page, string name) =>
-        (await page.RunAxe()).Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help}")
-            .ToList();
 }

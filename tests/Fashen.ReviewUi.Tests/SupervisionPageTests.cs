@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using static Fashen.Tests.Requests;
@@ -52,7 +51,7 @@ public class SupervisionPageTests(Browser browser)
         {
             await page.GotoAsync($"/supervision/{section}");
             await Expect(page.Locator("main")).ToContainTextAsync(text);
-            failures.AddRange(await ViolationsAsync(page, section));
+            failures.AddRange(await Ui.AxeViolationsAsync(page, section));
         }
 
         await page.GotoAsync("/supervision/publications");
@@ -64,7 +63,7 @@ public class SupervisionPageTests(Browser browser)
         await page.Locator("table.queue a", new() { HasText = "第 " }).First.ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("未经许可作出决定");
         await Expect(page.Locator("main")).ToContainTextAsync("按目录清单属于重大执法决定，未经法制审核");
-        failures.AddRange(await ViolationsAsync(page, "entry"));
+        failures.AddRange(await Ui.AxeViolationsAsync(page, "entry"));
 
         // The export holds the same rows as the page.
         await page.GotoAsync("/supervision/findings");
@@ -95,10 +94,4 @@ public class SupervisionPageTests(Browser browser)
         await Expect(page.Locator("main")).ToContainTextAsync("执法监督人员");
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "执法监督" }).CountAsync());
     }
-
-    private static async Task<List<string>> ViolationsAsync(IPage page, string name) =>
-        (await page.RunAxe()).Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help}")
-            .ToList();
 }

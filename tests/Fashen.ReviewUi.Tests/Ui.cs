@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,4 +49,11 @@ internal static class Ui
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
+
+    /// <summary>What axe finds serious or critical on a page, each named with the page.</summary>
+    public static async Task<List<string>> AxeViolationsAsync(IPage page, string name) =>
+        (await page.RunAxe()).Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help}")
+            .ToList();
 }

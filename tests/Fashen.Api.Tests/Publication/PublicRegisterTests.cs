@@ -78,7 +78,7 @@ public sealed class PublicRegisterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheRegister_ListsTheNewestPublishedFirst_FiftyAPage_AndFiltersBeforePaging()
+    public async Task TheRegister_ListsTheNewestPublishedFirst_FiftyAPage_AndFiltersBeforePaging_AcrossARestart()
     {
         var scjg = _app.CaseSystem("scjg");
         var document = await UploadAsync(scjg, SampleFiles.Pdf("register paging"));
@@ -107,5 +107,10 @@ public sealed class PublicRegisterTests : IAsyncLifetime
         Assert.Equal(5, days.Split("<tr><td>").Length - 1);
         Assert.Contains("941号", days, StringComparison.Ordinal);
         Assert.Contains("945号", days, StringComparison.Ordinal);
+
+        // After a restart the lists are read afresh from the store: the same pages.
+        _app = await _app.RestartAsync();
+        Assert.Equal(first, await _app.Anonymous().GetStringAsync("/public/decisions"));
+        Assert.Equal(second, await _app.Anonymous().GetStringAsync("/public/decisions?page=2"));
     }
 }
