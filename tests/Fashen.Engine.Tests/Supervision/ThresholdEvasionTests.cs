@@ -15,7 +15,7 @@ namespace Fashen.Engine.Tests.Supervision;
 /// <summary>The threshold-evasion signals on a generated year: amounts spread smoothly around each model decision raise no alarm;
 /// a cluster planted just below one rule's threshold is found, and only it; a party's decisions split to stay under a threshold
 /// are found within the window (the party however its name was spaced) and not beyond it.</summary>
-public sealed class ThresholdEvasionTests
+public sealed class ThresholdEvasionTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly DateOnly Today = new(2026, 12, 31);
     private static readonly CatalogueSet Catalogues = Samples.Workspace.ToCatalogueSet();
@@ -24,8 +24,13 @@ public sealed class ThresholdEvasionTests
     [Fact]
     public void AGeneratedYear_WithoutEvasion_RaisesNoAlarm()
     {
-        var (bunching, splits) = ThresholdEvasion.Find(Year.Value, Catalogues, Today);
+        var (bunching, splits) = ThresholdEvasion.Find(Year.Value, Catalogues, Today, new EvasionOptions { Significance = 1 });
+        foreach (var nearest in bunching.Take(3))
+        {
+            output.WriteLine($"closest to an alarm: {nearest.Department} {nearest.RuleId}: {nearest.Below} below, {nearest.Above} above, p = {nearest.PValue:0.000}");
+        }
 
+        (bunching, splits) = ThresholdEvasion.Find(Year.Value, Catalogues, Today);
         Assert.True(Year.Value.Count > 5_000);
         Assert.Empty(bunching);
         Assert.Empty(splits);
@@ -42,6 +47,7 @@ public sealed class ThresholdEvasionTests
         var (bunching, _) = ThresholdEvasion.Find(Year.Value.Concat(planted), Catalogues, Today);
 
         var signal = Assert.Single(bunching);
+        output.WriteLine($"{signal.RuleId} {signal.Threshold}: {signal.Below} below, {signal.Above} above, share {signal.ShareBelow:0.000} against {signal.ExpectedShareBelow:0.000}, p = {signal.PValue:0.00E+0}");
         Assert.Equal(("scjg", rule.Id), (signal.Department, signal.RuleId));
         Assert.True(signal.Below >= 30 && signal.ShareBelow > signal.ExpectedShareBelow + 0.3, $"{signal.Below} below, {signal.Above} above, {signal.ExpectedShareBelow:0.00} expected");
         Assert.True(signal.PValue < 1e-6);
