@@ -36,7 +36,7 @@ public partial class DiagnosticCodesTests
                 {
                     var t when t == typeof(SourceSpan) => (object?)span,
                     var t when t == typeof(string) => "甲",
-                    var t when t == typeof(int) => 2,
+                    var t when t == typeof(int) || t == typeof(int?) => 2,
                     var t when t == typeof(long) => 2L,
                     var t when t == typeof(TimeSpan) => TimeSpan.FromMinutes(2),
                     var t when t == typeof(IReadOnlyList<Diagnostic>) => (IReadOnlyList<Diagnostic>)[Diagnostic.Error("FS4001", "甲", span)],

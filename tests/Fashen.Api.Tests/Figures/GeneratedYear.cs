@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fashen.Bench;
 using Fashen.Catalogue.Loading;
@@ -245,9 +244,4 @@ internal sealed class GeneratedYear
             });
         });
     }
-
-    /// <summary>Reads the figures as JSON, for comparing what two stores give.</summary>
-    /// <param name="figures">The figures.</param>
-    /// <returns>The JSON text.</returns>
-    public static string Json(object figures) => JsonSerializer.Serialize(figures);
 }
