@@ -138,7 +138,7 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic InvalidThresholdValue(SourceSpan at, string name, string text) => Diagnostic.Error(
         "FS2014",
-        $"阈值“{name}”的值“{text}”不是数额。请写数字，可带单位，例如 50000、5万元、0.5万元、1.5亿。",
+        $"阈值“{name}”的值“{text}”不是数额。请写数字或中文数字，可带单位，例如 50000、5万元、0.5万元、1.5亿、五万元。",
         at);
 
     /// <summary>FS2015: a required text is empty.</summary>

@@ -98,6 +98,14 @@ public static class ConditionFormatter
     private static string Amount(AmountSyntax amount)
     {
         var text = amount.Text.Trim();
+        if (Parsing.AmountLiteral.IsChinese(text))
+        {
+            // Chinese numerals are written in digits, exactly: whole 万 as 万元 (五万元 → 5万元), else in 元 (一万五千元 → 15000元).
+            return amount.Unit == AmountUnit.None ? amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : amount.Value % 10_000 == 0 ? (amount.Value / 10_000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "万元"
+                : amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "元";
+        }
+
         var digits = text.TrimEnd('元', '万', '千', '亿');
         return amount.Unit switch
         {

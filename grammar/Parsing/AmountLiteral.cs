@@ -36,6 +36,11 @@ public static class AmountLiteral
         value = 0;
         unit = AmountUnit.None;
         var number = text.Trim();
+        if (number.Length > 0 && ChineseNumerals.IsNumeral(number[0]))
+        {
+            return TryParseChinese(number, out value, out unit);
+        }
+
         var factor = 1m;
         foreach (var (suffix, candidate, candidateFactor) in Units)
         {
@@ -68,6 +73,27 @@ public static class AmountLiteral
         }
 
         return value <= MaxValue && value.Scale <= MaxScale;
+    }
+
+    /// <summary>Tells whether an amount was written in Chinese numerals (五万元), which the formatter writes in digits.</summary>
+    /// <param name="text">The literal.</param>
+    /// <returns>True when it starts with a Chinese numeral.</returns>
+    public static bool IsChinese(string text) => text.TrimStart() is { Length: > 0 } t && ChineseNumerals.IsNumeral(t[0]);
+
+    // 五万元, 二千元, 十万, 一百万: the numeral read whole (一万五千 is not 一万五 thousands); the unit is the last place written, so that
+    // 五万 is money as 5万 is.
+    private static bool TryParseChinese(string number, out decimal value, out AmountUnit unit)
+    {
+        var yuan = number.EndsWith('元');
+        var numeral = yuan ? number[..^1] : number;
+        unit = numeral.Length == 0 ? AmountUnit.None : numeral[^1] switch
+        {
+            '万' or '萬' => AmountUnit.TenThousand,
+            '亿' => AmountUnit.HundredMillion,
+            '千' or '仟' => AmountUnit.Thousand,
+            _ => yuan ? AmountUnit.Yuan : AmountUnit.None,
+        };
+        return ChineseNumerals.TryParse(numeral, out value) && value <= MaxValue;
     }
 
     /// <summary>Removes trailing zeros, so 5.00 and 5 are the same value with the same text.</summary>

@@ -60,6 +60,51 @@ public sealed class TestCoverageTests : IDisposable
         Assert.Contains("边界用例 0 个", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ChineseNumerals_AsPublished_ClassifyAtTheirBoundaries_AndFormatAsDigits()
+    {
+        // The published wording, copied: 五万元以上 (含本数), 超过十万元 (不含本数), and decisions written the same way.
+        File.WriteAllText(_samples.Catalogue("demo.yaml"), """
+            department: { id: demo, name: 示例局 }
+            version: "2026.1"
+            effective_from: 2026-01-01
+            defaults: { deadline: 5 个工作日 }
+            rules:
+              - id: DM-P-01
+                title: 对单位处以五万元以上罚款的行政处罚决定
+                actions: [行政处罚]
+                when: 当事人类型 in [单位] 且 罚款金额 五万元以上
+                basis: [《中华人民共和国行政处罚法》第五十八条]
+              - id: DM-P-02
+                title: 没收违法所得超过十万元的行政处罚决定
+                actions: [行政处罚]
+                when: 没收金额 超过十万元
+                basis: [《中华人民共和国行政处罚法》第五十八条]
+            tests:
+              - name: 单位罚款五万元，属重大
+                decision: { action: 行政处罚, facts: { 当事人类型: 法人, 罚款金额: 五万元, 没收金额: 0 } }
+                expect: { classification: major, rules: [DM-P-01] }
+              - name: 没收恰好十万元，不属重大
+                decision: { action: 行政处罚, facts: { 当事人类型: 法人, 罚款金额: 0, 没收金额: 十万元 } }
+                expect: { classification: minor }
+              - name: 没收十万零一元，属重大
+                decision: { action: 行政处罚, facts: { 当事人类型: 法人, 罚款金额: 0, 没收金额: 100001 } }
+                expect: { classification: major, rules: [DM-P-02] }
+            """);
+
+        var (exit, output, error) = Fashen.Run("test", _samples.Catalogue("demo.yaml"), "--coverage");
+        var (check, _, _) = Fashen.Run("fmt", _samples.Catalogue("demo.yaml"), "--check");
+        Fashen.Run("fmt", _samples.Catalogue("demo.yaml"));
+        var formatted = File.ReadAllText(_samples.Catalogue("demo.yaml"));
+
+        Assert.True(exit == 0, error + output);
+        Assert.Contains("3 个用例，全部通过", output, StringComparison.Ordinal);
+        Assert.Contains("边界用例 6 个：全部符合所声明的含/不含本数。", output, StringComparison.Ordinal);
+        Assert.Equal(1, check);
+        Assert.Contains("罚款金额 5万元以上", formatted, StringComparison.Ordinal);
+        Assert.Contains("没收金额 超过 10万元", formatted, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("101")]
     [InlineData("-1")]

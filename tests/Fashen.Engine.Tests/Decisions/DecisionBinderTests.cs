@@ -14,7 +14,7 @@ public class DecisionBinderTests
 
     [Theory]
     [InlineData("""{ "罚款金颔": 1 }""", "FS4001")]
-    [InlineData("""{ "fine_amount": "五万元" }""", "FS4002")]
+    [InlineData("""{ "fine_amount": "五万多元" }""", "FS4002")]
     [InlineData("""{ "fine_amount": -1 }""", "FS4002")]
     [InlineData("""{ "fine_amount": true }""", "FS4002")]
     [InlineData("""{ "affected_people": "3万" }""", "FS4002")]
@@ -42,6 +42,18 @@ public class DecisionBinderTests
         Assert.Equal(new AmountValue(5000m), decision.Get(fine));
         Assert.Equal("1234.5", ((AmountValue)decision.Get(confiscation)!).Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Engine.Catalogues.ActionKind.Penalty, decision.Action);
+    }
+
+    [Fact]
+    public void Bind_AmountsInChineseNumerals_ReadAsConditionsReadThem()
+    {
+        var json = """{ "caseId": "c", "department": "scjg", "action": "penalty", "procedure": "general", "facts": { "罚款金额": "五万元", "没收金额": "一万五千元" } }""";
+        var decision = DecisionBinder.Bind(DecisionJsonReader.Read(new SourceText("d.json", json)).Value!, Samples.Catalogue("scjg").Schema).Value!;
+
+        Assert.True(decision.Schema.TryGetFact("fine_amount", out var fine));
+        Assert.True(decision.Schema.TryGetFact("confiscation_amount", out var confiscation));
+        Assert.Equal(new AmountValue(50000m), decision.Get(fine));
+        Assert.Equal(new AmountValue(15000m), decision.Get(confiscation));
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public class AmountLiteralTests
     [InlineData("5.00万元", "50000", AmountUnit.TenThousand)]
     [InlineData("0.0001万元", "1", AmountUnit.TenThousand)]
     [InlineData(" 5 万元 ", "50000", AmountUnit.TenThousand)]
+    [InlineData("五万元", "50000", AmountUnit.TenThousand)]
+    [InlineData("二千元", "2000", AmountUnit.Thousand)]
+    [InlineData("十五元", "15", AmountUnit.Yuan)]
+    [InlineData("一百万", "1000000", AmountUnit.TenThousand)]
     public void TryParse_Units_ConvertsExactlyToYuan(string text, string expected, AmountUnit unit)
     {
         Assert.True(AmountLiteral.TryParse(text, out var value, out var actualUnit));
@@ -29,7 +33,8 @@ public class AmountLiteralTests
     [Theory]
     [InlineData("")]
     [InlineData("万元")]
-    [InlineData("五万元")]
+    [InlineData("一万五元")]
+    [InlineData("五万五万元")]
     [InlineData("5.")]
     [InlineData(".5")]
     [InlineData("-5")]

@@ -77,6 +77,27 @@ public class ConditionParserTests
     public void Parse_NumbersAndBracketsEndWords_NoSpaceNeeded(string text, string expected) => Assert.Equal(expected, Tree(text));
 
     [Theory]
+    [InlineData("罚款金额 五万元以上", "Compare(罚款金额 >= 50000元 Above)")]
+    [InlineData("罚款金额 两万元以上", "Compare(罚款金额 >= 20000元 Above)")]
+    [InlineData("罚款金额 二千元以下", "Compare(罚款金额 <= 2000元 Below)")]
+    [InlineData("罚款金额 超过十万元", "Compare(罚款金额 > 100000元 Over)")]
+    [InlineData("罚款金额 不满一万五千元", "Compare(罚款金额 < 15000元 Under)")]
+    [InlineData("罚款金额 一百万元以上（不含本数）", "Compare(罚款金额 > 1000000元 Above (不含))")]
+    [InlineData("罚款金额 >= 十万", "Compare(罚款金额 >= 100000元)")]
+    [InlineData("罚款金额 壹拾万元以上", "Compare(罚款金额 >= 100000元 Above)")]
+    [InlineData("罚款金额 五万元以上 且 一般程序", "And(Compare(罚款金额 >= 50000元 Above), Flag(一般程序))")]
+    [InlineData("三小场所", "Flag(三小场所)")]
+    public void Parse_ChineseNumerals_ReadAsAmounts_NamesStayNames(string text, string expected) => Assert.Equal(expected, Tree(text));
+
+    [Fact]
+    public void Parse_ChineseNumeralReadTwoWays_IsNotAnAmount()
+    {
+        // 一万五 is spoken for 15,000: not read as an amount, so the condition does not parse as one.
+        var result = Parse("罚款金额 一万五元以上");
+        Assert.False(result.Succeeded && SyntaxDump.Print(result.Syntax!).Contains("15000", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("", "FS1006", 1)]
     [InlineData("   ", "FS1006", 1)]
     [InlineData("罚款金额 >= ", "FS1009", 8)]
