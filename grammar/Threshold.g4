@@ -85,8 +85,9 @@ LBRACK : '[' | '【' ;
 RBRACK : ']' | '】' ;
 COMMA  : ',' | '，' | '、' ;
 
-// A number with an optional unit; the value is converted to exact decimal 元 after parsing.
-AMOUNT : DIGITS ('.' DIGITS)? UNIT? ;
+// A number with an optional unit, which published tables sometimes set apart ("2 万元"); the value is converted to exact
+// decimal 元 after parsing. Spaces belong to the amount only when a unit follows them: "5 以上" is 5 and 以上.
+AMOUNT : DIGITS ('.' DIGITS)? ([ \t\u3000]* UNIT)? ;
 fragment DIGITS : [0-9]+ ;
 fragment UNIT   : '元' | '千' | '千元' | '万' | '万元' | '亿' | '亿元' ;
 

@@ -106,7 +106,7 @@ public static class ConditionFormatter
                 : amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "元";
         }
 
-        var digits = text.TrimEnd('元', '万', '千', '亿');
+        var digits = text.TrimEnd('元', '万', '千', '亿').TrimEnd(' ', '\t', '\u3000');
         return amount.Unit switch
         {
             AmountUnit.TenThousand => digits + "万元",

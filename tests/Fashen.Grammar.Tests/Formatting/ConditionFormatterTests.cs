@@ -8,6 +8,9 @@ namespace Fashen.Grammar.Tests.Formatting;
 public class ConditionFormatterTests
 {
     [Theory]
+    [InlineData("罚款金额 五万元以上", "罚款金额 5万元以上（含本数）")]
+    [InlineData("罚款金额 2 万元以上", "罚款金额 2万元以上（含本数）")]
+    [InlineData("罚款金额 >= 一万五千元", "罚款金额 >= 15000元")]
     [InlineData("罚款金额 ≥ 5万", "罚款金额 >= 5万元")]
     [InlineData("罚款金额 1万元以上", "罚款金额 1万元以上（含本数）")]
     [InlineData("罚款金额 1万元以上(不含本数)", "罚款金额 1万元以上（不含本数）")]
