@@ -31,9 +31,17 @@ public static class NameSuggestions
 
         // Chinese abbreviates by dropping characters (吊销执照 for 吊销营业执照): a name whose characters
         // all appear, in order, in a slightly longer candidate probably means that candidate.
-        return candidates
+        var longer = candidates
             .Where(c => c.Length > name.Length && c.Length - name.Length <= 3 && name.Length >= 2 && IsSubsequence(name, c))
             .OrderBy(c => c.Length)
+            .FirstOrDefault();
+
+        // And catalogues add words a known name leaves out (经过听证程序 for 经过听证): a slightly shorter candidate whose
+        // characters all appear, in order, in the name — the longest such, the most specific. Three characters at least: a two-character
+        // name inside a longer one says little (法人 is in 非法人组织).
+        return longer ?? candidates
+            .Where(c => c.Length < name.Length && name.Length - c.Length <= 3 && c.Length >= 3 && IsSubsequence(c, name))
+            .OrderByDescending(c => c.Length)
             .FirstOrDefault();
     }
 

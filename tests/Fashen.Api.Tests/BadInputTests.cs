@@ -30,7 +30,7 @@ public class BadInputTests
         var unknownDepartment = Submission(FoodFine("新案1"));
         unknownDepartment["decision"]!["department"] = "gaj";
         var wrongType = Submission(FoodFine("新案2"));
-        wrongType["decision"]!["facts"]!["fine_amount"] = "六万元";
+        wrongType["decision"]!["facts"]!["fine_amount"] = "六万余";
         var missingField = Submission(FoodFine("新案3"));
         ((JsonObject)missingField["decision"]!).Remove("caseId");
         var missingFact = Submission(FoodFine("新案4"));
@@ -73,7 +73,7 @@ public class BadInputTests
     public async Task WrongDecision_DiagnosticsPointIntoTheRequestBody()
     {
         await using var app = FashenApp.Start();
-        var body = "{\n  \"decision\": {\n    \"caseId\": \"c\", \"department\": \"scjg\", \"action\": \"行政处罚\", \"procedure\": \"一般程序\",\n    \"facts\": { \"罚款金额\": \"六万元\", \"当事人类型\": \"公司\" }\n  },\n  \"submittedBy\": \"王强\"\n}";
+        var body = "{\n  \"decision\": {\n    \"caseId\": \"c\", \"department\": \"scjg\", \"action\": \"行政处罚\", \"procedure\": \"一般程序\",\n    \"facts\": { \"罚款金额\": \"六万余\", \"当事人类型\": \"公司\" }\n  },\n  \"submittedBy\": \"王强\"\n}";
 
         var (status, problem, _) = await Raw(app.CaseSystem("scjg"), "/v1/reviews", body);
 

@@ -44,7 +44,7 @@ public sealed class CatalogueReloadTests : IDisposable
         var caseSystem = app.CaseSystem("scjg");
         var (_, before) = await Post(caseSystem, "/v1/classifications", FoodFine());
 
-        File.WriteAllText(Scjg, File.ReadAllText(Scjg).Replace("食药特单位罚款档: 5万元", "食药特单位罚款档: 五万元", StringComparison.Ordinal));
+        File.WriteAllText(Scjg, File.ReadAllText(Scjg).Replace("食药特单位罚款档: 5万元", "食药特单位罚款档: 五万余", StringComparison.Ordinal));
 
         for (var attempt = 0; attempt < 100 && !app.Store.ReadAll().Any(e => e.Type == "catalogues.reload_refused"); attempt++)
         {

@@ -51,6 +51,7 @@ public class ConditionBinderTests
 
     [Theory]
     [InlineData("罚款金颔 >= 5万元", "FS3002", "是否想写“罚款金额”（fine_amount）？")]
+    [InlineData("经过听证程序", "FS3002", "是否想写“已听证”（hearing_held）？")]
     [InlineData("非疑难复杂", "FS3002", "如果本意是“非 疑难复杂”")]
     [InlineData("个人罚款 >= 1", "FS3002", "是本目录定义的阈值，不是事实")]
     [InlineData("当事人类型 == 企业法人", "FS3003", "可用的取值：自然人、个体工商户、法人、非法人组织")]
