@@ -26,7 +26,7 @@ primary
     : LPAREN orExpr RPAREN                                # groupExpr
     | ALWAYS                                              # alwaysExpr
     | name compareOp value                                # compareExpr
-    | name value postfixWord boundary?                    # postfixExpr
+    | name value (boundary postfixWord | postfixWord boundary?) # postfixExpr
     | name prefixWord value boundary?                     # prefixExpr
     | name BETWEEN value (AND | TO) value BETWEEN_END?    # betweenExpr
     | name (IN | NOT IN | NOT_IN) list                    # inExpr
@@ -39,7 +39,8 @@ primary
 compareOp   : GE | GT | LE | LT | EQ | NE ;
 postfixWord : ABOVE | BELOW | WITHIN ;
 prefixWord  : OVER | UNDER ;
-// "（含本数）", "（不含本数）", "（含2万元）": states the boundary in the catalogue's own words.
+// "（含本数）", "（不含本数）", "（含2万元）": states the boundary in the catalogue's own words, after the drafting word or, as
+// some publishers write it, before it ("500元（含500元）以上", "5000元（不含）以上").
 boundary    : LPAREN (INCL | EXCL) value? RPAREN ;
 list        : LBRACK (value (COMMA value)*)? RBRACK ;
 value       : AMOUNT | STRING | TRUE | FALSE | name ;

@@ -77,7 +77,7 @@ internal sealed class SyntaxBuilder(SourceFragment source)
             Name(context.name()), op, Value(context.value()), OperatorWording.Symbol, null, SpanOf(context.compareOp()), SpanOf(context));
     }
 
-    // 罚款金额 1万元以上（不含本数）: 以上/以下/以内 include the number unless the note says otherwise.
+    // 罚款金额 1万元以上（不含本数）, or 1万元（不含）以上: 以上/以下/以内 include the number unless the note says otherwise.
     private ComparisonSyntax Postfix(ThresholdParser.PostfixExprContext context)
     {
         var word = context.postfixWord().Start;

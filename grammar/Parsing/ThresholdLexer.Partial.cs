@@ -8,7 +8,7 @@ namespace Fashen.Grammar.Generated;
 internal partial class ThresholdLexer
 {
     // Drafting words that a published catalogue writes straight before or after an amount, with no space.
-    private static readonly (string Text, int Type)[] Before = [("超过", OVER), ("不满", UNDER)];
+    private static readonly (string Text, int Type)[] Before = [("超过", OVER), ("不满", UNDER), ("不含", EXCL), ("含", INCL)];
     private static readonly (string Text, int Type)[] After = [("以上", ABOVE), ("以下", BELOW), ("以内", WITHIN)];
 
     private readonly Queue<IToken> _split = new();

@@ -88,6 +88,9 @@ public class ConditionParserTests
     [InlineData("罚款金额 五万元以上 且 一般程序", "And(Compare(罚款金额 >= 50000元 Above), Flag(一般程序))")]
     [InlineData("三小场所", "Flag(三小场所)")]
     [InlineData("罚款金额 2 万元以上", "Compare(罚款金额 >= 20000元 Above)")]
+    [InlineData("罚款金额 500元（含500元）以上", "Compare(罚款金额 >= 500元 Above (含 500元))")]
+    [InlineData("罚款金额 5000元（不含）以上", "Compare(罚款金额 > 5000元 Above (不含))")]
+    [InlineData("罚款金额 五百元（含五百元）以上", "Compare(罚款金额 >= 500元 Above (含 500元))")]
     [InlineData("罚款金额 5\u3000万元以上", "Compare(罚款金额 >= 50000元 Above)")]
     [InlineData("罚款金额 >= 5 且 疑难复杂", "And(Compare(罚款金额 >= 5), Flag(疑难复杂))")]
     public void Parse_ChineseNumerals_ReadAsAmounts_NamesStayNames(string text, string expected) => Assert.Equal(expected, Tree(text));
