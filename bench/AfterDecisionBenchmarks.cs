@@ -129,11 +129,11 @@ public class AfterDecisionBenchmarks
             }
 
             var (kind, rules) = classifier.Conclude(decision);
-            var canonical = JsonNode.Parse(DecisionCanonicalForm.ToJson(decision));
+            var canonical = DecisionCanonicalForm.ToNode(decision);
             var at = new DateTimeOffset(proposedOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).AddSeconds(n % 3600);
             var classified = new JsonObject
             {
-                ["caseId"] = decision.CaseId, ["action"] = decision.Action.ToWire(), ["decision"] = canonical?.DeepClone(), ["classification"] = kind.ToWire(),
+                ["caseId"] = decision.CaseId, ["action"] = decision.Action.ToWire(), ["decision"] = canonical.DeepClone(), ["classification"] = kind.ToWire(),
                 ["rules"] = new JsonArray(rules.Select(r => (JsonNode)JsonValue.Create(r.Id)).ToArray()),
             };
             var decidedOn = proposedOn.AddDays(3);

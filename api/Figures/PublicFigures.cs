@@ -22,25 +22,23 @@ public static class PublicFigures
             .WithSummary("年度统计（HTML，无需登录）：已经结束的各年度")
             .Produces<string>(contentType: "text/html");
         group.MapGet("/{year:int}", (YearlyFiguresSource source, ReviewService service, int year) =>
-            Year(source, year) is { } figures ? Page(YearlyReport.Of(year, figures, service.Catalogues)) : NotAvailable(source, year))
+            source.Find(year) is { } figures ? Page(YearlyReport.Of(year, figures, service.Catalogues)) : NotAvailable(source, year))
             .WithSummary("一个年度的统计（HTML，无需登录）：各部门的执法决定、重大执法决定及其原因、审核、补正和延期、审核用时、公开和撤回")
             .Produces<string>(contentType: "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{year:int}.xlsx", async (YearlyFiguresSource source, ReviewService service, int year) =>
-            Year(source, year) is { } figures ? await Spreadsheet(YearlyReport.Of(year, figures, service.Catalogues)) : NotAvailable(source, year))
+            source.Find(year) is { } figures ? await Spreadsheet(YearlyReport.Of(year, figures, service.Catalogues)) : NotAvailable(source, year))
             .WithSummary("一个年度的统计（Excel 电子表格，无需登录）")
             .Produces(StatusCodes.Status200OK, contentType: Workbook.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{year:int}.json", (YearlyFiguresSource source, int year) =>
-            Year(source, year) is { } figures
+            source.Find(year) is { } figures
                 ? Results.Text(JsonSerializer.Serialize(figures, ReadableJson.Options) + "\n", "application/json", Encoding.UTF8)
                 : NotAvailable(source, year))
             .WithSummary("一个年度的统计（JSON，无需登录），供上级部门和本级政府汇总")
             .Produces<List<YearlyFigures>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    private static IReadOnlyList<YearlyFigures>? Year(YearlyFiguresSource source, int year) => source.Find(year);
 
     private static IResult NotAvailable(YearlyFiguresSource source, int year) =>
         ProblemResults.From(ApiProblems.FiguresNotAvailable(year, source.FirstYear(), source.LastYear));

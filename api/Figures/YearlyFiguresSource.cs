@@ -13,13 +13,14 @@ namespace Fashen.Api.Figures;
 public sealed class YearlyFiguresSource(IReviewStore store, ReviewService service, ReviewOptions options)
 {
     private readonly ConcurrentDictionary<int, Lazy<IReadOnlyList<YearlyFigures>>> _years = new();
+    private int? _firstYear;
 
     /// <summary>Gets the last year that is over.</summary>
     public int LastYear => service.Today.Year - 1;
 
-    /// <summary>Gets the first year the record holds, or null when it is empty.</summary>
+    /// <summary>Gets the first year the record holds, or null when it is empty; read once, since the record's first entry stays first.</summary>
     /// <returns>The year.</returns>
-    public int? FirstYear() => store.ReadAll().FirstOrDefault() is { } first ? options.LocalDay(first.At).Year : null;
+    public int? FirstYear() => _firstYear ??= store.ReadAll().FirstOrDefault() is { } first ? options.LocalDay(first.At).Year : null;
 
     /// <summary>Gets a year's figures, when the year is over and within the record.</summary>
     /// <param name="year">The year.</param>

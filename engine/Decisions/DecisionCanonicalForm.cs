@@ -33,7 +33,10 @@ public static class DecisionCanonicalForm
             .Where(f => f.Node is not null)
             .ToDictionary(f => f.Key, f => CanonicalJson.Serialize(f.Node), StringComparer.Ordinal);
 
-    private static JsonObject ToNode(BoundDecision decision)
+    /// <summary>Builds the canonical form of a decision as a JSON object, to place in other JSON.</summary>
+    /// <param name="decision">The bound decision.</param>
+    /// <returns>A new object.</returns>
+    public static JsonObject ToNode(BoundDecision decision)
     {
         var facts = new JsonObject();
         foreach (var (fact, value) in decision.GivenFacts())

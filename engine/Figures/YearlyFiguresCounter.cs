@@ -154,9 +154,9 @@ public static class YearlyFiguresCounter
                         // Measured before the outcome stops the clock: the due date and the days used so far.
                         tally.Outcomes[(int)outcome.Outcome]++;
                         tally.DecidedLate += review.Deadline.DueDate is { } due && date > due ? 1 : 0;
-                        if (calendar is not null && review.Deadline.MaterialsCompleteOn is { } since && calendar.CountWorkingDays(since, date) is ({ } used, _))
+                        if (calendar is not null && review.Deadline.WorkingDaysUsedBy(date, calendar) is { } used)
                         {
-                            tally.ReviewDays.Add(review.Deadline.ConsumedWorkingDays + used);
+                            tally.ReviewDays.Add(used);
                         }
 
                         break;
@@ -188,7 +188,7 @@ public static class YearlyFiguresCounter
         void Published(AuditEntry entry, string department, DateOnly date, bool inYear)
         {
             var data = JsonNode.Parse(entry.Data)!;
-            var known = Text(data, "publicationId") is { } id && publications.ContainsKey(id) ? publications[id] : null;
+            var known = Text(data, "publicationId") is { } id ? publications.GetValueOrDefault(id) : null;
             if (entry.Type == "publication.approved" && known is not null)
             {
                 known.Published = true;
@@ -252,7 +252,7 @@ public static class YearlyFiguresCounter
         return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
     }
 
-    private static string? Text(JsonNode? node, string key) => node?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? Text(JsonNode? node, string key) => EntryFields.Text(node, key);
 
     private sealed class PendingPublication(string department, DateOnly? dueOn)
     {

@@ -356,4 +356,15 @@ public sealed record DeadlineState
 
     /// <summary>Gets the total working days allowed, with the extension when granted.</summary>
     public int TotalWorkingDays => WorkingDays + (ExtensionGranted ? ExtensionWorkingDays : 0);
+
+    /// <summary>Counts the working days the review has used by a day: those before the current stretch and those since the materials
+    /// were last complete (pauses for 补正 left out).</summary>
+    /// <param name="day">The day, such as the day of its outcome.</param>
+    /// <param name="calendar">The working calendar.</param>
+    /// <returns>The days, or null when the clock never started or the calendar lacks a year between.</returns>
+    public int? WorkingDaysUsedBy(DateOnly day, Calendar.WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return MaterialsCompleteOn is { } since && calendar.CountWorkingDays(since, day) is ({ } used, _) ? ConsumedWorkingDays + used : null;
+    }
 }

@@ -118,7 +118,7 @@ public sealed partial class ReviewService
             ["publicationId"] = publication.Id,
             ["caseId"] = decision.CaseId,
             ["action"] = decision.Action.ToWire(),
-            ["decision"] = JsonNode.Parse(DecisionCanonicalForm.ToJson(decision)),
+            ["decision"] = DecisionCanonicalForm.ToNode(decision),
             ["digest"] = digest,
             ["classification"] = classification.ToWire(),
             ["permitId"] = permitId,

@@ -445,7 +445,7 @@ public sealed partial class ReviewService
     {
         ["caseId"] = record.CaseId,
         ["action"] = decision.Action.ToWire(),
-        ["decision"] = JsonNode.Parse(DecisionCanonicalForm.ToJson(decision)),
+        ["decision"] = DecisionCanonicalForm.ToNode(decision),
         ["classification"] = record.Classification,
         ["rules"] = Strings(record.RuleIds),
         ["missingFacts"] = Strings(result.MissingFacts.Select(m => m.Key)),

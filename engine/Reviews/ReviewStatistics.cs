@@ -121,10 +121,9 @@ public static class ReviewStatistics
                     row.DecidedOnTime += date <= due ? 1 : 0;
                 }
 
-                if (calendar is not null && review.Deadline.MaterialsCompleteOn is { } since
-                    && calendar.CountWorkingDays(since, date) is ({ } used, _))
+                if (calendar is not null && review.Deadline.WorkingDaysUsedBy(date, calendar) is { } used)
                 {
-                    row.WorkingDays.Add(review.Deadline.ConsumedWorkingDays + used);
+                    row.WorkingDays.Add(used);
                 }
             }
 

@@ -148,19 +148,16 @@ public sealed class SupervisedRecord
         }
 
         var issued = entry.Type == ReviewService.IssuedEntry;
-        if (!issued && _decisions.GetValueOrDefault((department, Text(decision, "caseId") ?? string.Empty)) is { Issued: true })
+        var earlier = _decisions.GetValueOrDefault((department, Text(decision, "caseId") ?? string.Empty));
+        if (!issued && earlier is { Issued: true })
         {
             return;
         }
 
         var decidedOn = issued && Text(data, "decidedOn") is { } text ? DateOnly.Parse(text, CultureInfo.InvariantCulture) : (DateOnly?)null;
-        var rules = data["rules"]?.AsArray().Select(r => (string)r!).ToList() ?? [];
-        if (issued)
-        {
-            // An issued decision's rules are those it matched when classified or submitted.
-            rules = _decisions.GetValueOrDefault((department, Text(decision, "caseId") ?? string.Empty))?.Rules.ToList() ?? rules;
-        }
 
+        // An issued decision's rules are those it matched when classified or submitted.
+        var rules = issued && earlier is not null ? earlier.Rules : data["rules"]?.AsArray().Select(r => (string)r!).ToList() ?? [];
         Keep(entry, department, on, decision, issued, Text(data, "classification") ?? "unknown", rules, decidedOn);
     }
 
@@ -175,5 +172,5 @@ public sealed class SupervisedRecord
             department, caseId, Text(decision, "action") ?? "unknown", party, decidedOn ?? proposedOn ?? on, decision.ToJsonString(), entry.Sequence, issued, classification, rules);
     }
 
-    private static string? Text(JsonNode? node, string key) => node?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? Text(JsonNode? node, string key) => EntryFields.Text(node, key);
 }

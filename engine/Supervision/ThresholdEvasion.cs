@@ -98,13 +98,17 @@ public static class ThresholdEvasion
 
         var bunching = new List<BunchingSignal>();
         var splits = new List<SplitSignal>();
-        foreach (var department in bound.GroupBy(b => b.Observed.Department).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in bound.GroupBy(b => b.Observed.Department).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            var department = group.ToList();
             var thresholds = Thresholds(department).ToList();
-            bunching.AddRange(thresholds
-                .Select(t => Bunching(t, department.ToList(), thresholds, options))
-                .OfType<BunchingSignal>());
-            splits.AddRange(thresholds.SelectMany(t => Splits(t, department.ToList(), options)));
+
+            // The department's spread around round amounts, once per fact however many of its thresholds are looked at.
+            var expected = new Dictionary<string, double>(StringComparer.Ordinal);
+            double Expected(FactDefinition fact) =>
+                expected.TryGetValue(fact.Key, out var share) ? share : expected[fact.Key] = ExpectedShareBelow(fact, department, thresholds, options.Band);
+            bunching.AddRange(thresholds.Select(t => Bunching(t, department, Expected, options)).OfType<BunchingSignal>());
+            splits.AddRange(thresholds.SelectMany(t => Splits(t, department, options)));
         }
 
         return (bunching.OrderBy(b => b.PValue).ToList(), splits);
@@ -137,7 +141,7 @@ public static class ThresholdEvasion
             .Select(a => new Threshold(rule, a))))
         .DistinctBy(t => (t.Rule.Id, t.Comparison.Fact.Key, t.Comparison.Threshold, t.Comparison.Operator));
 
-    private static BunchingSignal? Bunching(Threshold threshold, List<Bound> decisions, List<Threshold> all, EvasionOptions options)
+    private static BunchingSignal? Bunching(Threshold threshold, List<Bound> decisions, Func<FactDefinition, double> expectedShareBelow, EvasionOptions options)
     {
         var (fact, t) = (threshold.Comparison.Fact, threshold.Comparison.Threshold);
         var (lowest, highest) = (t * (1 - options.Band), t * (1 + options.Band));
@@ -165,7 +169,7 @@ public static class ThresholdEvasion
             return null;
         }
 
-        var expected = ExpectedShareBelow(fact, decisions, all, options.Band);
+        var expected = expectedShareBelow(fact);
         var pValue = UpperTail(below.Count, below.Count + above, expected);
         return pValue > options.Significance
             ? null

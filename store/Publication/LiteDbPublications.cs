@@ -36,12 +36,12 @@ internal sealed class LiteDbPublications(
         ["caseId"] = record.CaseId,
         ["action"] = record.Action,
         ["documentNumber"] = record.DocumentNumber,
-        ["decidedOn"] = Day(record.DecidedOn),
-        ["dueOn"] = record.DueOn is { } due ? Day(due) : BsonValue.Null,
+        ["decidedOn"] = PublicationSummary.Day(record.DecidedOn),
+        ["dueOn"] = record.DueOn is { } due ? PublicationSummary.Day(due) : BsonValue.Null,
         ["state"] = record.State.ToString().ToLowerInvariant(),
         ["version"] = record.Version,
         ["updatedAt"] = record.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
-        ["publishedOn"] = record.PublishedOn is { } published ? Day(published) : BsonValue.Null,
+        ["publishedOn"] = record.PublishedOn is { } published ? PublicationSummary.Day(published) : BsonValue.Null,
         ["party"] = record.PublicParty,
     };
 
@@ -125,6 +125,4 @@ internal sealed class LiteDbPublications(
         DateTimeOffset.ParseExact(d["updatedAt"].AsString, "O", CultureInfo.InvariantCulture),
         d["publishedOn"].IsNull ? null : DateOnly.ParseExact(d["publishedOn"].AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         (JsonObject)JsonNode.Parse(content)!);
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

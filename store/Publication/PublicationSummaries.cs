@@ -21,7 +21,14 @@ internal sealed class PublicationSummaries
     private readonly Dictionary<string, PublicationSummary> _all = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public bool Loaded { get; set; }
+    private volatile bool _loaded;
+
+    /// <summary>Gets or sets a value indicating whether the file's publications have all been read in; read without a lock.</summary>
+    public bool Loaded
+    {
+        get => _loaded;
+        set => _loaded = value;
+    }
 
     public void Put(PublicationSummary summary)
     {

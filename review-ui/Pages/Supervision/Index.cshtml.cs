@@ -61,19 +61,15 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options, Sup
         return File(await Workbook.ToBytesAsync(sheets), Workbook.ContentType, $"supervision-{Current}-{Date(Reviews.Today)}.xlsx");
     }
 
-    private List<SupervisionTable>? Build()
+    private List<SupervisionTable>? Build() => Current switch
     {
-        List<SupervisionTable>? tables = Current switch
-        {
-            "findings" => Use(view.Findings(Caller), f => [Entries("未经许可或与许可不符作出的决定", f)]),
-            "relabelling" => Use(view.Relabelling(Caller), r => [Entries("改换决定形式、改动审核过的决定、由重大改判", r)]),
-            "publications" => PublicationTables(),
-            "evasion" => Use(view.Evasions(Caller), e => [Bunching(e.Bunching), Splits(e.Splits)]),
-            "coverage" => Use(view.Coverage(Caller), Coverage),
-            _ => Use(view.DueReviews(Caller), r => [DueReviews(r)]),
-        };
-        return tables;
-    }
+        "findings" => Use(view.Findings(Caller), f => [Entries("未经许可或与许可不符作出的决定", f)]),
+        "relabelling" => Use(view.Relabelling(Caller), r => [Entries("改换决定形式、改动审核过的决定、由重大改判", r)]),
+        "publications" => PublicationTables(),
+        "evasion" => Use(view.Evasions(Caller), e => [Bunching(e.Bunching), Splits(e.Splits)]),
+        "coverage" => Use(view.Coverage(Caller), Coverage),
+        _ => Use(view.DueReviews(Caller), r => [DueReviews(r)]),
+    };
 
     private List<SupervisionTable>? Use<T>(Outcome<T> outcome, Func<T, List<SupervisionTable>> tables)
     {
@@ -176,7 +172,7 @@ public sealed record Cell(string Text, string? Href = null, object? Value = null
 
     public static Cell Amount(decimal value) => new(value.ToString("#,0.##", CultureInfo.InvariantCulture) + " 元", Value: value);
 
-    public static Cell Percent(double share) => new((share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%", Value: share);
+    public static Cell Percent(double share) => new(StatisticsModel.Percent(share), Value: share);
 
     /// <summary>The cases behind a signal, each linked to its record entry, with the amount that counted when there is one.</summary>
     public static Cell Cases(IReadOnlyList<SignalCase> cases, bool amounts = true)
