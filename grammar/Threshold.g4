@@ -25,9 +25,9 @@ notExpr : NOT notExpr | primary ;
 primary
     : LPAREN orExpr RPAREN                                # groupExpr
     | ALWAYS                                              # alwaysExpr
-    | name compareOp value                                # compareExpr
-    | name value (boundary postfixWord | postfixWord boundary?) # postfixExpr
-    | name prefixWord value boundary?                     # prefixExpr
+    | operand compareOp quantity                          # compareExpr
+    | operand quantity (boundary postfixWord | postfixWord boundary?) (COMMA? upperBound)? # postfixExpr
+    | operand prefixWord quantity boundary? (COMMA? upperBound)? # prefixExpr
     | name BETWEEN value (AND | TO) value BETWEEN_END?    # betweenExpr
     | name (IN | NOT IN | NOT_IN) list                    # inExpr
     | name (ANY OF | ANY_OF) list                         # anyOfExpr
@@ -37,6 +37,14 @@ primary
     ;
 
 compareOp   : GE | GT | LE | LT | EQ | NE ;
+// A sum of amounts, as 罚没合计 is: 罚款金额 + 没收金额 10万元以上.
+operand     : name (PLUS name)* ;
+// A number, a named threshold, or a multiple of another fact: 没收金额的3倍, 没收金额 * 3, 3 * 没收金额.
+quantity    : value | name DE? value TIMES | name STAR value | value STAR name ;
+// The upper end of a range as published tables write it, after the lower end: 20万元以上50万元以下, 20万元以上不满50万元,
+// 超过20万元、50万元以下.
+// Either end is read by its own word; one written in the wrong order is reported, not misread.
+upperBound  : value (boundary postfixWord | postfixWord boundary?) | prefixWord value boundary? ;
 postfixWord : ABOVE | BELOW | WITHIN ;
 prefixWord  : OVER | UNDER ;
 // "（含本数）", "（不含本数）", "（含2万元）": states the boundary in the catalogue's own words, after the drafting word or, as
@@ -70,8 +78,12 @@ BELOW       : '以下' ;
 WITHIN      : '以内' ;
 OVER        : '超过' ;
 UNDER       : '不满' ;
-INCL        : '含' | '含本数' ;
-EXCL        : '不含' | '不含本数' ;
+// The note may follow two amounts and speak for both: 2000元、2万元以上（以上数额含本数）.
+INCL        : '含' | '含本数' | '均含本数' | '以上数额含本数' | '以上均含本数' | '以上数额均含本数' ;
+EXCL        : '不含' | '不含本数' | '均不含本数' | '以上数额不含本数' | '以上均不含本数' | '以上数额均不含本数' ;
+// Multiples: 没收金额的3倍.
+TIMES       : '倍' ;
+DE          : '的' ;
 
 GE : '>=' | '≥' ;
 LE : '<=' | '≤' ;
@@ -79,6 +91,8 @@ NE : '!=' | '≠' ;
 EQ : '==' | '=' ;
 GT : '>' ;
 LT : '<' ;
+STAR : '*' | '×' ;
+PLUS : '+' | '＋' ;
 
 LPAREN : '(' | '（' ;
 RPAREN : ')' | '）' ;

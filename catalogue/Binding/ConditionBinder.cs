@@ -73,8 +73,15 @@ public sealed class ConditionBinder
                 return new AlwaysCondition(At(always.Span));
             case FlagSyntax flag:
                 return BindFlag(flag);
+            case ComparisonSyntax comparison when comparison.Added is { Count: > 0 } || comparison.Value is MultipleSyntax:
+                return BindCombined(comparison);
             case ComparisonSyntax comparison:
                 return BindComparison(comparison);
+            case RangeSyntax range:
+                // Each end keeps its own drafting word and note: 20万元以上不满50万元 is ≥ 20万元 且 < 50万元.
+                var lower = BindComparison(range.Lower);
+                var upper = BindComparison(range.Upper);
+                return lower is null || upper is null ? null : new AllCondition([lower, upper], At(range.Span));
             case BetweenSyntax between:
                 return BindBetween(between);
             case MembershipSyntax membership:
@@ -147,6 +154,58 @@ public sealed class ConditionBinder
             default:
                 return NotAllowed(comparison.OperatorSpan, op, fact);
         }
+    }
+
+    // 罚款金额 + 没收金额 10万元以上, 罚款金额 没收金额的3倍以上: every fact an amount of the same kind.
+    private Condition? BindCombined(ComparisonSyntax comparison)
+    {
+        var facts = comparison.Subjects.Select(ResolveFact).ToList();
+        var multiple = comparison.Value as MultipleSyntax;
+        var of = multiple is null ? null : ResolveFact(multiple.Fact);
+        if (facts.Any(f => f is null) || (multiple is not null && of is null))
+        {
+            return null;
+        }
+
+        var first = facts[0]!;
+        foreach (var (fact, name) in facts.Skip(1).Append(of).Zip(comparison.Subjects.Skip(1).Append(multiple?.Fact)))
+        {
+            if (fact is null)
+            {
+                continue;
+            }
+
+            if (!fact.IsNumeric || fact.Type != first.Type)
+            {
+                _diagnostics.Add(CatalogueDiagnostics.AmountsNotAlike(At(name!.Span), fact.ToString(), first.ToString()));
+                return null;
+            }
+        }
+
+        if (!first.IsNumeric)
+        {
+            return NotAllowed(comparison.Subject.Span, multiple is null ? "相加（+）" : "倍数", first);
+        }
+
+        if (multiple is not null)
+        {
+            if (comparison.Added is { Count: > 0 })
+            {
+                _diagnostics.Add(CatalogueDiagnostics.SumWithMultiple(At(comparison.Span)));
+                return null;
+            }
+
+            CheckBoundaryNote(first, comparison.Boundary, null);
+            return new CombinedComparison([first], comparison.Operator, multiple.Factor.Value, null, of, At(comparison.Span));
+        }
+
+        if (ResolveAmount(first, comparison.Value) is not { } resolved)
+        {
+            return null;
+        }
+
+        CheckBoundaryNote(first, comparison.Boundary, resolved.Value);
+        return new CombinedComparison(facts!, comparison.Operator, resolved.Value, resolved.Name, null, At(comparison.Span));
     }
 
     private Condition? BindBetween(BetweenSyntax between)
@@ -274,7 +333,7 @@ public sealed class ConditionBinder
                 string hint;
                 if (_schema.TryGetFact(name.Text, out var other))
                 {
-                    hint = $"“{name.Text}”是事实（{other.Key}），条件只能拿事实与数额或阈值比较。";
+                    hint = $"“{name.Text}”是事实（{other.Key}）；与另一事实比较时写它的倍数，例如“{fact.Label} >= {name.Text}的1倍”。";
                 }
                 else if (NameSuggestions.Closest(name.Text, _thresholds.Keys) is { } closest)
                 {
@@ -313,17 +372,24 @@ public sealed class ConditionBinder
     }
 
     // （含2万元） must repeat the threshold it qualifies.
-    private void CheckBoundaryNote(FactDefinition fact, BoundarySyntax? boundary, decimal threshold)
+    private void CheckBoundaryNote(FactDefinition fact, BoundarySyntax? boundary, decimal? threshold)
     {
         if (boundary?.Value is not { } noted)
         {
             return;
         }
 
+        if (threshold is null)
+        {
+            // A multiple has no one amount to repeat: （含本数） says it, （含3倍） cannot be checked.
+            _diagnostics.Add(CatalogueDiagnostics.BoundaryAmountMismatch(At(noted.Span), noted is AmountSyntax a ? a.Text : "?", "倍数（请写“含本数”）"));
+            return;
+        }
+
         if (ResolveAmount(fact, noted) is { } value && value.Value != threshold)
         {
             _diagnostics.Add(CatalogueDiagnostics.BoundaryAmountMismatch(
-                At(noted.Span), Formatting.Amount(fact, value.Value), Formatting.Amount(fact, threshold)));
+                At(noted.Span), Formatting.Amount(fact, value.Value), Formatting.Amount(fact, threshold.Value)));
         }
     }
 
@@ -412,7 +478,7 @@ public sealed class ConditionBinder
     {
         var allowed = fact.Type switch
         {
-            FactType.Money or FactType.Number => "比较（>= > <= < == !=）、数额后加“以上”“以下”“以内”、数额前加“超过”“不满”、介于 A 至 B（between A and B）",
+            FactType.Money or FactType.Number => "比较（>= > <= < == !=）、数额后加“以上”“以下”“以内”、数额前加“超过”“不满”、介于 A 至 B（between A and B）、A以上B以下、相加（+）、倍数（另一事实的3倍）",
             FactType.Enum => "== 取值、!= 取值、in [取值, …]、not in [取值, …]",
             FactType.Ordinal => "== 取值、in [取值, …]，以及按顺序比较：>= 取值、取值 以上、取值 以下",
             FactType.Set => "any of [取值, …]（包含任一 [取值, …]）、包含 取值",

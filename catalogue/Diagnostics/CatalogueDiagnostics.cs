@@ -659,4 +659,19 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic BadPublicationPeriod(SourceSpan at, string text, int max) => Diagnostic.Error(
         "FS3045", $"公开期限“{text}”应为 1 至 {max} 之间的整数（月），例如 36（三年）；期满后决定移出公开的列表，仍留在全过程记录中。", at);
+
+    /// <summary>FS3046: facts summed or compared by multiple that are not amounts of the same kind.</summary>
+    /// <param name="at">Where the other fact is named.</param>
+    /// <param name="fact">The other fact, as "label（key）".</param>
+    /// <param name="first">The compared fact, as "label（key）".</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic AmountsNotAlike(SourceSpan at, string fact, string first) => Diagnostic.Error(
+        "FS3046", $"{fact}不能与{first}相加或按倍数比较：只有同为金额（或同为数值）的事实才能相加、按倍数比较。", at);
+
+    /// <summary>FS3047: a sum compared with a multiple of another fact.</summary>
+    /// <param name="at">Where the comparison is.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic SumWithMultiple(SourceSpan at) => Diagnostic.Error(
+        "FS3047", "不支持合计与倍数相比：一侧相加时，另一侧只能是数额或阈值；与倍数比较时，左侧只能是一个事实。"
+        + "请拆成两个比较，例如“罚款金额 没收金额的3倍以上 且 罚款金额 + 没收金额 10万元以上”。", at);
 }

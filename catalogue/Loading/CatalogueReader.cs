@@ -223,6 +223,7 @@ public static partial class CatalogueReader
         AnyCondition any => any with { Operands = any.Operands.Select(o => WithThresholds(o, thresholds)).ToList() },
         NotCondition not => not with { Operand = WithThresholds(not.Operand, thresholds) },
         AmountComparison c when c.ThresholdName is { } name && thresholds.TryGetValue(name, out var t) => c with { Threshold = t.Value },
+        CombinedComparison c when c.ThresholdName is { } name && thresholds.TryGetValue(name, out var t) => c with { Threshold = t.Value },
         _ => condition,
     };
 

@@ -33,7 +33,7 @@ public static class ThresholdChange
         IEnumerable<Rule> rules, string name, decimal before, decimal after)
     {
         var uses = rules
-            .SelectMany(r => ConditionFacts.AmountComparisons(r.Condition).Where(c => c.ThresholdName == name).Select(c => (Rule: r.Id, c.Operator)))
+            .SelectMany(r => ConditionFacts.ThresholdUses(r.Condition).Where(u => u.Name == name).Select(u => (Rule: r.Id, u.Operator)))
             .ToList();
         if (after == before || uses.Count == 0)
         {

@@ -64,6 +64,11 @@ public sealed partial class Classifier
 
     private static string DescribeLeaf(Condition condition, BoundDecision decision, bool holds)
     {
+        if (condition is CombinedComparison combined)
+        {
+            return DescribeCombined(combined, decision, holds);
+        }
+
         var fact = ConditionFacts.FactOf(condition)!;
         var value = decision.Get(fact);
         if (value is null)
@@ -121,6 +126,34 @@ public sealed partial class Classifier
                 throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}.");
         }
     }
+
+    // 罚款金额 30,000 元 + 没收金额 80,000 元 = 110,000 元 ≥ 100,000 元（含本数）; 罚款金额 5,000 元 ≥ 没收金额的3倍 4,500 元（含本数）.
+    private static string DescribeCombined(CombinedComparison c, BoundDecision decision, bool holds)
+    {
+        if (Missing(c, decision) is { Length: > 0 } missing)
+        {
+            return missing;
+        }
+
+        var facts = decision.Vector;
+        var first = c.Facts[0];
+        var left = c.Facts.Count == 1
+            ? $"{first.Label} {Formatting.Amount(first, c.Left(facts))}"
+            : string.Join(" + ", c.Facts.Select(f => $"{f.Label} {Formatting.Amount(f, facts.Amount[f.Slot])}")) + $" = {Formatting.Amount(first, c.Left(facts))}";
+        var right = c.MultipleWords is { } multiple ? $"{multiple} {Formatting.Amount(first, c.Right(facts))}" : Threshold(c);
+        var relation = $"{Formatting.Symbol(c.Operator)} {right}{Formatting.BoundaryNote(c.Operator)}";
+        return holds ? $"{left} {relation}" : $"{left}，不满足 {relation}";
+    }
+
+    private static string Missing(Condition condition, BoundDecision decision) => string.Join(
+        "、", ConditionFacts.FactsOf(condition).Where(f => !decision.Vector.Present[f.Slot]).Select(f => f.Label)) switch
+    {
+        { Length: > 0 } labels => labels + " 未提供",
+        _ => string.Empty,
+    };
+
+    private static string Threshold(CombinedComparison c) =>
+        c.ThresholdName is null ? Formatting.Amount(c.Facts[0], c.Threshold) : $"{c.ThresholdName} {Formatting.Amount(c.Facts[0], c.Threshold)}";
 
     private static string Threshold(AmountComparison c) =>
         c.ThresholdName is null ? Formatting.Amount(c.Fact, c.Threshold) : $"{c.ThresholdName} {Formatting.Amount(c.Fact, c.Threshold)}";
@@ -217,7 +250,7 @@ public sealed partial class Classifier
     private static string Failed(Clause clause, BoundDecision decision) => clause switch
     {
         { Condition: AlwaysCondition } => "本目录规定该类决定一律审核",
-        { Truth: Truth.Unknown } => $"{ConditionFacts.FactOf(clause.Condition)!.Label} 未提供",
+        { Truth: Truth.Unknown } => Missing(clause.Condition, decision),
         _ => DescribeLeaf(clause.Condition, decision, !clause.Wanted),
     };
 
@@ -240,6 +273,7 @@ public sealed partial class Classifier
         return condition switch
         {
             AmountComparison c => $"{fact.Label} {Formatting.Symbol(wanted ? c.Operator : c.Operator.Negate())} {Threshold(c)}{Formatting.BoundaryNote(wanted ? c.Operator : c.Operator.Negate())}",
+            CombinedComparison c => $"{c.LeftWords} {Formatting.Symbol(wanted ? c.Operator : c.Operator.Negate())} {c.MultipleWords ?? Threshold(c)}{Formatting.BoundaryNote(wanted ? c.Operator : c.Operator.Negate())}",
             AmountRange c => $"{fact.Label} {(wanted ? "在" : "不在")} {Formatting.Amount(fact, c.Low)} 至 {Formatting.Amount(fact, c.High)} 之间（含两端）",
             ValueMembership c => $"{fact.Label} {(wanted != c.Negated ? "为" : "不为")} {string.Join("、", c.Values.Select(v => v.Name))}{(c.Values.Count > 1 ? " 之一" : string.Empty)}",
             RankComparison c => $"{fact.Label} {Formatting.Symbol(wanted ? c.Operator : c.Operator.Negate())} {c.Value.Name}",

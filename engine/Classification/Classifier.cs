@@ -300,7 +300,7 @@ public sealed partial class Classifier
             AllCondition all => all.Operands.SelectMany(o => UnknownFacts(o, facts)).Distinct(),
             AnyCondition any => any.Operands.SelectMany(o => UnknownFacts(o, facts)).Distinct(),
             NotCondition not => UnknownFacts(not.Operand, facts),
-            _ => ConditionFacts.FactOf(condition) is { } fact ? [fact] : [],
+            _ => ConditionFacts.FactsOf(condition).Where(f => !facts.Present[f.Slot]),
         };
     }
 

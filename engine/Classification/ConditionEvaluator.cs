@@ -20,17 +20,18 @@ internal static class ConditionEvaluator
 
     private static Truth EvaluateLeaf(Condition condition, FactVector facts)
     {
-        var fact = ConditionFacts.FactOf(condition)!;
-        var slot = fact.Slot;
-        if (!facts.Present[slot])
+        if (ConditionFacts.FactsOf(condition).Any(f => !facts.Present[f.Slot]))
         {
             return Truth.Unknown;
         }
+
+        var slot = ConditionFacts.FactOf(condition)!.Slot;
 
         var holds = condition switch
         {
             AmountComparison c => Compare(facts.Amount[slot], c.Operator, c.Threshold),
             AmountRange c => facts.Amount[slot] >= c.Low && facts.Amount[slot] <= c.High,
+            CombinedComparison c => Compare(c.Left(facts), c.Operator, c.Right(facts)),
             ValueMembership c => c.Values.Any(v => v.Code == facts.Code[slot]) != c.Negated,
             RankComparison c => Compare(facts.Code[slot], c.Operator, c.Value.Code),
             SetOverlap c => c.Values.Any(v => (facts.Set[slot] & (1UL << v.Code)) != 0),

@@ -64,6 +64,12 @@ internal static class ExpressionWriter
                     : $"({Amount(c.Fact.Slot)} < {Number(c.Low)} || {Amount(c.Fact.Slot)} > {Number(c.High)})");
                 b.Append(')');
                 break;
+            case CombinedComparison c:
+                var left = string.Join(" + ", c.Facts.Select(f => Amount(f.Slot)));
+                var right = c.Of is null ? Number(c.Threshold) : $"{Number(c.Threshold)} * {Amount(c.Of.Slot)}";
+                b.Append('(').Append(string.Join(" && ", c.AllFacts.Select(f => Present(f.Slot)))).Append(" && (").Append(left).Append(") ")
+                    .Append((positive ? c.Operator : c.Operator.Negate()).ToSymbol()).Append(" (").Append(right).Append("))");
+                break;
             case ValueMembership c:
                 WriteMembership(b, c, positive != c.Negated);
                 break;

@@ -17,6 +17,19 @@ public static class ConditionFacts
         _ => [],
     };
 
+    /// <summary>Lists where a condition uses named thresholds, with the comparison each is used in.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <returns>The threshold names and operators, in the order written.</returns>
+    public static IEnumerable<(string Name, Grammar.Syntax.ComparisonOperator Operator)> ThresholdUses(Condition condition) => condition switch
+    {
+        AllCondition all => all.Operands.SelectMany(ThresholdUses),
+        AnyCondition any => any.Operands.SelectMany(ThresholdUses),
+        NotCondition not => ThresholdUses(not.Operand),
+        AmountComparison { ThresholdName: { } name } c => [(name, c.Operator)],
+        CombinedComparison { ThresholdName: { } name } c => [(name, c.Operator)],
+        _ => [],
+    };
+
     /// <summary>Lists the facts a condition tests, each once, in the order first tested.</summary>
     /// <param name="condition">The condition.</param>
     /// <returns>The facts.</returns>
@@ -34,12 +47,22 @@ public static class ConditionFacts
     {
         AmountComparison c => c.Fact,
         AmountRange c => c.Fact,
+        CombinedComparison c => c.Facts[0],
         ValueMembership c => c.Fact,
         RankComparison c => c.Fact,
         SetOverlap c => c.Fact,
         SetSubset c => c.Fact,
         FlagCondition c => c.Fact,
         _ => null,
+    };
+
+    /// <summary>Gets every fact a leaf condition reads: one, or several for a sum or a multiple.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <returns>The facts; empty for a logical node or <see cref="AlwaysCondition"/>.</returns>
+    public static IReadOnlyList<FactDefinition> FactsOf(Condition condition) => condition switch
+    {
+        CombinedComparison c => c.AllFacts,
+        _ => FactOf(condition) is { } fact ? [fact] : [],
     };
 
     private static void Collect(Condition condition, List<FactDefinition> facts)
@@ -56,10 +79,7 @@ public static class ConditionFacts
                 Collect(not.Operand, facts);
                 break;
             default:
-                if (FactOf(condition) is { } fact && !facts.Contains(fact))
-                {
-                    facts.Add(fact);
-                }
+                facts.AddRange(FactsOf(condition).Where(f => !facts.Contains(f)));
 
                 break;
         }

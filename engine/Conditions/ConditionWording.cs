@@ -21,6 +21,7 @@ public static class ConditionWording
         AlwaysCondition => "该类决定一律审核（简易程序除外）",
         AmountComparison c => Comparison(c),
         AmountRange c => $"{c.Fact.Label}在{Amount(c.Fact, c.Low)}至{Amount(c.Fact, c.High)}之间（含两端）",
+        CombinedComparison c => Combined(c),
         ValueMembership c => $"{c.Fact.Label}{(c.Negated ? "不是" : "为")}{Values(c.Fact, c.Written, "或")}",
         RankComparison c => $"{c.Fact.Label}{Rank(c.Operator, c.Value.Name)}",
         SetOverlap c => c.Values.Count == 1
@@ -58,6 +59,21 @@ public static class ConditionWording
             ComparisonOperator.Less => $"{c.Fact.Label}不满{amount}（{named}不含本数）",
             ComparisonOperator.Equal => $"{c.Fact.Label}为{amount}" + (c.ThresholdName is { } n1 ? $"（{n1}）" : string.Empty),
             _ => $"{c.Fact.Label}不为{amount}" + (c.ThresholdName is { } n2 ? $"（{n2}）" : string.Empty),
+        };
+    }
+
+    private static string Combined(CombinedComparison c)
+    {
+        var amount = c.MultipleWords ?? Amount(c.Facts[0], c.Threshold);
+        var named = c.ThresholdName is { } name ? name + "，" : string.Empty;
+        return c.Operator switch
+        {
+            ComparisonOperator.GreaterOrEqual => $"{c.LeftWords}在{amount}以上（{named}含本数）",
+            ComparisonOperator.Greater => $"{c.LeftWords}超过{amount}（{named}不含本数）",
+            ComparisonOperator.LessOrEqual => $"{c.LeftWords}在{amount}以下（{named}含本数）",
+            ComparisonOperator.Less => $"{c.LeftWords}不满{amount}（{named}不含本数）",
+            ComparisonOperator.Equal => $"{c.LeftWords}为{amount}",
+            _ => $"{c.LeftWords}不为{amount}",
         };
     }
 

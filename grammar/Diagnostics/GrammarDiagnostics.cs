@@ -95,6 +95,25 @@ public static class GrammarDiagnostics
         $"条件不完整：结尾处还缺少内容，此处应为{expected}。{hint}",
         at);
 
+    /// <summary>FS1010: the multiple of a fact is not a plain number.</summary>
+    /// <param name="at">Where the multiple is.</param>
+    /// <param name="written">The multiple as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic MultipleNotNumber(SourceSpan at, string written) => Diagnostic.Error(
+        "FS1010",
+        $"倍数“{written}”不是不带单位的数：倍数只能写数字或中文数字，例如“没收金额的3倍”“没收金额 * 3”。",
+        at);
+
+    /// <summary>FS1011: a range that does not start from its lower end, or whose lower end is not one fact against a number.</summary>
+    /// <param name="at">Where the range is.</param>
+    /// <param name="written">The range as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic RangeNotFromLowerEnd(SourceSpan at, string written) => Diagnostic.Error(
+        "FS1011",
+        $"不支持这样的区间：“{written}”。区间先写下限（“以上”或“超过”），再写上限（“以下”“以内”或“不满”），两端都是一个事实与数额的比较，"
+        + "例如“罚款金额 20万元以上50万元以下”“罚款金额 超过20万元、不满50万元”；其他组合请用“且”连接两个比较。",
+        at);
+
     // A lone surrogate (invalid UTF-16) is shown by its code unit rather than rejected.
     private static int CodePoint(string character) =>
         character.Length >= 2 && char.IsSurrogatePair(character, 0) ? char.ConvertToUtf32(character, 0) : character[0];

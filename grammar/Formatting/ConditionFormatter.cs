@@ -43,6 +43,7 @@ public static class ConditionFormatter
         AlwaysSyntax => "一律",
         FlagSyntax flag => flag.Subject.Text,
         ComparisonSyntax comparison => Comparison(comparison),
+        RangeSyntax range => $"{range.Subject.Text} {End(range.Lower)}、{End(range.Upper)}",
         BetweenSyntax between => $"{between.Subject.Text} 介于 {Value(between.Low)} 至 {Value(between.High)} 之间",
         MembershipSyntax membership => $"{membership.Subject.Text} {(membership.Negated ? "not in" : "in")} {List(membership.Values)}",
         OverlapSyntax { Values.Count: 1 } overlap => $"{overlap.Subject.Text} 包含 {Value(overlap.Values[0])}",
@@ -57,20 +58,26 @@ public static class ConditionFormatter
 
     private static string Comparison(ComparisonSyntax c)
     {
+        var subject = string.Join(" + ", c.Subjects.Select(s => s.Text));
+        return c.Wording == OperatorWording.Symbol ? $"{subject} {c.Operator.ToSymbol()} {Value(c.Value)}" : $"{subject} {End(c)}";
+    }
+
+    // The drafting word with its amount and note: 5万元以上（含本数）, 超过 10万元.
+    private static string End(ComparisonSyntax c)
+    {
         var value = Value(c.Value);
         return c.Wording switch
         {
-            OperatorWording.Symbol => $"{c.Subject.Text} {c.Operator.ToSymbol()} {value}",
-            OperatorWording.Above => $"{c.Subject.Text} {Before(c.Value, value)}以上{Boundary(c.Boundary, stated: true)}",
-            OperatorWording.Below => $"{c.Subject.Text} {Before(c.Value, value)}以下{Boundary(c.Boundary, stated: true)}",
-            OperatorWording.Within => $"{c.Subject.Text} {Before(c.Value, value)}以内{Boundary(c.Boundary, stated: true)}",
-            OperatorWording.Over => $"{c.Subject.Text} 超过 {value}{Boundary(c.Boundary, stated: false)}",
-            _ => $"{c.Subject.Text} 不满 {value}{Boundary(c.Boundary, stated: false)}",
+            OperatorWording.Above => $"{Before(c.Value, value)}以上{Boundary(c.Boundary, stated: true)}",
+            OperatorWording.Below => $"{Before(c.Value, value)}以下{Boundary(c.Boundary, stated: true)}",
+            OperatorWording.Within => $"{Before(c.Value, value)}以内{Boundary(c.Boundary, stated: true)}",
+            OperatorWording.Over => $"超过 {value}{Boundary(c.Boundary, stated: false)}",
+            _ => $"不满 {value}{Boundary(c.Boundary, stated: false)}",
         };
     }
 
-    // 5万元以上 reads as one phrase; a threshold's name needs a space, or 名称以上 would read as one longer name.
-    private static string Before(ValueSyntax syntax, string value) => syntax is AmountSyntax ? value : value + " ";
+    // 5万元以上 and 没收金额的3倍以上 read as one phrase; a threshold's name needs a space, or 名称以上 would read as one longer name.
+    private static string Before(ValueSyntax syntax, string value) => syntax is AmountSyntax or MultipleSyntax ? value : value + " ";
 
 
     // 以上/以下/以内 always say whether the number is included; 超过/不满 keep a note only when one was written.
@@ -91,6 +98,7 @@ public static class ConditionFormatter
         NameValueSyntax name => name.Name.Text,
         StringSyntax text => Quote(text.Value),
         BooleanSyntax boolean => boolean.Value ? "是" : "否",
+        MultipleSyntax multiple => $"{multiple.Fact.Text}的{Amount(multiple.Factor)}倍",
         _ => throw new InvalidOperationException($"Unhandled value {value.GetType().Name}."),
     };
 

@@ -12,6 +12,8 @@ public static class Keywords
         "and", "or", "not", "in", "any", "of", "contains", "only", "between", "always", "true", "false",
         "且", "并且", "或", "或者", "非", "属于", "不属于", "包含任一", "包含", "仅限", "只含", "介于", "至", "和", "之间", "一律", "是", "否",
         "以上", "以下", "以内", "超过", "不满", "含", "含本数", "不含", "不含本数",
+        "均含本数", "以上数额含本数", "以上均含本数", "以上数额均含本数", "均不含本数", "以上数额不含本数", "以上均不含本数", "以上数额均不含本数",
+        "倍", "的",
     };
 
     /// <summary>Gets a value indicating whether a word is a keyword of the language, so it cannot be a name.</summary>

@@ -42,8 +42,8 @@ internal sealed class SyntaxBuilder(SourceFragment source)
         ThresholdParser.GroupExprContext group => Or(group.orExpr()),
         ThresholdParser.AlwaysExprContext always => new AlwaysSyntax(SpanOf(always)),
         ThresholdParser.CompareExprContext compare => Compare(compare),
-        ThresholdParser.PostfixExprContext postfix => Postfix(postfix),
-        ThresholdParser.PrefixExprContext prefix => Prefix(prefix),
+        ThresholdParser.PostfixExprContext postfix => Ranged(Postfix(postfix), postfix.upperBound(), SpanOf(postfix)),
+        ThresholdParser.PrefixExprContext prefix => Ranged(Prefix(prefix), prefix.upperBound(), SpanOf(prefix)),
         ThresholdParser.BetweenExprContext between => new BetweenSyntax(
             Name(between.name()), Value(between.value(0)), Value(between.value(1)), SpanOf(between)),
         ThresholdParser.InExprContext membership => new MembershipSyntax(
@@ -73,15 +73,23 @@ internal sealed class SyntaxBuilder(SourceFragment source)
             ThresholdLexer.EQ => ComparisonOperator.Equal,
             _ => ComparisonOperator.NotEqual,
         };
+        var (subject, added) = Operand(context.operand());
         return new ComparisonSyntax(
-            Name(context.name()), op, Value(context.value()), OperatorWording.Symbol, null, SpanOf(context.compareOp()), SpanOf(context));
+            subject, op, Quantity(context.quantity()), OperatorWording.Symbol, null, SpanOf(context.compareOp()), SpanOf(context), added);
     }
 
     // 罚款金额 1万元以上（不含本数）, or 1万元（不含）以上: 以上/以下/以内 include the number unless the note says otherwise.
     private ComparisonSyntax Postfix(ThresholdParser.PostfixExprContext context)
     {
-        var word = context.postfixWord().Start;
-        var boundary = Boundary(context.boundary());
+        var (subject, added) = Operand(context.operand());
+        var end = context.upperBound() is { } upper ? upper.Start.StartIndex : context.Stop.StopIndex + 1;
+        return PostfixComparison(subject, added, Quantity(context.quantity()), context.postfixWord().Start, Boundary(context.boundary()),
+            TextSpan.FromBounds(context.Start.StartIndex, end));
+    }
+
+    private static ComparisonSyntax PostfixComparison(
+        NameSyntax subject, IReadOnlyList<NameSyntax> added, ValueSyntax value, IToken word, BoundarySyntax? boundary, TextSpan span)
+    {
         var inclusive = boundary?.Inclusive ?? true;
         var (op, wording) = word.Type switch
         {
@@ -89,14 +97,21 @@ internal sealed class SyntaxBuilder(SourceFragment source)
             ThresholdLexer.BELOW => (inclusive ? ComparisonOperator.LessOrEqual : ComparisonOperator.Less, OperatorWording.Below),
             _ => (inclusive ? ComparisonOperator.LessOrEqual : ComparisonOperator.Less, OperatorWording.Within),
         };
-        return new ComparisonSyntax(Name(context.name()), op, Value(context.value()), wording, boundary, SpanOf(word), SpanOf(context));
+        return new ComparisonSyntax(subject, op, value, wording, boundary, SpanOf(word), span, added);
     }
 
     // 罚款金额 超过 10万元: 超过/不满 exclude the number, and a note cannot make them include it.
     private ComparisonSyntax Prefix(ThresholdParser.PrefixExprContext context)
     {
-        var word = context.prefixWord().Start;
-        var boundary = Boundary(context.boundary());
+        var (subject, added) = Operand(context.operand());
+        var end = context.upperBound() is { } upper ? upper.Start.StartIndex : context.Stop.StopIndex + 1;
+        return PrefixComparison(subject, added, Quantity(context.quantity()), context.prefixWord().Start, Boundary(context.boundary()),
+            TextSpan.FromBounds(context.Start.StartIndex, end));
+    }
+
+    private ComparisonSyntax PrefixComparison(
+        NameSyntax subject, IReadOnlyList<NameSyntax> added, ValueSyntax value, IToken word, BoundarySyntax? boundary, TextSpan span)
+    {
         var over = word.Type == ThresholdLexer.OVER;
         if (boundary is { Inclusive: true })
         {
@@ -105,13 +120,63 @@ internal sealed class SyntaxBuilder(SourceFragment source)
         }
 
         return new ComparisonSyntax(
-            Name(context.name()),
+            subject,
             over ? ComparisonOperator.Greater : ComparisonOperator.Less,
-            Value(context.value()),
+            value,
             over ? OperatorWording.Over : OperatorWording.Under,
             boundary,
             SpanOf(word),
-            SpanOf(context));
+            span,
+            added);
+    }
+
+    // 罚款金额 20万元以上50万元以下: the lower end as read, and the upper end read by its own drafting word and note.
+    private ConditionSyntax Ranged(ComparisonSyntax lower, ThresholdParser.UpperBoundContext? upper, TextSpan span)
+    {
+        if (upper is null)
+        {
+            return lower;
+        }
+
+        var upperSyntax = upper.prefixWord() is { } prefix
+            ? PrefixComparison(lower.Subject, [], Value(upper.value()), prefix.Start, Boundary(upper.boundary()), SpanOf(upper))
+            : PostfixComparison(lower.Subject, [], Value(upper.value()), upper.postfixWord().Start, Boundary(upper.boundary()), SpanOf(upper));
+        if (lower.Operator is not (ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater)
+            || upperSyntax.Operator is not (ComparisonOperator.LessOrEqual or ComparisonOperator.Less)
+            || lower.Added is { Count: > 0 } || lower.Value is MultipleSyntax)
+        {
+            _diagnostics.Add(GrammarDiagnostics.RangeNotFromLowerEnd(source.GetSpan(span), source.Text.Substring(span.Start, span.Length)));
+        }
+
+        return new RangeSyntax(lower.Subject, lower, upperSyntax, span);
+    }
+
+    private static (NameSyntax Subject, IReadOnlyList<NameSyntax> Added) Operand(ThresholdParser.OperandContext context)
+    {
+        var names = context.name().Select(Name).ToList();
+        return (names[0], names.Skip(1).ToList());
+    }
+
+    // 没收金额的3倍, 没收金额 * 3 or 3 * 没收金额; anything else is a plain value.
+    private ValueSyntax Quantity(ThresholdParser.QuantityContext context)
+    {
+        if (context.name() is not { } other)
+        {
+            return Value(context.value());
+        }
+
+        var factor = Value(context.value());
+        if (factor is not AmountSyntax amount)
+        {
+            _diagnostics.Add(GrammarDiagnostics.MultipleNotNumber(source.GetSpan(factor.Span), context.value().GetText()));
+            amount = new AmountSyntax(1, AmountUnit.None, context.value().GetText(), factor.Span);
+        }
+        else if (amount.Unit != AmountUnit.None)
+        {
+            _diagnostics.Add(GrammarDiagnostics.MultipleNotNumber(source.GetSpan(factor.Span), amount.Text));
+        }
+
+        return new MultipleSyntax(Name(other), amount, SpanOf(context));
     }
 
     private BoundarySyntax? Boundary(ThresholdParser.BoundaryContext? context) => context is null

@@ -7,9 +7,12 @@ namespace Fashen.Grammar.Generated;
 /// <summary>Two additions to the generated lexer: amounts in Chinese numerals, and a crash fix in ANTLR's C# runtime.</summary>
 internal partial class ThresholdLexer
 {
-    // Drafting words that a published catalogue writes straight before or after an amount, with no space.
-    private static readonly (string Text, int Type)[] Before = [("超过", OVER), ("不满", UNDER), ("不含", EXCL), ("含", INCL)];
-    private static readonly (string Text, int Type)[] After = [("以上", ABOVE), ("以下", BELOW), ("以内", WITHIN)];
+    // Words that a published catalogue writes straight against an amount, with no space; the longer first.
+    private static readonly (string Text, int Type)[] Glued =
+    [
+        ("不含本数", EXCL), ("含本数", INCL), ("超过", OVER), ("不满", UNDER), ("不含", EXCL), ("含", INCL),
+        ("以上", ABOVE), ("以下", BELOW), ("以内", WITHIN), ("倍", TIMES),
+    ];
 
     private readonly Queue<IToken> _split = new();
 
@@ -59,39 +62,68 @@ internal partial class ThresholdLexer
         return display.ToString();
     }
 
-    // [超过|不满] numeral [元] [以上|以下|以内], the whole word, with 元, a drafting word or a place (十万) to show it is an amount; else null.
+    // A word that is wholly drafting words and amounts in Chinese numerals ("五万元以上", "超过十万元", "二十万元以上不满五十万元",
+    // "倍以上"), or a fact's name and its multiple ("没收金额的三倍以上", "没收金额的" before "3倍"); else null. A numeral alone
+    // must show it is an amount — by 元, a drafting word or a place (十万) — so that names such as 一般程序 or 三小场所 stay names.
     private static List<(int Offset, int Length, int Type)>? Split(string word)
     {
-        var pieces = new List<(int, int, int)>();
+        var of = word.LastIndexOf('的');
+        if (of > 0)
+        {
+            var rest = word[(of + 1)..];
+            if (rest.Length == 0)
+            {
+                return [(0, of, WORD), (of, 1, DE)];
+            }
+
+            return Decompose(rest, of + 1) is { } multiple && multiple.Any(p => p.Type == TIMES)
+                ? [(0, of, WORD), (of, 1, DE), .. multiple]
+                : null;
+        }
+
+        return Decompose(word, 0);
+    }
+
+    private static List<(int Offset, int Length, int Type)>? Decompose(string word, int offset)
+    {
+        var pieces = new List<(int Offset, int Length, int Type)>();
+        var shownAsAmount = false;
         var at = 0;
-        if (Before.FirstOrDefault(b => word.StartsWith(b.Text, StringComparison.Ordinal)) is { Text: not null } before)
+        while (at < word.Length)
         {
-            pieces.Add((0, before.Text.Length, before.Type));
-            at = before.Text.Length;
+            if (Glued.FirstOrDefault(g => word.AsSpan(at).StartsWith(g.Text, StringComparison.Ordinal)) is { Text: not null } glued)
+            {
+                pieces.Add((offset + at, glued.Text.Length, glued.Type));
+                at += glued.Text.Length;
+                shownAsAmount = true;
+                continue;
+            }
+
+            var run = 0;
+            while (at + run < word.Length && ChineseNumerals.IsNumeral(word[at + run]))
+            {
+                run++;
+            }
+
+            // The longest numeral that reads one way; 元 straight after it belongs to the amount.
+            while (run > 0 && !ChineseNumerals.TryParse(word.Substring(at, run), out _))
+            {
+                run--;
+            }
+
+            if (run == 0)
+            {
+                return null;
+            }
+
+            var numeral = word.Substring(at, run);
+            var length = at + run < word.Length && word[at + run] == '元' ? run + 1 : run;
+            shownAsAmount |= length > run || numeral.Any(c => c is '十' or '百' or '千' or '万' or '亿' or '拾' or '佰' or '仟' or '萬');
+            pieces.Add((offset + at, length, AMOUNT));
+            at += length;
         }
 
-        var end = word.Length;
-        (string Text, int Type)? after = After.FirstOrDefault(a => word.EndsWith(a.Text, StringComparison.Ordinal) && word.Length - a.Text.Length > at) is { Text: not null } found ? found : null;
-        if (after is { } suffix)
-        {
-            end -= suffix.Text.Length;
-        }
-
-        var amount = word[at..end];
-        var hasUnit = amount.EndsWith('元');
-        var numeral = hasUnit ? amount[..^1] : amount;
-        if (numeral.Length == 0 || !ChineseNumerals.TryParse(numeral, out _)
-            || !(hasUnit || pieces.Count > 0 || after is not null || numeral.Any(c => c is '十' or '百' or '千' or '万' or '亿' or '拾' or '佰' or '仟' or '萬')))
-        {
-            return null;
-        }
-
-        pieces.Add((at, amount.Length, AMOUNT));
-        if (after is { } last)
-        {
-            pieces.Add((end, last.Text.Length, last.Type));
-        }
-
-        return pieces;
+        var amounts = pieces.Count(p => p.Type == AMOUNT);
+        return (amounts > 0 && shownAsAmount) || (amounts == 0 && pieces.Count > 1) ? pieces : null;
     }
 }

@@ -11,6 +11,7 @@ namespace Fashen.Grammar.Syntax;
 /// <param name="Boundary">The explicit boundary note such as （不含本数）, if any.</param>
 /// <param name="OperatorSpan">Where the operator or drafting word is.</param>
 /// <param name="Span">Where the whole comparison is.</param>
+/// <param name="Added">Facts added to the subject, for a sum such as <c>罚款金额 + 没收金额 10万元以上</c>; empty for one fact.</param>
 public sealed record ComparisonSyntax(
     NameSyntax Subject,
     ComparisonOperator Operator,
@@ -18,7 +19,12 @@ public sealed record ComparisonSyntax(
     OperatorWording Wording,
     BoundarySyntax? Boundary,
     TextSpan OperatorSpan,
-    TextSpan Span) : ConditionSyntax(Span);
+    TextSpan Span,
+    IReadOnlyList<NameSyntax>? Added = null) : ConditionSyntax(Span)
+{
+    /// <summary>Gets the facts summed on the left: the subject and any added to it.</summary>
+    public IReadOnlyList<NameSyntax> Subjects => Added is { Count: > 0 } added ? [Subject, .. added] : [Subject];
+}
 
 /// <summary>A comparison between a fact and a value.</summary>
 public enum ComparisonOperator

@@ -26,3 +26,9 @@ public sealed record StringSyntax(string Value, TextSpan Span) : ValueSyntax(Spa
 /// <param name="Value">The value.</param>
 /// <param name="Span">Where the literal is.</param>
 public sealed record BooleanSyntax(bool Value, TextSpan Span) : ValueSyntax(Span);
+
+/// <summary>A multiple of another fact: <c>没收金额的3倍</c>, <c>没收金额 * 3</c>, <c>3 * 没收金额</c>.</summary>
+/// <param name="Fact">The other fact.</param>
+/// <param name="Factor">The multiple.</param>
+/// <param name="Span">Where the multiple is.</param>
+public sealed record MultipleSyntax(NameSyntax Fact, AmountSyntax Factor, TextSpan Span) : ValueSyntax(Span);

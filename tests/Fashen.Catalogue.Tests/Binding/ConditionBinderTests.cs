@@ -47,6 +47,9 @@ public class ConditionBinderTests
     [InlineData("罚款金额 2万元以上（含2万元）")]
     [InlineData("罚款金额 个人罚款 以上（含2万元）")]
     [InlineData("一律")]
+    [InlineData("罚款金额 20万元以上不满50万元")]
+    [InlineData("罚款金额 没收金额的3倍以上")]
+    [InlineData("罚款金额 + 没收金额 个人罚款 以上")]
     public void Bind_WellTypedCondition_Succeeds(string text) => Assert.True(Bind(text).Succeeded);
 
     [Theory]
@@ -64,7 +67,10 @@ public class ConditionBinderTests
     [InlineData("当事人类型 any of [法人]", "FS3004", "包含任一（any of）")]
     [InlineData("疑难复杂 == 是", "FS3004", "判断标记类事实")]
     [InlineData("罚款金额 >= 单位罚款", "FS3005", "本目录定义的阈值：个人罚款、人数档")]
-    [InlineData("罚款金额 >= 没收金额", "FS3005", "条件只能拿事实与数额或阈值比较")]
+    [InlineData("罚款金额 >= 没收金额", "FS3005", "与另一事实比较时写它的倍数")]
+    [InlineData("罚款金额 + 涉及人数 >= 5万元", "FS3046", "只有同为金额")]
+    [InlineData("罚款金额 + 没收金额 >= 查补税款 * 3", "FS3047", "请拆成两个比较")]
+    [InlineData("当事人类型 + 罚款金额 >= 5万元", "FS3046", "不能与当事人类型")]
     [InlineData("罚款金额 >= \"5万元\"", "FS3006", "数额（如 5万元）或阈值名称")]
     [InlineData("当事人类型 == 5", "FS3006", "以下取值之一")]
     [InlineData("听证 == 法人", "FS3006", "是 或 否")]

@@ -25,6 +25,13 @@ public class ConditionFormatterTests
     [InlineData("执法事项 == \"对盗伐、滥伐林木的处罚\"", "执法事项 == “对盗伐、滥伐林木的处罚”")]
     [InlineData("听证 = true", "听证 == 是")]
     [InlineData("always", "一律")]
+    [InlineData("罚款金额 20万元以上50万元以下", "罚款金额 20万元以上（含本数）、50万元以下（含本数）")]
+    [InlineData("罚款金额 二十万元以上不满五十万元", "罚款金额 20万元以上（含本数）、不满 50万元")]
+    [InlineData("罚款金额 超过20万元、50万元以内", "罚款金额 超过 20万元、50万元以内（含本数）")]
+    [InlineData("罚款金额 没收金额的三倍以上", "罚款金额 没收金额的3倍以上（含本数）")]
+    [InlineData("罚款金额 >= 3 * 没收金额", "罚款金额 >= 没收金额的3倍")]
+    [InlineData("罚款金额＋没收金额 10万元以上", "罚款金额 + 没收金额 10万元以上（含本数）")]
+    [InlineData("罚款金额 2000元以上（以上数额含本数）", "罚款金额 2000元以上（含本数）")]
     [InlineData("a AND b OR c", "(a 且 b) 或 c")]
     [InlineData("a 并且 (b 或者 c)", "a 且 (b 或 c)")]
     [InlineData("not (a or b)", "非 (a 或 b)")]
@@ -56,6 +63,12 @@ public class ConditionFormatterTests
     }
 
     public static TheoryData<string> Conditions() => new(
+        "罚款金额 20万元以上50万元以下",
+        "罚款金额 20万元（不含）以上不满50万元",
+        "罚款金额 超过 个人罚款、个人罚款上限 以下",
+        "罚款金额 没收金额的3倍以上",
+        "罚款金额 超过 没收金额 * 2.5",
+        "罚款金额 + 没收金额 + 查补税款 >= 单位罚款",
         "罚款金额 >= 50000",
         "fine_amount > 5万",
         "罚款金额 = 0.5万元",

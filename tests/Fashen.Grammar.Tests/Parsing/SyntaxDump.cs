@@ -11,7 +11,8 @@ internal static class SyntaxDump
         LogicalSyntax l => $"{(l.Operator == LogicalOperator.And ? "And" : "Or")}({string.Join(", ", l.Operands.Select(Print))})",
         NotSyntax n => $"Not({Print(n.Operand)})",
         AlwaysSyntax => "Always",
-        ComparisonSyntax c => $"Compare({c.Subject.Text} {c.Operator.ToSymbol()} {Value(c.Value)}{(c.Wording == OperatorWording.Symbol ? string.Empty : " " + c.Wording)}{Boundary(c.Boundary)})",
+        RangeSyntax r => $"Range({Print(r.Lower)}, {Print(r.Upper)})",
+        ComparisonSyntax c => $"Compare({string.Join(" + ", c.Subjects.Select(s => s.Text))} {c.Operator.ToSymbol()} {Value(c.Value)}{(c.Wording == OperatorWording.Symbol ? string.Empty : " " + c.Wording)}{Boundary(c.Boundary)})",
         BetweenSyntax b => $"Between({b.Subject.Text}, {Value(b.Low)}, {Value(b.High)})",
         MembershipSyntax m => $"{(m.Negated ? "NotIn" : "In")}({m.Subject.Text}, [{string.Join(", ", m.Values.Select(Value))}])",
         OverlapSyntax o => $"AnyOf({o.Subject.Text}, [{string.Join(", ", o.Values.Select(Value))}])",
@@ -26,6 +27,7 @@ internal static class SyntaxDump
         NameValueSyntax n => n.Name.Text,
         StringSyntax s => $"\"{s.Value}\"",
         BooleanSyntax b => b.Value ? "true" : "false",
+        MultipleSyntax m => $"{m.Fact.Text} * {Value(m.Factor)}",
         _ => throw new InvalidOperationException(value.GetType().Name),
     };
 
