@@ -30,6 +30,7 @@ internal static class CliApplication
             ClassifyCommand.Create(context),
             DiffCommand.Create(context),
             FmtCommand.Create(context),
+            ImportCommand.Create(context),
             PublishCommand.Create(context),
             ServeCommand.Create(context),
             AuditCommand.Create(context),

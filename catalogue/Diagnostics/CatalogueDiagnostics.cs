@@ -674,4 +674,11 @@ public static class CatalogueDiagnostics
     public static Diagnostic SumWithMultiple(SourceSpan at) => Diagnostic.Error(
         "FS3047", "不支持合计与倍数相比：一侧相加时，另一侧只能是数额或阈值；与倍数比较时，左侧只能是一个事实。"
         + "请拆成两个比较，例如“罚款金额 没收金额的3倍以上 且 罚款金额 + 没收金额 10万元以上”。", at);
+
+    /// <summary>FS3048: a rule still marked as an imported draft.</summary>
+    /// <param name="at">Where the mark is.</param>
+    /// <param name="rule">The rule's id.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic DraftRule(SourceSpan at, string rule) => Diagnostic.Warning(
+        "FS3048", $"条目 {rule} 是导入的草稿，条件尚未经人核对：请对照原文核对条件和注释中未读取的内容，确认后删去“draft: true”。", at);
 }

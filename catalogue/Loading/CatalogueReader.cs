@@ -27,7 +27,7 @@ public static partial class CatalogueReader
         ["department", "version", "effective_from", "effective_to", "governing_date", "extends", "baseline", "drop", "schema", "statute", "defaults", "values", "thresholds", "forms", "rules", "tests"];
     private static readonly string[] DepartmentKeys = ["id", "name", "opinion_number"];
     private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials"];
-    private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "note"];
+    private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "note", "draft"];
     private static readonly string[] TestKeys = ["name", "decision", "expect"];
     private static readonly string[] TestDecisionKeys = ["case_id", "action", "procedure", "proposed_on", "facts"];
     private static readonly string[] ExpectKeys = ["classification", "rules", "missing", "forms"];
@@ -389,6 +389,10 @@ public static partial class CatalogueReader
             var deadline = WorkingDays(ruleReader.Scalar("deadline", required: false, "本条目的审核时限"), allowZero: false, diagnostics);
             var counsel = Boolean(ruleReader.Scalar("counsel_opinion", required: false, "同意前是否须听取法律顾问意见"), "counsel_opinion", diagnostics);
             ruleReader.Text("note", required: false, "备注");
+            if (Boolean(ruleReader.Scalar("draft", required: false, "导入的草稿，核对后删去"), "draft", diagnostics) && id is not null)
+            {
+                diagnostics.Add(CatalogueDiagnostics.DraftRule(mapping.Get("draft")!.Span, id));
+            }
 
             if (diagnostics.Count(d => d.IsError) == errors && id is not null && title is not null && condition is not null)
             {

@@ -16,7 +16,7 @@ public static class FactSchemaLoader
     /// <summary>The most values a set fact may have: one bit each in a 64-bit word.</summary>
     public const int MaxSetValues = 64;
 
-    private static readonly string[] RootKeys = ["version", "facts"];
+    private static readonly string[] RootKeys = ["version", "facts", "phrases"];
     private static readonly string[] FactKeys = ["label", "aliases", "type", "actions", "values", "value_aliases", "groups", "extensible", "description"];
 
     private static readonly Dictionary<string, FactType> Types = new(StringComparer.Ordinal)
@@ -48,7 +48,47 @@ public static class FactSchemaLoader
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.Text)));
-        return Result<FactSchema>.Success(new FactSchema(facts, new SchemaSource(SourceSpan.FileOnly(source.Path), hash)), all);
+        var schema = new FactSchema(facts, new SchemaSource(SourceSpan.FileOnly(source.Path), hash));
+        var phrases = ReadPhrases(mapping, schema, all);
+        if (all.Any(d => d.IsError))
+        {
+            return Result<FactSchema>.Failure(all);
+        }
+
+        return Result<FactSchema>.Success(new FactSchema(facts, schema.Source, phrases), all);
+    }
+
+    // phrases: 经过听证程序: 已听证 — each condition parsed and bound like a rule's, so that import never writes a wrong one.
+    private static List<ImportPhrase> ReadPhrases(YamlMapping mapping, FactSchema schema, List<Diagnostic> diagnostics)
+    {
+        var phrases = new List<ImportPhrase>();
+        if (mapping.Get("phrases") is not { } node)
+        {
+            return phrases;
+        }
+
+        if (node is not YamlMapping table)
+        {
+            diagnostics.Add(CatalogueDiagnostics.WrongShape(node.Span, "phrases", "映射（说法: 条件）", node.KindName));
+            return phrases;
+        }
+
+        foreach (var (phrase, value) in table.Entries)
+        {
+            if (value is not YamlScalar { IsNull: false } when)
+            {
+                diagnostics.Add(CatalogueDiagnostics.WrongShape(value.Span, phrase.Value, "条件（门槛语言）", value.KindName));
+                continue;
+            }
+
+            var errors = diagnostics.Count;
+            if (Loading.CatalogueReader.Condition(when, schema, [], new HashSet<string>(), diagnostics) is not null && diagnostics.Count == errors)
+            {
+                phrases.Add(new ImportPhrase(phrase.Value.Trim(), when.Value.Trim()));
+            }
+        }
+
+        return phrases.OrderByDescending(p => p.Phrase.Length).ToList();
     }
 
     private static List<FactDefinition> Read(YamlMapping mapping, List<Diagnostic> diagnostics)

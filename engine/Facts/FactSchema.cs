@@ -12,8 +12,10 @@ public sealed class FactSchema
     /// <param name="facts">The facts, in slot order (fact i has slot i).</param>
     /// <param name="source">The file the schema came from, and its content hash.</param>
     /// <exception cref="ArgumentException">A name is used twice or a slot is out of order: the loader must report that as a diagnostic first.</exception>
-    public FactSchema(IReadOnlyList<FactDefinition> facts, SchemaSource source)
+    /// <param name="phrases">The phrase table import reads published wording with; empty for none.</param>
+    public FactSchema(IReadOnlyList<FactDefinition> facts, SchemaSource source, IReadOnlyList<ImportPhrase>? phrases = null)
     {
+        Phrases = phrases ?? [];
         Facts = facts;
         Source = source;
         _byName = new Dictionary<string, FactDefinition>(StringComparer.Ordinal);
@@ -36,6 +38,9 @@ public sealed class FactSchema
 
     /// <summary>Gets the facts, in slot order.</summary>
     public IReadOnlyList<FactDefinition> Facts { get; }
+
+    /// <summary>Gets the phrase table: wording of published catalogues and the condition each means, longest phrase first.</summary>
+    public IReadOnlyList<ImportPhrase> Phrases { get; }
 
     /// <summary>Gets where the schema came from.</summary>
     public SchemaSource Source { get; }
@@ -63,7 +68,7 @@ public sealed class FactSchema
         }
 
         var facts = Facts.Select(f => extensions.TryGetValue(f, out var extra) ? f.WithExtraValues(extra) : f).ToList();
-        return new FactSchema(facts, Source);
+        return new FactSchema(facts, Source, Phrases);
     }
 }
 
