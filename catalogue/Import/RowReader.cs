@@ -161,7 +161,8 @@ public sealed partial class RowReader(FactSchema schema)
         for (var i = 0; i < matches.Count; i++)
         {
             var m = matches[i];
-            var before = text[(i == 0 ? 0 : matches[i - 1].Index + matches[i - 1].Length)..m.Index];
+            var beforeStart = i == 0 ? 0 : matches[i - 1].Index + matches[i - 1].Length;
+            var before = text[beforeStart..m.Index];
             var afterEnd = i + 1 < matches.Count ? matches[i + 1].Index : text.Length;
             var after = text[(m.Index + m.Length)..afterEnd];
             if (Amount(m, notes) is not { } amount)
@@ -193,9 +194,22 @@ public sealed partial class RowReader(FactSchema schema)
             }
 
             var comparison = over.Length > 0 ? $"{over} {amount}" : $"{amount}{word}{(note is { } n ? $"（{n}）" : string.Empty)}";
-            var compared = facts.Select(f => $"{f.Label} {comparison}").ToList();
+
+            // 2万元以上50万元以下, 超过20万元不满50万元: the next amount closes a range when nothing but a comma stands between.
+            if ((word == "以上" || over == "超过") && i + 1 < matches.Count && matches[i + 1] is var upper
+                && text[(m.Index + m.Length)..upper.Index].Trim('、', '，', ',', '至', ' ').Length == 0
+                && (upper.Groups["word"].Value is "以下" or "以内" || upper.Groups["over"].Value == "不满") && Amount(upper, notes) is { } high)
+            {
+                var upperNote = Note(upper) is { } u ? $"（{u}）" : string.Empty;
+                comparison += "、" + (upper.Groups["over"].Value == "不满" ? $"不满 {high}" : $"{high}{upper.Groups["word"].Value}{upperNote}");
+                Use(used, upper.Index, upper.Length);
+                i++;
+            }
+
+            // 罚款和没收违法所得合计10万元以上 (罚没合计): one sum, not two comparisons.
+            var summed = before.Contains("合计", StringComparison.Ordinal) && _fine is not null && _confiscation is not null;
+            var compared = summed ? [$"{_fine!.Label} + {_confiscation!.Label} {comparison}"] : facts.Select(f => $"{f.Label} {comparison}").ToList();
             var tier = compared.Count == 1 ? compared[0] : "(" + string.Join(" 或 ", compared) + ")";
-            var beforeStart = i == 0 ? 0 : matches[i - 1].Index + matches[i - 1].Length;
             if (Party(before, beforeStart, used) is { Count: > 0 } party && _party is not null)
             {
                 tier = $"{_party.Label} in [{string.Join(", ", party)}] 且 {tier}";
