@@ -81,16 +81,19 @@ UNDER       : '不满' ;
 // The note may follow two amounts and speak for both: 2000元、2万元以上（以上数额含本数）.
 INCL        : '含' | '含本数' | '均含本数' | '以上数额含本数' | '以上均含本数' | '以上数额均含本数' ;
 EXCL        : '不含' | '不含本数' | '均不含本数' | '以上数额不含本数' | '以上均不含本数' | '以上数额均不含本数' ;
+// Comparison words the language does not use (不低于 5万元): a token of their own, so that the parser reports them as
+// unsupported with the symbol to write instead, not as an unknown name.
+COMPARATIVE : '不低于' | '不少于' | '达到' | '大于等于' | '不超过' | '不高于' | '不多于' | '小于等于' | '高于' | '大于' | '多于' | '低于' | '小于' | '少于' ;
 // Multiples: 没收金额的3倍.
 TIMES       : '倍' ;
 DE          : '的' ;
 
-GE : '>=' | '≥' ;
-LE : '<=' | '≤' ;
-NE : '!=' | '≠' ;
-EQ : '==' | '=' ;
-GT : '>' ;
-LT : '<' ;
+GE : '>=' | '≥' | '≧' | '＞＝' ;
+LE : '<=' | '≤' | '≦' | '＜＝' ;
+NE : '!=' | '≠' | '！＝' ;
+EQ : '==' | '=' | '＝＝' | '＝' ;
+GT : '>' | '＞' ;
+LT : '<' | '＜' ;
 STAR : '*' | '×' ;
 PLUS : '+' | '＋' ;
 

@@ -131,7 +131,7 @@ public sealed class ConditionBinder
                 return new AmountComparison(fact, comparison.Operator, resolved.Value, resolved.Name, span);
 
             case FactType.Enum or FactType.Ordinal when comparison.Operator is ComparisonOperator.Equal or ComparisonOperator.NotEqual:
-                return ResolveSingleValue(fact, comparison.Value) is { } option
+                return ResolveSingleValue(fact, comparison.Value, comparison) is { } option
                     ? new ValueMembership(fact, [option], comparison.Operator == ComparisonOperator.NotEqual, option.Name, span)
                     : null;
 
@@ -295,6 +295,7 @@ public sealed class ConditionBinder
         }
 
         string hint;
+        string? replacement = null;
         if (_thresholds.ContainsKey(name.Text))
         {
             hint = $"“{name.Text}”是本目录定义的阈值，不是事实；阈值要写在比较的右边，例如“罚款金额 >= {name.Text}”。";
@@ -302,17 +303,20 @@ public sealed class ConditionBinder
         else if (Keywords.SuggestSpacing(name.Text, IsKnownName) is { Length: > 0 } spacing)
         {
             hint = spacing;
+            replacement = Keywords.Spaced(name.Text, IsKnownName);
         }
         else if (_schema.Suggest(name.Text) is { } suggestion)
         {
             hint = $"是否想写“{suggestion.Label}”（{suggestion.Key}）？";
+            replacement = suggestion.Label;
         }
         else
         {
             hint = string.Empty;
         }
 
-        _diagnostics.Add(CatalogueDiagnostics.UnknownFact(At(name.Span), name.Text, hint));
+        _diagnostics.Add(CatalogueDiagnostics.UnknownFact(At(name.Span), name.Text, hint)
+            with { Fix = replacement is null ? null : new DiagnosticFix(At(name.Span), replacement) });
         return null;
     }
 
@@ -331,13 +335,16 @@ public sealed class ConditionBinder
                 return null;
             case NameValueSyntax { Name: var name }:
                 string hint;
+                string? replacement = null;
                 if (_schema.TryGetFact(name.Text, out var other))
                 {
                     hint = $"“{name.Text}”是事实（{other.Key}）；与另一事实比较时写它的倍数，例如“{fact.Label} >= {name.Text}的1倍”。";
+                    replacement = other.IsNumeric && other.Type == fact.Type ? $"{name.Text}的1倍" : null;
                 }
                 else if (NameSuggestions.Closest(name.Text, _thresholds.Keys) is { } closest)
                 {
                     hint = $"是否想写“{closest}”？";
+                    replacement = closest;
                 }
                 else
                 {
@@ -346,7 +353,8 @@ public sealed class ConditionBinder
                         : $"本目录定义的阈值：{string.Join("、", _thresholds.Keys)}。";
                 }
 
-                _diagnostics.Add(CatalogueDiagnostics.UnknownThreshold(At(name.Span), name.Text, hint));
+                _diagnostics.Add(CatalogueDiagnostics.UnknownThreshold(At(name.Span), name.Text, hint)
+                    with { Fix = replacement is null ? null : new DiagnosticFix(At(name.Span), replacement) });
                 return null;
             default:
                 _diagnostics.Add(CatalogueDiagnostics.ValueWrongType(At(value.Span), fact.ToString(), fact.Type == FactType.Money ? "数额（如 5万元）或阈值名称" : "数字或阈值名称"));
@@ -389,11 +397,12 @@ public sealed class ConditionBinder
         if (ResolveAmount(fact, noted) is { } value && value.Value != threshold)
         {
             _diagnostics.Add(CatalogueDiagnostics.BoundaryAmountMismatch(
-                At(noted.Span), Formatting.Amount(fact, value.Value), Formatting.Amount(fact, threshold.Value)));
+                At(noted.Span), Formatting.Amount(fact, value.Value), Formatting.Amount(fact, threshold.Value))
+                with { Fix = fact.Type == FactType.Money ? new DiagnosticFix(At(noted.Span), ConditionWording.Amount(fact, threshold.Value)) : null });
         }
     }
 
-    private FactValueOption? ResolveSingleValue(FactDefinition fact, ValueSyntax value)
+    private FactValueOption? ResolveSingleValue(FactDefinition fact, ValueSyntax value, ComparisonSyntax? equality = null)
     {
         if (ValueName(value) is not { } name)
         {
@@ -408,7 +417,11 @@ public sealed class ConditionBinder
 
         if (fact.TryGetGroup(name, out _))
         {
-            _diagnostics.Add(CatalogueDiagnostics.GroupNotAllowed(At(value.Span), name, fact.ToString()));
+            // 当事人类型 == 单位 is 当事人类型 in [单位]; != is not in.
+            var rewrite = equality is null ? null
+                : $"{equality.Subject.Text} {(equality.Operator == ComparisonOperator.Equal ? "in" : "not in")} [{name}]";
+            _diagnostics.Add(CatalogueDiagnostics.GroupNotAllowed(At(value.Span), name, fact.ToString())
+                with { Fix = rewrite is null ? null : new DiagnosticFix(At(equality!.Span), rewrite) });
             return null;
         }
 
@@ -454,7 +467,8 @@ public sealed class ConditionBinder
     private void UnknownValue(FactDefinition fact, string name, TextSpan span)
     {
         var known = fact.Values.SelectMany(v => v.Aliases.Prepend(v.Name)).Concat(fact.Groups.Keys).ToList();
-        var hint = NameSuggestions.Closest(name, known) is { } closest
+        var closest = NameSuggestions.Closest(name, known);
+        var hint = closest is not null
             ? $"是否想写“{closest}”？"
             : $"可用的取值：{FactTypeNames.AllowedValues(fact)}" + (fact.Groups.Count > 0 ? $"；分组：{string.Join("、", fact.Groups.Keys)}" : string.Empty) + "。";
         if (fact.Extensible)
@@ -462,7 +476,11 @@ public sealed class ConditionBinder
             hint += $"“{fact.Label}”的取值可以在本目录的 values 中补充。";
         }
 
-        _diagnostics.Add(CatalogueDiagnostics.UnknownValue(At(span), fact.ToString(), name, hint));
+        // A value written in quotes keeps its quotes; the fix replaces only what is between them.
+        var quoted = _source.Text[span.Start] is '"' or '“' or '\'' ? 1 : 0;
+        var inner = At(new TextSpan(span.Start + quoted, span.Length - (2 * quoted)));
+        _diagnostics.Add(CatalogueDiagnostics.UnknownValue(At(span), fact.ToString(), name, hint)
+            with { Fix = closest is null ? null : new DiagnosticFix(inner, closest) });
     }
 
     private static string? ValueName(ValueSyntax value) => value switch

@@ -355,7 +355,7 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic GroupNotAllowed(SourceSpan at, string group, string fact) => Diagnostic.Error(
         "FS3015",
-        $"“{group}”是事实“{fact}”的取值分组，包含多个取值，不能用“==”“!=”或比较运算符。请改写为“{fact.Split('（')[0]} in [{group}]”。",
+        $"“{group}”是事实“{fact}”的取值分组，包含多个取值，不能用“==”“!=”或比较运算符。请改写为“{fact.Split('（')[0]} in [{group}]”（“!=”改写为 not in）。",
         at);
 
     /// <summary>FS3016: a schema name that is also a keyword of the language.</summary>
@@ -681,4 +681,37 @@ public static class CatalogueDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic DraftRule(SourceSpan at, string rule) => Diagnostic.Warning(
         "FS3048", $"条目 {rule} 是导入的草稿，条件尚未经人核对：请对照原文核对条件和注释中未读取的内容，确认后删去“draft: true”。", at);
+
+    /// <summary>FS3049: a catalogue's own value for a shared threshold that loosens the higher level's standard.</summary>
+    /// <param name="at">Where the catalogue's value is.</param>
+    /// <param name="name">The threshold.</param>
+    /// <param name="standards">The standards it comes from, with version.</param>
+    /// <param name="shared">The shared value as written.</param>
+    /// <param name="own">The catalogue's value as written.</param>
+    /// <param name="why">Which rule shows it, in Chinese.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic SharedThresholdLoosened(SourceSpan at, string name, string standards, string shared, string own, string why) => Diagnostic.Error(
+        "FS3049", $"阈值“{name}”由上级标准“{standards}”定为 {shared}，本目录改为 {own} 放宽了上级标准：{why}本部门只能从严，或删去本目录中的这一阈值，直接使用上级的数额。", at);
+
+    /// <summary>FS3050: a catalogue's deadline longer than the one set above it.</summary>
+    /// <param name="at">Where the deadline is.</param>
+    /// <param name="own">The catalogue's deadline in working days.</param>
+    /// <param name="shared">The higher level's deadline in working days.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic SharedDeadlineLengthened(SourceSpan at, int own, int shared) => Diagnostic.Error(
+        "FS3050", $"审核时限 {own} 个工作日长于上级标准规定的 {shared} 个工作日：本部门只能缩短，不能延长；不写 deadline 即采用上级的时限。", at);
+
+    /// <summary>FS3051: a catalogue names standards that are not among the files read.</summary>
+    /// <param name="at">Where the name is.</param>
+    /// <param name="name">The name.</param>
+    /// <param name="hint">A suggestion or the names available.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnknownStandards(SourceSpan at, string name, string hint) => Diagnostic.Error(
+        "FS3051", $"找不到上级标准“{name}”。{hint}上级标准写在目录清单所在文件夹或其上级文件夹的 standards.yaml 或 *.standards.yaml 中，按 standards.name 引用。", at);
+
+    /// <summary>FS3052: a standards file that sets nothing.</summary>
+    /// <param name="at">Where its header is.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic StandardsEmpty(SourceSpan at) => Diagnostic.Error(
+        "FS3052", "上级标准文件既没有 thresholds 也没有 deadline：请写明上级规定的数额或审核时限。", at);
 }

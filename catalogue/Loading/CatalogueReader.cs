@@ -24,7 +24,7 @@ namespace Fashen.Catalogue.Loading;
 public static partial class CatalogueReader
 {
     private static readonly string[] RootKeys =
-        ["department", "version", "effective_from", "effective_to", "governing_date", "extends", "baseline", "drop", "schema", "statute", "defaults", "values", "thresholds", "forms", "rules", "tests"];
+        ["department", "version", "effective_from", "effective_to", "governing_date", "extends", "baseline", "drop", "schema", "statute", "standards", "defaults", "values", "thresholds", "forms", "rules", "tests"];
     private static readonly string[] DepartmentKeys = ["id", "name", "opinion_number"];
     private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials"];
     private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "note", "draft"];
@@ -80,8 +80,12 @@ public static partial class CatalogueReader
     /// gives its own) defaults. It may add rules and make thresholds stricter; the inherited rules then use
     /// the stricter values. Loosening the parent — raising a threshold that makes decisions major, or
     /// dropping a rule — is an error.</remarks>
-    public static Result<Engine.Catalogues.Catalogue> Read(YamlMapping root, FactSchema schema, Engine.Catalogues.Catalogue? parent = null, Statute.StatuteFile? statute = null)
+    /// <param name="standards">The standards above the department it names (<c>standards</c>), already read; null or empty for none.</param>
+    public static Result<Engine.Catalogues.Catalogue> Read(
+        YamlMapping root, FactSchema schema, Engine.Catalogues.Catalogue? parent = null, Statute.StatuteFile? statute = null,
+        IReadOnlyList<Standards.StandardsFile>? standards = null)
     {
+        standards ??= [];
         var diagnostics = new List<Diagnostic>();
         var reader = new MappingReader(root, RootKeys, diagnostics);
         var source = root.Source;
@@ -122,13 +126,23 @@ public static partial class CatalogueReader
         reader.Scalar("extends", required: false, "上级目录清单的编号");
         reader.Scalar("schema", required: false, "事实表的位置");
         reader.Scalar("statute", required: false, "全国法定基准的位置");
+        reader.TextList("standards", required: false, "采用的上级标准（名称）", nonEmpty: true);
         var baseline = Boolean(reader.Scalar("baseline", required: false, "是否仅作为下级目录的基准"), "baseline", diagnostics);
-        var defaults = parent is not null && root.Get("defaults") is null ? parent.Defaults : ReadDefaults(reader, diagnostics);
+        var sharedDeadline = standards.Select(s => s.DeadlineWorkingDays).OfType<int>().DefaultIfEmpty().Min() is var d && d > 0 ? d : (int?)null;
+        var defaults = parent is not null && root.Get("defaults") is null ? parent.Defaults : ReadDefaults(reader, diagnostics, sharedDeadline);
 
         // The parent's schema already carries the parent's own values; the child adds its own on top.
         var extendedSchema = ReadValueExtensions(reader, parent?.Schema ?? schema, diagnostics);
         var misdeclared = new HashSet<string>(StringComparer.Ordinal);
         var thresholds = ReadThresholds(reader, extendedSchema, diagnostics, misdeclared);
+        var shared = standards.SelectMany(s => s.Thresholds).GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var sharedNames = shared.Keys.ToList();
+        foreach (var (name, threshold) in shared.Where(t => !thresholds.ContainsKey(t.Key)).ToList())
+        {
+            // A shared amount is used under its own name, as if the catalogue had written it; one of the catalogue's own replaces it.
+            thresholds[name] = threshold;
+        }
+
         var rules = ReadRules(reader, extendedSchema, Inherited(parent, thresholds), misdeclared, diagnostics);
         if (parent is not null)
         {
@@ -139,6 +153,7 @@ public static partial class CatalogueReader
             }
         }
 
+        CheckSharedNotLoosened(standards, thresholds, rules, diagnostics);
         var ownForms = reader.Sequence("forms", required: false, "本部门的法定形式", "列表（每项一个法定形式，以“- id:”开头）");
         var forms = statute is null
             ? parent?.Forms ?? []
@@ -156,12 +171,36 @@ public static partial class CatalogueReader
 
         // The revision names exactly what classifies: this file, its schema, and the parent it builds on.
         var revision = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            source.Text + "\n" + schema.Source.ContentHash + "\n" + (parent?.Revision ?? string.Empty) + "\n" + (statute?.Reference.Revision ?? string.Empty))));
+            source.Text + "\n" + schema.Source.ContentHash + "\n" + (parent?.Revision ?? string.Empty) + "\n" + (statute?.Reference.Revision ?? string.Empty)
+            + string.Concat(standards.Select(s => "\n" + s.Revision)))));
         var catalogue = new Engine.Catalogues.Catalogue(
             departmentId, departmentName, version, effectiveFrom.Value, defaults, thresholds.Values.ToList(), rules, tests,
             extendedSchema, revision, SourceSpan.FileOnly(source.Path), effectiveTo, governing, parent?.Id, Baseline: baseline,
             Forms: forms, Statute: statute?.Reference ?? parent?.Statute, OpinionNumber: opinionNumber);
         return Result<Engine.Catalogues.Catalogue>.Success(catalogue, diagnostics);
+    }
+
+    // A catalogue's own value for a shared amount may only make its rules stricter: 较大数额 set by the province is a floor for
+    // every department, not a suggestion.
+    private static void CheckSharedNotLoosened(
+        IReadOnlyList<Standards.StandardsFile> standards, Dictionary<string, NamedThreshold> thresholds, List<Rule> rules, List<Diagnostic> diagnostics)
+    {
+        foreach (var file in standards)
+        {
+            foreach (var before in file.Thresholds)
+            {
+                if (thresholds.TryGetValue(before.Name, out var own) && !ReferenceEquals(own, before)
+                    && ThresholdChange.Judge(rules, before.Name, before.Value, own.Value) is var (effect, rule, op) && effect is ThresholdEffect.Looser or ThresholdEffect.Different)
+                {
+                    var why = effect == ThresholdEffect.Different
+                        ? $"条目 {rule} 以等于该数额使用它，改动即改变了上级的标准。"
+                        : op is ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater
+                            ? $"条目 {rule} 以“达到该数额即属重大”使用它，调高即放宽。"
+                            : $"条目 {rule} 以“不超过该数额即属重大”使用它，调低即放宽。";
+                    diagnostics.Add(CatalogueDiagnostics.SharedThresholdLoosened(own.Span, before.Name, $"{file.Name} {file.Version}", before.Text, own.Text, why));
+                }
+            }
+        }
     }
 
     // The thresholds the catalogue's own rules see: the parent's, with this catalogue's in their place.
@@ -227,15 +266,22 @@ public static partial class CatalogueReader
         _ => condition,
     };
 
-    private static CatalogueDefaults? ReadDefaults(MappingReader reader, List<Diagnostic> diagnostics)
+    // A deadline set above the department (standards) stands when the catalogue gives none, and may be shortened, not lengthened.
+    private static CatalogueDefaults? ReadDefaults(MappingReader reader, List<Diagnostic> diagnostics, int? sharedDeadline)
     {
-        if (reader.Map("defaults", required: true, "默认审核时限（deadline）等") is not { } defaults)
+        if (reader.Map("defaults", required: sharedDeadline is null, "默认审核时限（deadline）等") is not { } defaults)
         {
-            return null;
+            return sharedDeadline is { } days ? new CatalogueDefaults(days, 0, StatutoryReviewPoints.Default, []) : null;
         }
 
         var defaultsReader = new MappingReader(defaults, DefaultsKeys, diagnostics);
-        var deadline = WorkingDays(defaultsReader.Scalar("deadline", required: true, "审核时限，如“7 个工作日”"), allowZero: false, diagnostics);
+        var deadlineNode = defaultsReader.Scalar("deadline", required: sharedDeadline is null, "审核时限，如“7 个工作日”");
+        var deadline = WorkingDays(deadlineNode, allowZero: false, diagnostics) ?? sharedDeadline;
+        if (deadlineNode is not null && deadline > sharedDeadline)
+        {
+            diagnostics.Add(CatalogueDiagnostics.SharedDeadlineLengthened(deadlineNode.Span, deadline.Value, sharedDeadline!.Value));
+        }
+
         var extension = WorkingDays(defaultsReader.Scalar("extension", required: false, "可延长的工作日数"), allowZero: true, diagnostics) ?? 0;
         var points = defaultsReader.Node("review_points", required: false, "审核要点") is { } pointsNode
             ? Checklist(pointsNode, StatutoryReviewPoints.Source, "review_points", diagnostics)
@@ -288,7 +334,7 @@ public static partial class CatalogueReader
 
     // Names declared with a value that is not an amount go to misdeclared: the value's diagnostic is
     // the one to fix, so conditions that use the name are not also told it is undefined.
-    private static Dictionary<string, NamedThreshold> ReadThresholds(
+    internal static Dictionary<string, NamedThreshold> ReadThresholds(
         MappingReader reader, FactSchema schema, List<Diagnostic> diagnostics, HashSet<string> misdeclared)
     {
         var thresholds = new Dictionary<string, NamedThreshold>(StringComparer.Ordinal);
@@ -678,7 +724,7 @@ public static partial class CatalogueReader
         return null;
     }
 
-    private static int? WorkingDays(YamlScalar? scalar, bool allowZero, List<Diagnostic> diagnostics)
+    internal static int? WorkingDays(YamlScalar? scalar, bool allowZero, List<Diagnostic> diagnostics)
     {
         if (scalar is null)
         {

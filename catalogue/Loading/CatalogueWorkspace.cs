@@ -2,6 +2,7 @@ using Fashen.Catalogue.Calendar;
 using Fashen.Catalogue.Diagnostics;
 using Fashen.Catalogue.Publication;
 using Fashen.Catalogue.Schema;
+using Fashen.Catalogue.Standards;
 using Fashen.Catalogue.Statute;
 using Fashen.Catalogue.Yaml;
 using Fashen.Engine.Calendar;
@@ -109,6 +110,8 @@ public sealed class CatalogueWorkspace
         private readonly Dictionary<string, SourceText> _sources = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Result<FactSchema>> _schemas = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StatuteFile?> _statutes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, StandardsFile?> _standards = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _standardsFiles = new(StringComparer.Ordinal);
         private readonly List<(string FullPath, YamlMapping Root)> _catalogueFiles = [];
         private readonly List<string> _calendarFiles = [];
         private readonly List<(MaskingRules Rules, SourceSpan Department)> _masking = [];
@@ -162,6 +165,10 @@ public sealed class CatalogueWorkspace
                     break;
                 case YamlMapping mapping when StatuteFile.IsStatute(mapping):
                     LoadStatute(full);
+                    break;
+                case YamlMapping mapping when StandardsFile.IsStandards(mapping):
+                    _diagnostics.AddRange(diagnostics);
+                    _standardsFiles.Add(full);
                     break;
                 case YamlMapping mapping when mapping.Get("years") is not null:
                     _calendarFiles.Add(full);
@@ -226,7 +233,12 @@ public sealed class CatalogueWorkspace
                         continue;
                     }
 
-                    var result = CatalogueReader.Read(file.Root, schema, parent, statute);
+                    if (StandardsFor(file.FullPath, file.Root, schema) is not { } standards)
+                    {
+                        continue;
+                    }
+
+                    var result = CatalogueReader.Read(file.Root, schema, parent, statute, standards);
                     _diagnostics.AddRange(result.Diagnostics);
                     if (result.Value is { } catalogue)
                     {
@@ -341,6 +353,65 @@ public sealed class CatalogueWorkspace
             }
 
             return LoadSchema(schemaFile);
+        }
+
+        // The standards a catalogue names (standards: [名称]), found among the standards files read and those in its folder and
+        // the folders above it; null after a diagnostic.
+        private List<StandardsFile>? StandardsFor(string catalogueFile, YamlMapping root, FactSchema schema)
+        {
+            if (root.Get("standards") is not YamlSequence names)
+            {
+                return [];
+            }
+
+            for (var dir = new DirectoryInfo(Path.GetDirectoryName(catalogueFile)!); dir is not null; dir = dir.Parent)
+            {
+                foreach (var file in dir.EnumerateFiles("*.yaml").Where(f => f.Name == "standards.yaml" || f.Name.EndsWith(".standards.yaml", StringComparison.Ordinal)))
+                {
+                    _standardsFiles.Add(file.FullName);
+                }
+            }
+
+            var available = _standardsFiles.Order(StringComparer.Ordinal).Select(f => LoadStandards(f, schema)).OfType<StandardsFile>().ToList();
+            var found = new List<StandardsFile>();
+            foreach (var item in names.Items.OfType<YamlScalar>())
+            {
+                var name = item.Value.Trim();
+                if (available.FirstOrDefault(a => a.Name == name) is { } standards)
+                {
+                    found.Add(standards);
+                    continue;
+                }
+
+                var hint = NameSuggestions.Closest(name, available.Select(a => a.Name).ToList()) is { } closest
+                    ? $"是否想写“{closest}”？"
+                    : available.Count == 0 ? "没有找到任何上级标准文件。" : $"可用的上级标准：{string.Join("、", available.Select(a => a.Name))}。";
+                _diagnostics.Add(CatalogueDiagnostics.UnknownStandards(item.Span, name, hint) with
+                {
+                    Fix = NameSuggestions.Closest(name, available.Select(a => a.Name).ToList()) is { } fix ? new DiagnosticFix(item.Span, fix) : null,
+                });
+                return null;
+            }
+
+            return found;
+        }
+
+        private StandardsFile? LoadStandards(string full, FactSchema schema)
+        {
+            if (!_standards.TryGetValue(full, out var standards))
+            {
+                var diagnostics = new List<Diagnostic>();
+                if (Read(full) is { } source && YamlTreeReader.Read(source) is ({ } root, var yamlDiagnostics))
+                {
+                    diagnostics.AddRange(yamlDiagnostics.Where(d => !_diagnostics.Contains(d)));
+                    standards = root is YamlMapping mapping && StandardsFile.IsStandards(mapping) ? StandardsFile.Read(mapping, schema, diagnostics) : null;
+                }
+
+                _diagnostics.AddRange(diagnostics);
+                _standards[full] = diagnostics.Any(d => d.IsError) ? null : standards;
+            }
+
+            return _standards[full];
         }
 
         // The national baseline the catalogue names (statute:), or else the nearest statute.yaml above it.

@@ -11,6 +11,10 @@ namespace Fashen.Grammar.Diagnostics;
 /// <param name="Span">Where the problem is.</param>
 public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, SourceSpan Span)
 {
+    /// <summary>Gets the rewrite the message proposes, when there is one that can be applied as it stands; every such fix is
+    /// tested to give a condition with no error (FixesTests).</summary>
+    public DiagnosticFix? Fix { get; init; }
+
     /// <summary>Gets a value indicating whether this is an error.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
@@ -58,4 +62,21 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
+}
+
+/// <summary>A rewrite a diagnostic proposes: replace the text at a place with other text.</summary>
+/// <param name="Span">What to replace.</param>
+/// <param name="Replacement">What to write instead.</param>
+public sealed record DiagnosticFix(SourceSpan Span, string Replacement)
+{
+    /// <summary>Gets where the fix applies in the condition's own text, for the parser to try it before proposing it.</summary>
+    internal TextSpan? Local { get; init; }
+
+    /// <summary>Creates a fix of a condition's text.</summary>
+    /// <param name="source">The condition.</param>
+    /// <param name="span">What to replace, in the condition's text.</param>
+    /// <param name="replacement">What to write instead.</param>
+    /// <returns>The fix.</returns>
+    internal static DiagnosticFix In(SourceFragment source, TextSpan span, string replacement) =>
+        new(source.GetSpan(span), replacement) { Local = span };
 }

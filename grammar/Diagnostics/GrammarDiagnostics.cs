@@ -33,8 +33,15 @@ public static class GrammarDiagnostics
     /// <returns>The diagnostic.</returns>
     public static Diagnostic UnrecognizedCharacter(SourceSpan at, string character) => Diagnostic.Error(
         "FS1003",
-        $"无法识别的字符“{character}”（U+{CodePoint(character).ToString("X4", CultureInfo.InvariantCulture)}）。"
-        + "条件中只能使用名称、数额、引号文字、括号、逗号和运算符；请删除该字符，或把含有它的值写成带引号的文字。",
+        $"不支持字符“{character}”（U+{CodePoint(character).ToString("X4", CultureInfo.InvariantCulture)}）。"
+        + character switch
+        {
+            "&" or "&&" => "条件用“且”（and）连接。",
+            "|" or "||" => "条件用“或”（or）连接。",
+            "!" => "否定写“非”（not）。",
+            "%" or "％" => "条件中没有百分数：请写成数额，或写成另一事实的倍数（如“没收金额的0.3倍”）。",
+            _ => "条件中只能使用名称、数额、引号文字、括号、逗号和运算符；请删除该字符。它是某个取值（如执法事项名称）的一部分时，把整个取值写成带引号的文字。",
+        },
         at);
 
     /// <summary>FS1004: a number too large or with too many digits to be held exactly.</summary>
@@ -112,6 +119,23 @@ public static class GrammarDiagnostics
         "FS1011",
         $"不支持这样的区间：“{written}”。区间先写下限（“以上”或“超过”），再写上限（“以下”“以内”或“不满”），两端都是一个事实与数额的比较，"
         + "例如“罚款金额 20万元以上50万元以下”“罚款金额 超过20万元、不满50万元”；其他组合请用“且”连接两个比较。",
+        at);
+
+    /// <summary>FS1012: a comparison word the language does not use (不低于, 超过 is the law's word).</summary>
+    /// <param name="at">Where the word is.</param>
+    /// <param name="word">The word.</param>
+    /// <param name="symbol">The symbol that means the same.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic UnsupportedComparative(SourceSpan at, string word, string symbol) => Diagnostic.Error(
+        "FS1012",
+        $"不支持“{word}”：它没有说明是否包括本数，条件语言只用法律的起止词。请写“{symbol}”，或按原文改用"
+        + symbol switch
+        {
+            ">=" => "“5万元以上”",
+            "<=" => "“5万元以下”",
+            ">" => "“超过 5万元”",
+            _ => "“不满 5万元”",
+        } + "这样的写法。",
         at);
 
     // A lone surrogate (invalid UTF-16) is shown by its code unit rather than rejected.

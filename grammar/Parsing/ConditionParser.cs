@@ -19,7 +19,30 @@ public static class ConditionParser
     /// <summary>Parses one condition.</summary>
     /// <param name="source">The condition's text and where it came from.</param>
     /// <returns>The syntax tree, or the diagnostics that explain why there is none.</returns>
-    public static ParseResult Parse(SourceFragment source)
+    public static ParseResult Parse(SourceFragment source) => WithWorkingFixes(ParseOnce(source), source);
+
+    // A fix is proposed only if the condition it gives parses: a rewrite that leads to another error is worse than none.
+    private static ParseResult WithWorkingFixes(ParseResult result, SourceFragment source)
+    {
+        if (!result.Diagnostics.Any(d => d.Fix?.Local is not null))
+        {
+            return result;
+        }
+
+        var checkedDiagnostics = result.Diagnostics.Select(d =>
+        {
+            if (d.Fix?.Local is not { } span)
+            {
+                return d;
+            }
+
+            var fixedText = source.Text[..span.Start] + d.Fix.Replacement + source.Text[span.End..];
+            return ParseOnce(SourceFragment.Standalone("fix", fixedText)).Succeeded ? d : d with { Fix = null };
+        }).ToList();
+        return result with { Diagnostics = checkedDiagnostics };
+    }
+
+    private static ParseResult ParseOnce(SourceFragment source)
     {
         var text = source.Text;
         if (string.IsNullOrWhiteSpace(text))
@@ -42,6 +65,21 @@ public static class ConditionParser
         {
             // Parsing after a lexical error only repeats it in other words.
             return new ParseResult(null, errors.Diagnostics);
+        }
+
+        var comparatives = tokens.GetTokens().Where(t => t.Type == ThresholdLexer.COMPARATIVE).ToList();
+        if (comparatives.Count > 0)
+        {
+            // 不低于 5万元: not read at all rather than guessed; the symbol proposed means exactly what the word does.
+            return new ParseResult(null, comparatives.Select(t =>
+            {
+                var local = new TextSpan(t.StartIndex, t.StopIndex - t.StartIndex + 1);
+                var at = source.GetSpan(local);
+                var symbol = Keywords.UnsupportedComparatives[t.Text];
+                var before = t.StartIndex > 0 && !char.IsWhiteSpace(text[t.StartIndex - 1]) ? " " : string.Empty;
+                var after = t.StopIndex + 1 < text.Length && !char.IsWhiteSpace(text[t.StopIndex + 1]) ? " " : string.Empty;
+                return GrammarDiagnostics.UnsupportedComparative(at, t.Text, symbol) with { Fix = DiagnosticFix.In(source, local, before + symbol + after) };
+            }).ToList());
         }
 
         if (FindExcessiveNesting(tokens.GetTokens()) is { } tooDeep)

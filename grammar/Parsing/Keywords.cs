@@ -14,6 +14,17 @@ public static class Keywords
         "以上", "以下", "以内", "超过", "不满", "含", "含本数", "不含", "不含本数",
         "均含本数", "以上数额含本数", "以上均含本数", "以上数额均含本数", "均不含本数", "以上数额不含本数", "以上均不含本数", "以上数额均不含本数",
         "倍", "的",
+        "不低于", "不少于", "达到", "大于等于", "不超过", "不高于", "不多于", "小于等于", "高于", "大于", "多于", "低于", "小于", "少于",
+    };
+
+    /// <summary>Gets the comparison words the language does not use, each with the symbol to write instead. The law's drafting
+    /// words (以上、以下、超过、不满) say whether the number is included; these leave readers to guess, so catalogues keep to the law's.</summary>
+    public static IReadOnlyDictionary<string, string> UnsupportedComparatives { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["不低于"] = ">=", ["不少于"] = ">=", ["达到"] = ">=", ["大于等于"] = ">=",
+        ["不超过"] = "<=", ["不高于"] = "<=", ["不多于"] = "<=", ["小于等于"] = "<=",
+        ["高于"] = ">", ["大于"] = ">", ["多于"] = ">",
+        ["低于"] = "<", ["小于"] = "<", ["少于"] = "<",
     };
 
     /// <summary>Gets a value indicating whether a word is a keyword of the language, so it cannot be a name.</summary>
@@ -25,7 +36,20 @@ public static class Keywords
     /// <param name="word">The word as written.</param>
     /// <param name="isName">Tells whether the rest of the word is a known name; null accepts any rest.</param>
     /// <returns>A hint sentence, or an empty string when the word has no keyword at its edges.</returns>
-    public static string SuggestSpacing(string word, Func<string, bool>? isName = null)
+    public static string SuggestSpacing(string word, Func<string, bool>? isName = null) => Glued(word, isName) switch
+    {
+        null => string.Empty,
+        { Before: true } g => $"中文关键词要用空格与名称隔开：如果本意是“{g.Spaced}”，请在“{g.Keyword}”后加一个空格。",
+        { } g => $"中文关键词要用空格与名称隔开：如果本意是“{g.Spaced}”，请在“{g.Keyword}”前加一个空格。",
+    };
+
+    /// <summary>Gets the word with a space between a name and the keyword glued to it ("个人罚款以上" → "个人罚款 以上").</summary>
+    /// <param name="word">The word as written.</param>
+    /// <param name="isName">Tells whether the rest of the word is a known name; null accepts any rest.</param>
+    /// <returns>The spaced text, or null when the word has no keyword at its edges.</returns>
+    public static string? Spaced(string word, Func<string, bool>? isName = null) => Glued(word, isName)?.Spaced;
+
+    private static (string Spaced, string Keyword, bool Before)? Glued(string word, Func<string, bool>? isName)
     {
         foreach (var keyword in Glueable)
         {
@@ -36,15 +60,15 @@ public static class Keywords
 
             if (word.EndsWith(keyword, StringComparison.Ordinal) && (isName?.Invoke(word[..^keyword.Length]) ?? true))
             {
-                return $"中文关键词要用空格与名称隔开：如果本意是“{word[..^keyword.Length]} {keyword}”，请在“{keyword}”前加一个空格。";
+                return ($"{word[..^keyword.Length]} {keyword}", keyword, false);
             }
 
             if (word.StartsWith(keyword, StringComparison.Ordinal) && (isName?.Invoke(word[keyword.Length..]) ?? true))
             {
-                return $"中文关键词要用空格与名称隔开：如果本意是“{keyword} {word[keyword.Length..]}”，请在“{keyword}”后加一个空格。";
+                return ($"{keyword} {word[keyword.Length..]}", keyword, true);
             }
         }
 
-        return string.Empty;
+        return null;
     }
 }

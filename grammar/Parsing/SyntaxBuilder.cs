@@ -42,8 +42,8 @@ internal sealed class SyntaxBuilder(SourceFragment source)
         ThresholdParser.GroupExprContext group => Or(group.orExpr()),
         ThresholdParser.AlwaysExprContext always => new AlwaysSyntax(SpanOf(always)),
         ThresholdParser.CompareExprContext compare => Compare(compare),
-        ThresholdParser.PostfixExprContext postfix => Ranged(Postfix(postfix), postfix.upperBound(), SpanOf(postfix)),
-        ThresholdParser.PrefixExprContext prefix => Ranged(Prefix(prefix), prefix.upperBound(), SpanOf(prefix)),
+        ThresholdParser.PostfixExprContext postfix => Ranged(Postfix(postfix), postfix.quantity().Start.StartIndex, postfix.upperBound(), SpanOf(postfix)),
+        ThresholdParser.PrefixExprContext prefix => Ranged(Prefix(prefix), prefix.prefixWord().Start.StartIndex, prefix.upperBound(), SpanOf(prefix)),
         ThresholdParser.BetweenExprContext between => new BetweenSyntax(
             Name(between.name()), Value(between.value(0)), Value(between.value(1)), SpanOf(between)),
         ThresholdParser.InExprContext membership => new MembershipSyntax(
@@ -115,8 +115,11 @@ internal sealed class SyntaxBuilder(SourceFragment source)
         var over = word.Type == ThresholdLexer.OVER;
         if (boundary is { Inclusive: true })
         {
-            _diagnostics.Add(GrammarDiagnostics.BoundaryContradictsWord(
-                source.GetSpan(boundary.Span), word.Text, "含本数", over ? "以上" : "以下"));
+            // 超过 1万元（含本数） means 1万元以上: the fix writes that, the amount as written.
+            var written = source.Text.Substring(value.Span.Start, value.Span.Length);
+            var rewrite = written + (value is AmountSyntax ? string.Empty : " ") + (over ? "以上" : "以下");
+            _diagnostics.Add(GrammarDiagnostics.BoundaryContradictsWord(source.GetSpan(boundary.Span), word.Text, "含本数", over ? "以上" : "以下")
+                with { Fix = DiagnosticFix.In(source, TextSpan.FromBounds(word.StartIndex, boundary.Span.End), rewrite) });
         }
 
         return new ComparisonSyntax(
@@ -131,7 +134,7 @@ internal sealed class SyntaxBuilder(SourceFragment source)
     }
 
     // 罚款金额 20万元以上50万元以下: the lower end as read, and the upper end read by its own drafting word and note.
-    private ConditionSyntax Ranged(ComparisonSyntax lower, ThresholdParser.UpperBoundContext? upper, TextSpan span)
+    private ConditionSyntax Ranged(ComparisonSyntax lower, int lowerStart, ThresholdParser.UpperBoundContext? upper, TextSpan span)
     {
         if (upper is null)
         {
@@ -145,7 +148,17 @@ internal sealed class SyntaxBuilder(SourceFragment source)
             || upperSyntax.Operator is not (ComparisonOperator.LessOrEqual or ComparisonOperator.Less)
             || lower.Added is { Count: > 0 } || lower.Value is MultipleSyntax)
         {
-            _diagnostics.Add(GrammarDiagnostics.RangeNotFromLowerEnd(source.GetSpan(span), source.Text.Substring(span.Start, span.Length)));
+            var diagnostic = GrammarDiagnostics.RangeNotFromLowerEnd(source.GetSpan(span), source.Text.Substring(span.Start, span.Length));
+            if (upperSyntax.Operator is ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater
+                && lower.Operator is ComparisonOperator.LessOrEqual or ComparisonOperator.Less && lower.Added is not { Count: > 0 } && lower.Value is not MultipleSyntax)
+            {
+                // 50万元以下20万元以上: the two ends swapped.
+                var first = source.Text[lowerStart..upper.Start.StartIndex].TrimEnd('、', '，', ',', ' ', '\u3000');
+                var second = source.Text[upper.Start.StartIndex..span.End];
+                diagnostic = diagnostic with { Fix = DiagnosticFix.In(source, TextSpan.FromBounds(lowerStart, span.End), $"{second}、{first}") };
+            }
+
+            _diagnostics.Add(diagnostic);
         }
 
         return new RangeSyntax(lower.Subject, lower, upperSyntax, span);
@@ -173,7 +186,9 @@ internal sealed class SyntaxBuilder(SourceFragment source)
         }
         else if (amount.Unit != AmountUnit.None)
         {
-            _diagnostics.Add(GrammarDiagnostics.MultipleNotNumber(source.GetSpan(factor.Span), amount.Text));
+            var number = amount.Text.TrimEnd('元', '万', '千', '亿', ' ', '\t', '\u3000');
+            _diagnostics.Add(GrammarDiagnostics.MultipleNotNumber(source.GetSpan(factor.Span), amount.Text)
+                with { Fix = DiagnosticFix.In(source, factor.Span, number) });
         }
 
         return new MultipleSyntax(Name(other), amount, SpanOf(context));

@@ -12,6 +12,7 @@ internal partial class ThresholdLexer
     [
         ("不含本数", EXCL), ("含本数", INCL), ("超过", OVER), ("不满", UNDER), ("不含", EXCL), ("含", INCL),
         ("以上", ABOVE), ("以下", BELOW), ("以内", WITHIN), ("倍", TIMES),
+        .. Keywords.UnsupportedComparatives.Keys.OrderByDescending(k => k.Length).Select(k => (k, COMPARATIVE)),
     ];
 
     private readonly Queue<IToken> _split = new();
@@ -67,6 +68,12 @@ internal partial class ThresholdLexer
     // must show it is an amount — by 元, a drafting word or a place (十万) — so that names such as 一般程序 or 三小场所 stay names.
     private static List<(int Offset, int Length, int Type)>? Split(string word)
     {
+        // 罚款金额不超过: a name and a comparison word the language does not use, told apart so that it can be reported as such.
+        if (Keywords.UnsupportedComparatives.Keys.OrderByDescending(k => k.Length).FirstOrDefault(k => word.Length > k.Length && word.EndsWith(k, StringComparison.Ordinal)) is { } comparative)
+        {
+            return [(0, word.Length - comparative.Length, WORD), (word.Length - comparative.Length, comparative.Length, COMPARATIVE)];
+        }
+
         var of = word.LastIndexOf('的');
         if (of > 0)
         {
