@@ -183,7 +183,7 @@ public class ClassificationBenchmarks
 
     // RulesEngine refuses an empty workflow, so action kinds a catalogue does not cover get none.
     private static IEnumerable<Workflow> WorkflowsByAction(Classifier classifier) =>
-        ActionKinds.All
+        classifier.Catalogue.Schema.Actions
             .Select(action => new Workflow
             {
                 WorkflowName = WorkflowName(classifier, action),

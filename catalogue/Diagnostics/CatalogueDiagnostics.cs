@@ -73,9 +73,11 @@ public static class CatalogueDiagnostics
     /// <param name="text">The kind as written.</param>
     /// <param name="allowed">The six kinds, joined.</param>
     /// <returns>The diagnostic.</returns>
-    public static Diagnostic UnknownActionKind(SourceSpan at, string text, string allowed) => Diagnostic.Error(
+    /// <param name="closest">The kind it was probably meant to be, or null.</param>
+    public static Diagnostic UnknownActionKind(SourceSpan at, string text, string allowed, string? closest = null) => Diagnostic.Error(
         "FS2007",
-        $"不认识的执法行为类别“{text}”。应为：{allowed}。",
+        $"不认识的执法行为类别“{text}”。{(closest is null ? string.Empty : $"是否想写“{closest}”？")}应为：{allowed}。"
+        + "执法行为类别在事实表的 actions 中定义，本机关审核的其他类别（如行政给付、行政裁决）在那里补充。",
         at);
 
     /// <summary>FS2008: a deadline that is not a positive number of working days.</summary>

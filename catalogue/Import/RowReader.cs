@@ -336,16 +336,22 @@ public sealed partial class RowReader(FactSchema schema)
         return found.Count == 0 ? null : found.OrderBy(f => f.At).Select(f => f.Name).ToList();
     }
 
-    // The kinds of action a row speaks of; none named (行政执法决定) is every kind.
-    private static List<ActionKind> Actions(string text)
+    // The kinds of action a row speaks of, by the schema's names (行政给付) and the words that mark the six of the sample set;
+    // none named (行政执法决定) is every kind.
+    private List<ActionKind> Actions(string text)
     {
         var actions = new List<ActionKind>();
         void Add(ActionKind kind, params string[] words)
         {
-            if (words.Any(w => text.Contains(w, StringComparison.Ordinal)) && !actions.Contains(kind))
+            if (schema.Actions.Contains(kind) && words.Append(kind.Name).Any(w => text.Contains(w, StringComparison.Ordinal)) && !actions.Contains(kind))
             {
                 actions.Add(kind);
             }
+        }
+
+        foreach (var kind in schema.Actions)
+        {
+            Add(kind);
         }
 
         Add(ActionKind.Penalty, "处罚", "罚款", "没收", "吊销", "责令停产", "责令关闭", "限制从业", "降低资质");
@@ -354,7 +360,7 @@ public sealed partial class RowReader(FactSchema schema)
         Add(ActionKind.Levy, "征收");
         Add(ActionKind.Fee, "收费");
         Add(ActionKind.Inspection, "检查");
-        return actions.Count == 0 ? [.. ActionKinds.All] : actions;
+        return actions.Count == 0 ? [.. schema.Actions] : actions;
     }
 
     // What is left once the parts read and the words that carry no condition are taken out: runs of three or more characters.

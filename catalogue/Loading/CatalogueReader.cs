@@ -424,7 +424,7 @@ public static partial class CatalogueReader
             }
 
             var title = ruleReader.Text("title", required: true, "目录原文表述");
-            var actions = Actions(ruleReader, diagnostics);
+            var actions = Actions(ruleReader, schema, diagnostics);
             var when = ruleReader.Scalar("when", required: true, "条件，如“罚款金额 5万元以上”");
             var condition = when is null ? null : Condition(when, schema, thresholds, misdeclared, diagnostics);
             var basis = Texts(ruleReader.TextList("basis", required: true, "法律依据，如“《行政处罚法》第五十八条”", nonEmpty: true));
@@ -465,14 +465,16 @@ public static partial class CatalogueReader
         return bound.Value;
     }
 
-    internal static List<ActionKind> Actions(MappingReader reader, List<Diagnostic> diagnostics)
+    internal static List<ActionKind> Actions(MappingReader reader, FactSchema schema, List<Diagnostic> diagnostics)
     {
         var actions = new List<ActionKind>();
-        foreach (var node in reader.TextList("actions", required: true, $"适用的执法行为类别：{ActionKinds.ChineseList}", nonEmpty: true) ?? [])
+        foreach (var node in reader.TextList("actions", required: true, $"适用的执法行为类别：{schema.ActionList}", nonEmpty: true) ?? [])
         {
-            if (!ActionKinds.TryParse(node.Value.Trim(), out var kind))
+            if (!schema.TryGetAction(node.Value.Trim(), out var kind))
             {
-                diagnostics.Add(CatalogueDiagnostics.UnknownActionKind(node.Span, node.Value, ActionKinds.ChineseList));
+                var closest = schema.SuggestAction(node.Value.Trim());
+                diagnostics.Add(CatalogueDiagnostics.UnknownActionKind(node.Span, node.Value, schema.ActionList, closest)
+                    with { Fix = closest is null ? null : new DiagnosticFix(node.Span, closest) });
             }
             else if (!actions.Contains(kind))
             {
@@ -560,7 +562,7 @@ public static partial class CatalogueReader
         var action = Field("action", "执法行为类别");
         if (action is null)
         {
-            reader.Node("action", required: true, $"执法行为类别：{ActionKinds.ChineseList}");
+            reader.Node("action", required: true, $"执法行为类别：{schema.ActionList}");
             return null;
         }
 

@@ -16,7 +16,7 @@ public static class FactSchemaLoader
     /// <summary>The most values a set fact may have: one bit each in a 64-bit word.</summary>
     public const int MaxSetValues = 64;
 
-    private static readonly string[] RootKeys = ["version", "facts", "phrases"];
+    private static readonly string[] RootKeys = ["version", "actions", "facts", "phrases"];
     private static readonly string[] FactKeys = ["label", "aliases", "type", "actions", "values", "value_aliases", "groups", "extensible", "description"];
 
     private static readonly Dictionary<string, FactType> Types = new(StringComparer.Ordinal)
@@ -41,21 +41,62 @@ public static class FactSchemaLoader
             return Result<FactSchema>.Failure(all);
         }
 
-        var facts = Read(mapping, all);
+        var actions = ReadActions(mapping, all);
+        var facts = Read(mapping, actions, all);
         if (all.Any(d => d.IsError))
         {
             return Result<FactSchema>.Failure(all);
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.Text)));
-        var schema = new FactSchema(facts, new SchemaSource(SourceSpan.FileOnly(source.Path), hash));
+        var schema = new FactSchema(facts, new SchemaSource(SourceSpan.FileOnly(source.Path), hash), actions: actions);
         var phrases = ReadPhrases(mapping, schema, all);
         if (all.Any(d => d.IsError))
         {
             return Result<FactSchema>.Failure(all);
         }
 
-        return Result<FactSchema>.Success(new FactSchema(facts, schema.Source, phrases), all);
+        return Result<FactSchema>.Success(new FactSchema(facts, schema.Source, phrases, actions), all);
+    }
+
+    // actions: penalty: 行政处罚 — the kinds of action a legal office reviews, machine name and Chinese name; the six of the
+    // county plan when the schema lists none.
+    private static IReadOnlyList<ActionKind> ReadActions(YamlMapping mapping, List<Diagnostic> diagnostics)
+    {
+        if (mapping.Get("actions") is not { } node)
+        {
+            return ActionKinds.Seed;
+        }
+
+        if (node is not YamlMapping table || table.Entries.Count == 0)
+        {
+            diagnostics.Add(CatalogueDiagnostics.WrongShape(node.Span, "actions", "映射（机器名: 中文名称，如 penalty: 行政处罚）", node.KindName));
+            return ActionKinds.Seed;
+        }
+
+        var kinds = new List<ActionKind>();
+        foreach (var (wire, value) in table.Entries)
+        {
+            var name = (value as YamlScalar)?.Value.Trim() ?? string.Empty;
+            if (!Names.IsFactKey(wire.Value))
+            {
+                diagnostics.Add(CatalogueDiagnostics.InvalidFactKey(wire.Span, wire.Value));
+            }
+            else if (!Names.IsConditionName(name) || name.Any(c => c < 0x80))
+            {
+                diagnostics.Add(CatalogueDiagnostics.WrongShape(value.Span, wire.Value, "中文名称，如“行政处罚”", value.KindName));
+            }
+            else if (kinds.Any(k => k.Name == name || k.Wire == wire.Value))
+            {
+                diagnostics.Add(CatalogueDiagnostics.DuplicateValue(wire.Span, $"{wire.Value}: {name}", "actions"));
+            }
+            else
+            {
+                kinds.Add(new ActionKind(name, wire.Value));
+            }
+        }
+
+        return kinds;
     }
 
     // phrases: 经过听证程序: 已听证 — each condition parsed and bound like a rule's, so that import never writes a wrong one.
@@ -91,7 +132,7 @@ public static class FactSchemaLoader
         return phrases.OrderByDescending(p => p.Phrase.Length).ToList();
     }
 
-    private static List<FactDefinition> Read(YamlMapping mapping, List<Diagnostic> diagnostics)
+    private static List<FactDefinition> Read(YamlMapping mapping, IReadOnlyList<ActionKind> kinds, List<Diagnostic> diagnostics)
     {
         var root = new MappingReader(mapping, RootKeys, diagnostics);
         var factsNode = root.Map("facts", required: true, "全部事实，以键名为项");
@@ -104,7 +145,7 @@ public static class FactSchemaLoader
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in factsNode.Entries)
         {
-            if (ReadFact(keyNode, value, facts.Count, owners, diagnostics) is { } fact)
+            if (ReadFact(keyNode, value, facts.Count, owners, kinds, diagnostics) is { } fact)
             {
                 facts.Add(fact);
             }
@@ -113,7 +154,8 @@ public static class FactSchemaLoader
         return facts;
     }
 
-    private static FactDefinition? ReadFact(YamlScalar keyNode, YamlNode value, int slot, Dictionary<string, string> owners, List<Diagnostic> diagnostics)
+    private static FactDefinition? ReadFact(
+        YamlScalar keyNode, YamlNode value, int slot, Dictionary<string, string> owners, IReadOnlyList<ActionKind> kinds, List<Diagnostic> diagnostics)
     {
         var key = keyNode.Value;
         var errors = diagnostics.Count;
@@ -135,11 +177,12 @@ public static class FactSchemaLoader
         var typeNode = reader.Scalar("type", required: true, "类型：money、number、enum、ordinal、set、boolean 或 judgement");
         var description = reader.Text("description", required: false, "说明");
         var actions = new List<ActionKind>();
-        foreach (var node in reader.TextList("actions", required: false, $"事实所属的执法行为类别：{ActionKinds.ChineseList}", nonEmpty: true) ?? [])
+        var kindList = string.Join("、", kinds.Select(k => k.Name));
+        foreach (var node in reader.TextList("actions", required: false, $"事实所属的执法行为类别：{kindList}", nonEmpty: true) ?? [])
         {
-            if (!ActionKinds.TryParse(node.Value.Trim(), out var kind))
+            if (!ActionKinds.TryParse(node.Value.Trim(), kinds, out var kind))
             {
-                diagnostics.Add(CatalogueDiagnostics.UnknownActionKind(node.Span, node.Value, ActionKinds.ChineseList));
+                diagnostics.Add(CatalogueDiagnostics.UnknownActionKind(node.Span, node.Value, kindList, NameSuggestions.Closest(node.Value.Trim(), kinds.Select(k => k.Name).ToList())));
             }
             else if (!actions.Contains(kind))
             {

@@ -57,7 +57,7 @@ internal static class FormReader
             }
 
             var title = reader.Text("title", required: true, "法律规定的表述");
-            var actions = CatalogueReader.Actions(reader, diagnostics);
+            var actions = CatalogueReader.Actions(reader, schema, diagnostics);
             Procedure? procedure = null;
             if (reader.Scalar("procedure", required: false, "适用的程序：一般程序或简易程序；两种程序都适用的不写") is { } procedureNode)
             {

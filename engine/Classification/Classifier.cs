@@ -34,7 +34,7 @@ public sealed partial class Classifier
         Forms = new FormChecker(catalogue.Forms, catalogue.Schema);
         Rules = rules;
         Parameter = parameter;
-        _byAction = ActionKinds.All
+        _byAction = catalogue.Schema.Actions
             .Select(kind => new ActionRuleSet(rules.Where(r => r.Rule.Actions.Contains(kind)).ToArray(), parameter))
             .ToArray();
         Reference = new CatalogueReference(
@@ -73,7 +73,7 @@ public sealed partial class Classifier
     internal ParameterExpression Parameter { get; }
 
     /// <summary>Gets the compiled rules that cover one action kind.</summary>
-    internal ActionRuleSet RulesFor(ActionKind action) => _byAction[(int)action];
+    internal ActionRuleSet RulesFor(ActionKind action) => _byAction[Catalogue.Schema.IndexOf(action)];
 
     /// <summary>Compiles a catalogue.</summary>
     /// <param name="catalogue">The validated catalogue.</param>
@@ -107,7 +107,7 @@ public sealed partial class Classifier
             return [];
         }
 
-        return _byAction[(int)decision.Action].MatchRules(decision.Vector);
+        return _byAction[Catalogue.Schema.IndexOf(decision.Action)].MatchRules(decision.Vector);
     }
 
     /// <summary>Concludes a decision without explanations: the classification and the rules matched,
@@ -133,7 +133,7 @@ public sealed partial class Classifier
             return (ClassificationKind.Major, matched);
         }
 
-        return (forms == FormVerdict.Undecided || _byAction[(int)decision.Action].AnyUndecided(decision.Vector) ? ClassificationKind.Undetermined : ClassificationKind.Minor, []);
+        return (forms == FormVerdict.Undecided || _byAction[Catalogue.Schema.IndexOf(decision.Action)].AnyUndecided(decision.Vector) ? ClassificationKind.Undetermined : ClassificationKind.Minor, []);
     }
 
     /// <summary>Classifies a decision, with explanations, checklist, materials and deadline.</summary>
@@ -171,7 +171,7 @@ public sealed partial class Classifier
             return Result(decision, ClassificationKind.Exempt, $"适用简易程序作出的决定{held}，不属于重大执法决定法制审核范围。") with { Forms = cited };
         }
 
-        var set = _byAction[(int)decision.Action];
+        var set = _byAction[Catalogue.Schema.IndexOf(decision.Action)];
         var rules = set.Rules;
         var matched = set.Match(decision.Vector).ToList();
         var nearMisses = options.NearMisses > 0 ? NearMisses(rules.Where(r => !matched.Contains(r)), decision, options.NearMisses) : [];

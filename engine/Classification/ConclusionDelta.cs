@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Decisions;
+using Fashen.Engine.Facts;
 
 namespace Fashen.Engine.Classification;
 
@@ -17,13 +18,19 @@ internal sealed class ConclusionDelta
     // Built once per pair of classifiers, as the classifiers themselves are compiled once; kept only while both live.
     private static readonly ConditionalWeakTable<Classifier, ConditionalWeakTable<Classifier, ConclusionDelta>> Built = [];
 
-    private static readonly ConclusionDelta Incomparable = new(null);
-    private static readonly ConclusionDelta Identical = new((_, _, _) => true);
+    private static readonly ConclusionDelta Incomparable = new(null, null);
+    private static readonly ConclusionDelta Identical = new((_, _, _) => true, null);
 
     // (facts as the first classifier reads them, the same facts as the second does, action kind) → same conclusion.
     private readonly Func<FactVector, FactVector, int, bool>? _same;
 
-    private ConclusionDelta(Func<FactVector, FactVector, int, bool>? same) => _same = same;
+    private readonly FactSchema? _schema;
+
+    private ConclusionDelta(Func<FactVector, FactVector, int, bool>? same, FactSchema? schema)
+    {
+        _same = same;
+        _schema = schema;
+    }
 
     /// <summary>Gets a value indicating whether the two classifiers read the same facts file, so that the delta
     /// can vouch for some decisions; when false, every decision must be concluded by each.</summary>
@@ -44,7 +51,8 @@ internal sealed class ConclusionDelta
 
         var action = Expression.Parameter(typeof(int), "action");
         var cases = new List<SwitchCase>();
-        foreach (var kind in ActionKinds.All)
+        var kinds = before.Catalogue.Schema.Actions;
+        foreach (var kind in kinds)
         {
             var old = before.RulesFor(kind).Rules;
             var now = after.RulesFor(kind).Rules;
@@ -55,17 +63,18 @@ internal sealed class ConclusionDelta
                 var same = Enumerable.Range(0, old.Length)
                     .Where(i => !SameTest(old[i], now[i]))
                     .Aggregate((Expression)Expression.Constant(true), (all, i) => Expression.AndAlso(all, SaySame(old[i], now[i])));
-                cases.Add(Expression.SwitchCase(same, Expression.Constant((int)kind)));
+                cases.Add(Expression.SwitchCase(same, Expression.Constant(before.Catalogue.Schema.IndexOf(kind))));
             }
         }
 
-        if (cases.Count == ActionKinds.All.Count && cases.All(c => c.Body is ConstantExpression { Value: true }))
+        if (cases.Count == kinds.Count && cases.All(c => c.Body is ConstantExpression { Value: true }))
         {
             return Identical; // the same rules throughout: nothing to compile
         }
 
         var body = cases.Count == 0 ? (Expression)Expression.Constant(false) : Expression.Switch(action, Expression.Constant(false), [.. cases]);
-        return new ConclusionDelta(Expression.Lambda<Func<FactVector, FactVector, int, bool>>(body, before.Parameter, after.Parameter, action).Compile());
+        return new ConclusionDelta(
+            Expression.Lambda<Func<FactVector, FactVector, int, bool>>(body, before.Parameter, after.Parameter, action).Compile(), before.Catalogue.Schema);
     }
 
     /// <summary>Tells whether both classifiers certainly conclude the same of a decision.</summary>
@@ -75,7 +84,7 @@ internal sealed class ConclusionDelta
 
     /// <summary>Tells whether both classifiers certainly conclude the same of a decision, given what the rules read of it.</summary>
     public bool SameConclusion(Procedure procedure, ActionKind action, FactVector facts) =>
-        procedure == Procedure.Simple || (_same is { } same && same(facts, facts, (int)action));
+        procedure == Procedure.Simple || (_same is { } same && same(facts, facts, _schema?.IndexOf(action) ?? 0));
 
     // Both ways written: equal texts over the same slots are the same three-valued test.
     private static bool SameTest(CompiledRule before, CompiledRule after) =>

@@ -45,9 +45,9 @@ public static class DecisionBinder
         var procedureText = Required(decision.Procedure, "procedure", "程序：一般程序或简易程序", decision, diagnostics);
 
         var action = ActionKind.Penalty;
-        if (actionText is not null && !ActionKinds.TryParse(actionText, out action))
+        if (actionText is not null && !schema.TryGetAction(actionText, out action))
         {
-            diagnostics.Add(EngineDiagnostics.UnknownActionKind(decision.Action!.Span, actionText, ActionKinds.ChineseList));
+            diagnostics.Add(EngineDiagnostics.UnknownActionKind(decision.Action!.Span, actionText, schema.ActionList));
         }
 
         var procedure = Procedure.General;

@@ -1,3 +1,4 @@
+using Fashen.Engine.Catalogues;
 using Fashen.Grammar.Text;
 
 namespace Fashen.Engine.Facts;
@@ -7,15 +8,20 @@ namespace Fashen.Engine.Facts;
 public sealed class FactSchema
 {
     private readonly Dictionary<string, FactDefinition> _byName;
+    private readonly Dictionary<ActionKind, int> _actionIndex;
 
     /// <summary>Initializes a new instance of the <see cref="FactSchema"/> class.</summary>
     /// <param name="facts">The facts, in slot order (fact i has slot i).</param>
     /// <param name="source">The file the schema came from, and its content hash.</param>
     /// <exception cref="ArgumentException">A name is used twice or a slot is out of order: the loader must report that as a diagnostic first.</exception>
     /// <param name="phrases">The phrase table import reads published wording with; empty for none.</param>
-    public FactSchema(IReadOnlyList<FactDefinition> facts, SchemaSource source, IReadOnlyList<ImportPhrase>? phrases = null)
+    /// <param name="actions">The kinds of action decisions may be (the schema's <c>actions</c>); null for the sample set of six.</param>
+    public FactSchema(
+        IReadOnlyList<FactDefinition> facts, SchemaSource source, IReadOnlyList<ImportPhrase>? phrases = null, IReadOnlyList<ActionKind>? actions = null)
     {
         Phrases = phrases ?? [];
+        Actions = actions ?? ActionKinds.Seed;
+        _actionIndex = Actions.Select((kind, i) => (kind, i)).ToDictionary(p => p.kind, p => p.i);
         Facts = facts;
         Source = source;
         _byName = new Dictionary<string, FactDefinition>(StringComparer.Ordinal);
@@ -38,6 +44,31 @@ public sealed class FactSchema
 
     /// <summary>Gets the facts, in slot order.</summary>
     public IReadOnlyList<FactDefinition> Facts { get; }
+
+    /// <summary>Gets the kinds of action decisions may be, in the schema's order: data a legal office keeps, the six of the
+    /// county plan unless the schema lists its own.</summary>
+    public IReadOnlyList<ActionKind> Actions { get; }
+
+    /// <summary>Gets the Chinese names of the kinds, for messages.</summary>
+    public string ActionList => string.Join("、", Actions.Select(a => a.Name));
+
+    /// <summary>Reads a kind of action from its Chinese or machine name.</summary>
+    /// <param name="text">The name.</param>
+    /// <param name="kind">The kind.</param>
+    /// <returns>True when the schema has that kind.</returns>
+    public bool TryGetAction(string text, out ActionKind kind) => ActionKinds.TryParse(text, Actions, out kind);
+
+    /// <summary>Suggests the kind a misspelt or unknown name probably meant.</summary>
+    /// <param name="text">The unknown name.</param>
+    /// <returns>The closest kind's Chinese name, or null.</returns>
+    public string? SuggestAction(string text) => NameSuggestions.Closest(text, Actions.Select(a => a.Name).ToList());
+
+    /// <summary>Gets a kind's position in <see cref="Actions"/>, for tables kept per kind.</summary>
+    /// <param name="kind">The kind; one of the schema's.</param>
+    /// <returns>The position.</returns>
+    public int IndexOf(ActionKind kind) => _actionIndex.TryGetValue(kind, out var index)
+        ? index
+        : throw new ArgumentException($"{kind} is not a kind of action of this schema; the binder must refuse it first.", nameof(kind));
 
     /// <summary>Gets the phrase table: wording of published catalogues and the condition each means, longest phrase first.</summary>
     public IReadOnlyList<ImportPhrase> Phrases { get; }
@@ -68,7 +99,7 @@ public sealed class FactSchema
         }
 
         var facts = Facts.Select(f => extensions.TryGetValue(f, out var extra) ? f.WithExtraValues(extra) : f).ToList();
-        return new FactSchema(facts, Source, Phrases);
+        return new FactSchema(facts, Source, Phrases, Actions);
     }
 }
 

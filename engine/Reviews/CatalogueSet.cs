@@ -48,6 +48,10 @@ public sealed class CatalogueSet
     /// <summary>Gets every compiled version, by department then effective date.</summary>
     public IEnumerable<Classifier> All => Departments.SelectMany(d => _versions[d]);
 
+    /// <summary>Gets every kind of action some catalogue's schema knows, the sample set's first, for filters.</summary>
+    public IReadOnlyList<Catalogues.ActionKind> ActionKinds =>
+        Catalogues.ActionKinds.Seed.Concat(All.SelectMany(c => c.Catalogue.Schema.Actions)).Distinct().ToList();
+
     /// <summary>Gets a department's versions, earliest first; empty when the department has none.</summary>
     /// <param name="department">The department id.</param>
     /// <returns>The versions.</returns>

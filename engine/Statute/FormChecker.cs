@@ -15,6 +15,7 @@ public sealed class FormChecker
 {
     private readonly StatutoryForm[][] _forms;
     private readonly FactDefinition[][] _foreignFacts;
+    private readonly FactSchema _schema;
 
     /// <summary>Initializes a new instance of the <see cref="FormChecker"/> class.</summary>
     /// <param name="forms">The forms the catalogue stands on.</param>
@@ -22,11 +23,12 @@ public sealed class FormChecker
     public FormChecker(IReadOnlyList<StatutoryForm> forms, FactSchema schema)
     {
         Forms = forms;
+        _schema = schema;
         var procedures = Enum.GetValues<Procedure>();
-        _forms = ActionKinds.All
+        _forms = schema.Actions
             .SelectMany(action => procedures.Select(procedure => forms.Where(f => f.Covers(action, procedure)).ToArray()))
             .ToArray();
-        _foreignFacts = ActionKinds.All.Select(action => schema.Facts.Where(f => !f.BelongsTo(action)).ToArray()).ToArray();
+        _foreignFacts = schema.Actions.Select(action => schema.Facts.Where(f => !f.BelongsTo(action)).ToArray()).ToArray();
     }
 
     /// <summary>Gets the forms checked.</summary>
@@ -113,10 +115,10 @@ public sealed class FormChecker
     }
 
     private StatutoryForm[] FormsFor(BoundDecision decision) =>
-        _forms[((int)decision.Action * Enum.GetValues<Procedure>().Length) + (int)decision.Procedure];
+        _forms[(_schema.IndexOf(decision.Action) * Enum.GetValues<Procedure>().Length) + (int)decision.Procedure];
 
     private IEnumerable<FactDefinition> Foreign(BoundDecision decision) =>
-        _foreignFacts[(int)decision.Action].Where(f => decision.Get(f) is not (null or JudgementValue { Raised: false }));
+        _foreignFacts[_schema.IndexOf(decision.Action)].Where(f => decision.Get(f) is not (null or JudgementValue { Raised: false }));
 
     private static (Truth Applies, Truth Satisfied) Evaluate(StatutoryForm form, BoundDecision decision)
     {

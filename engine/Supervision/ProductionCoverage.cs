@@ -69,7 +69,7 @@ public static class ProductionCoverage
             var theirs = recent[department].ToList();
             var rules = classifier.Catalogue.Rules.Select(rule =>
             {
-                var ofKinds = theirs.Where(d => ActionKinds.TryParse(d.Action, out var kind) && rule.Actions.Contains(kind)).ToList();
+                var ofKinds = theirs.Where(d => classifier.Catalogue.Schema.TryGetAction(d.Action, out var kind) && rule.Actions.Contains(kind)).ToList();
                 return new RuleUse(rule.Id, rule.Title, ofKinds.Count, ofKinds.Count(d => d.Rules.Contains(rule.Id)), rule.Condition is AlwaysCondition);
             }).ToList();
             reports.Add(new CoverageReport(

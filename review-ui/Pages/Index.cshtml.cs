@@ -48,7 +48,7 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options) : F
                 "all" => [],
                 _ => ReviewNames.TryParseState(State, out var state) ? [state] : OpenStates,
             },
-            Action = ActionKinds.TryParse(Action ?? string.Empty, out var action) ? action.ToWire() : null,
+            Action = ActionKinds.TryParse(Action ?? string.Empty, Reviews.Catalogues.ActionKinds, out var action) ? action.ToWire() : null,
             Due = DueStates.TryParse(Due ?? string.Empty, out var due) ? due : null,
             CaseIdContains = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
             Page = Math.Max(1, PageNumber),

@@ -263,7 +263,7 @@ public class ClassifierTests
     {
         var schema = catalogue.Schema;
         var values = new FactValue?[schema.Facts.Count];
-        var action = ActionKinds.All[random.Next(ActionKinds.All.Count)];
+        var action = catalogue.Schema.Actions[random.Next(catalogue.Schema.Actions.Count)];
         foreach (var fact in schema.Facts)
         {
             // Now and then a fact of another kind of action, which makes the decision unlawful; mostly not.

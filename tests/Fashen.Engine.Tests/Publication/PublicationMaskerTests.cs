@@ -74,11 +74,13 @@ public sealed class PublicationMaskerTests
     }
 
     [Theory]
-    [InlineData(ActionKind.Penalty, "2026-09-30", "2026-10-15")]     // 国庆 and its 调休 Saturday: 8, 9, 10, 12 … 15 October
-    [InlineData(ActionKind.Licence, "2026-03-02", "2026-03-11")]
-    [InlineData(ActionKind.Inspection, "2026-09-30", "2026-11-03")]  // 20 working days for the other kinds
-    public void ThePublicationDeadline_CountsWorkingDaysFromTheDayAfter(ActionKind kind, string decidedOn, string due)
+    [InlineData("行政处罚", "2026-09-30", "2026-10-15")]     // 国庆 and its 调休 Saturday: 8, 9, 10, 12 … 15 October
+    [InlineData("行政许可", "2026-03-02", "2026-03-11")]
+    [InlineData("行政检查", "2026-09-30", "2026-11-03")]  // 20 working days for the other kinds
+    [InlineData("行政给付", "2026-09-30", "2026-11-03")]  // a kind a legal office added: the general 20 working days
+    public void ThePublicationDeadline_CountsWorkingDaysFromTheDayAfter(string kindName, string decidedOn, string due)
     {
+        var kind = ActionKinds.TryParse(kindName, out var known) ? known : new ActionKind(kindName, "benefit");
         var count = PublicationDeadline.Default.Due(kind, DateOnly.Parse(decidedOn, System.Globalization.CultureInfo.InvariantCulture), Samples.Workspace.Calendar!);
 
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), count.LastDay);
