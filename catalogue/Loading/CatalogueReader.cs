@@ -454,9 +454,9 @@ public static partial class CatalogueReader
     {
         var fragment = ScalarFragments.For(when);
         var parsed = ConditionParser.Parse(fragment);
+        diagnostics.AddRange(parsed.Diagnostics);
         if (parsed.Syntax is null)
         {
-            diagnostics.AddRange(parsed.Diagnostics);
             return null;
         }
 

@@ -138,6 +138,16 @@ public static class GrammarDiagnostics
         } + "这样的写法。",
         at);
 
+    /// <summary>FS1013 (warning): 且 and 或 mixed without brackets, which a reader may take two ways.</summary>
+    /// <param name="at">Where the 且 group is.</param>
+    /// <param name="group">The 且 group as written.</param>
+    /// <returns>The diagnostic.</returns>
+    public static Diagnostic AndOrWithoutBrackets(SourceSpan at, string group) => Diagnostic.Warning(
+        "FS1013",
+        $"“且”与“或”混用而未加括号，有两种读法。本语言先“且”后“或”，读作“({group})”与其他条件“或”；"
+        + "如果原意是先“或”，请把“或”的部分括起来。请加括号写明其中一种。",
+        at);
+
     // A lone surrogate (invalid UTF-16) is shown by its code unit rather than rejected.
     private static int CodePoint(string character) =>
         character.Length >= 2 && char.IsSurrogatePair(character, 0) ? char.ConvertToUtf32(character, 0) : character[0];

@@ -37,7 +37,8 @@ public static class ConditionParser
             }
 
             var fixedText = source.Text[..span.Start] + d.Fix.Replacement + source.Text[span.End..];
-            return ParseOnce(SourceFragment.Standalone("fix", fixedText)).Succeeded ? d : d with { Fix = null };
+            var reparsed = ParseOnce(SourceFragment.Standalone("fix", fixedText));
+            return reparsed.Succeeded && !reparsed.Diagnostics.Any(r => r.Code == d.Code && r.Span.Column == d.Span.Column) ? d : d with { Fix = null };
         }).ToList();
         return result with { Diagnostics = checkedDiagnostics };
     }
@@ -99,7 +100,7 @@ public static class ConditionParser
 
         var builder = new SyntaxBuilder(source);
         var syntax = builder.Build(tree);
-        return builder.Diagnostics.Count > 0 ? new ParseResult(null, builder.Diagnostics) : new ParseResult(syntax, []);
+        return builder.Diagnostics.Count > 0 ? new ParseResult(null, builder.Diagnostics) : new ParseResult(syntax, builder.Warnings);
     }
 
     private static ParseResult Failed(Diagnostic diagnostic) => new(null, [diagnostic]);

@@ -11,8 +11,12 @@ namespace Fashen.Grammar.Parsing;
 internal sealed class SyntaxBuilder(SourceFragment source)
 {
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly List<Diagnostic> _warnings = [];
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Gets what parses but may be read two ways; reported beside the syntax tree, which is still built.</summary>
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
 
     public ConditionSyntax Build(ThresholdParser.ConditionContext context) => Or(context.orExpr());
 
@@ -23,6 +27,18 @@ internal sealed class SyntaxBuilder(SourceFragment source)
 
     private ConditionSyntax Or(ThresholdParser.OrExprContext context)
     {
+        // a 或 b 且 c: the language reads a 或 (b 且 c), as 且 binds tighter, but a reader of a published list may read (a 或 b) 且 c.
+        // Each 且 group beside an 或 without brackets is pointed out, with the brackets that say how it is read.
+        if (context.andExpr().Length > 1)
+        {
+            foreach (var group in context.andExpr().Where(a => a.notExpr().Length > 1))
+            {
+                var span = SpanOf(group);
+                _warnings.Add(GrammarDiagnostics.AndOrWithoutBrackets(source.GetSpan(span), source.Text.Substring(span.Start, span.Length))
+                    with { Fix = DiagnosticFix.In(source, span, $"({source.Text.Substring(span.Start, span.Length)})") });
+            }
+        }
+
         var operands = context.andExpr().Select(And).ToList();
         return operands.Count == 1 ? operands[0] : new LogicalSyntax(LogicalOperator.Or, operands, SpanOf(context));
     }

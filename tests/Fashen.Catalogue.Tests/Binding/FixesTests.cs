@@ -51,6 +51,7 @@ public class FixesTests
         { "罚款金额 1万元以上（含2万元）", "FS3011" },
         { "当事人类型 == 单位", "FS3015" },
         { "当事人类型 != 单位", "FS3015" },
+        { "重大公共利益 或 重大权益 且 已听证", "FS1013" },
     };
 
     [Theory]
@@ -101,7 +102,7 @@ public class FixesTests
         var parsed = ConditionParser.Parse(fragment);
         return parsed.Syntax is null
             ? parsed.Diagnostics
-            : ConditionBinder.Bind(parsed.Syntax, fragment, Schema, Thresholds).Diagnostics.Where(d => d.IsError).ToList();
+            : [.. parsed.Diagnostics, .. ConditionBinder.Bind(parsed.Syntax, fragment, Schema, Thresholds).Diagnostics];
     }
 
     // The conditions here are one line: columns are offsets.
