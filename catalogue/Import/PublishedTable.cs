@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using nietras.SeparatedValues;
@@ -19,10 +20,25 @@ public static partial class PublishedTable
     public static IReadOnlyList<string> ReadFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".docx" => FromDocx(File.OpenRead(path)),
-        ".html" or ".htm" => FromHtml(File.ReadAllText(path)),
-        ".csv" => FromCsv(File.ReadAllText(path)),
-        _ => FromText(File.ReadAllText(path)),
+        ".html" or ".htm" => FromHtml(ReadText(path)),
+        ".csv" => FromCsv(ReadText(path)),
+        _ => FromText(ReadText(path)),
     };
+
+    // UTF-8, or else GB18030: a table saved from Excel or a government site in China is often in the national encoding.
+    private static string ReadText(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding("GB18030").GetString(bytes);
+        }
+    }
 
     /// <summary>Reads pasted text: one item per line (cells of a copied table separated by tabs). Lines are never joined: two
     /// items run together would be read as one, which is worse than an item split in two, which a person sees at once.</summary>

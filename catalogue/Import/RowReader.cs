@@ -58,7 +58,7 @@ public sealed partial class RowReader(FactSchema schema)
         {
             Use(used, simple.Index, simple.Length);
             alternatives.Add("一律");
-            actions = [ActionKind.Penalty];
+            actions = schema.Actions.Contains(ActionKind.Penalty) ? [ActionKind.Penalty] : actions;
             notes.Add("“一律”不含简易程序（当场作出）的决定，这正是原文所说的范围。");
         }
 
@@ -88,7 +88,7 @@ public sealed partial class RowReader(FactSchema schema)
                 }
 
                 Use(used, at, phrase.Phrase.Length);
-                if (!Condition(phrase.Condition))
+                if (!DescribesTheDecision(phrase.Condition))
                 {
                     flags.Add((at, phrase.Condition));
                 }
@@ -113,8 +113,9 @@ public sealed partial class RowReader(FactSchema schema)
         return new ImportedRow(title, actions, condition, unread, notes, reading, matter);
     }
 
-    // A phrase's condition is a decision made (处罚种类 包含 …, 许可决定 in […]) rather than a circumstance (已听证).
-    private static bool Condition(string condition) => condition.Contains(' ', StringComparison.Ordinal);
+    // A phrase's condition is about the decision made (处罚种类 包含 …, 许可决定 in […], 裁量调整 == 减轻: a comparison, so with a
+    // space) rather than a circumstance of the case (已听证, 重大公共利益: a flag, one name).
+    private static bool DescribesTheDecision(string condition) => condition.Contains(' ', StringComparison.Ordinal);
 
     // Flags in one clause are alternatives, clauses all hold; the decisions listed are alternatives to one another.
     private static string? Combine(string text, List<(int At, string Condition)> flags, List<string> alternatives)

@@ -47,7 +47,7 @@ public static class BoundaryCases
             .ToList();
         foreach (var rule in classifier.Catalogue.Rules)
         {
-            foreach (var bound in Bounds(rule.Condition, negated: false).Distinct())
+            foreach (var bound in Bounds(rule.Condition, negated: false).DistinctBy(b => (b.Fact, b.Operator, b.Negated, b.Wording)))
             {
                 checks.Add(Check(classifier, rule, bound, bases.Where(t => rule.Actions.Contains(t.Decision.Action))));
             }
@@ -58,10 +58,16 @@ public static class BoundaryCases
 
     private static BoundaryCheck Check(Classifier classifier, CatalogueRule rule, Bound bound, IEnumerable<CatalogueTestCase> bases)
     {
-        var step = bound.Fact.Type == FactType.Number && decimal.IsInteger(bound.Value) ? 1m : 0.01m;
-        var points = new[] { ("略低于", bound.Value - step), ("恰为", bound.Value), ("略高于", bound.Value + step) };
         foreach (var test in bases)
         {
+            // A sum or a multiple is at its boundary where the varied fact makes it so, given the decision's other facts.
+            if (bound.At(test.Decision) is not { } at)
+            {
+                continue;
+            }
+
+            var step = bound.Fact.Type == FactType.Number && decimal.IsInteger(at) ? 1m : 0.01m;
+            var points = new[] { ("略低于", at - step), ("恰为", at), ("略高于", at + step) };
             var actual = points
                 .Select(p => classifier.Match(test.Decision.With(bound.Fact, new AmountValue(p.Item2))).Any(r => r.Id == rule.Id))
                 .ToArray();
@@ -103,14 +109,29 @@ public static class BoundaryCases
         AllCondition all => all.Operands.SelectMany(o => Bounds(o, negated)),
         AnyCondition any => any.Operands.SelectMany(o => Bounds(o, negated)),
         NotCondition not => Bounds(not.Operand, !negated),
-        AmountComparison c => [new Bound(c.Fact, c.Operator, c.Threshold, negated, ConditionWording.Describe(c))],
+        AmountComparison c => [Bound.Fixed(c.Fact, c.Operator, c.Threshold, negated, ConditionWording.Describe(c))],
         AmountRange r =>
         [
-            new Bound(r.Fact, ComparisonOperator.GreaterOrEqual, r.Low, negated, $"{r.Fact.Label}下限 {ConditionWording.Amount(r.Fact, r.Low)}（含本数）"),
-            new Bound(r.Fact, ComparisonOperator.LessOrEqual, r.High, negated, $"{r.Fact.Label}上限 {ConditionWording.Amount(r.Fact, r.High)}（含本数）"),
+            Bound.Fixed(r.Fact, ComparisonOperator.GreaterOrEqual, r.Low, negated, $"{r.Fact.Label}下限 {ConditionWording.Amount(r.Fact, r.Low)}（含本数）"),
+            Bound.Fixed(r.Fact, ComparisonOperator.LessOrEqual, r.High, negated, $"{r.Fact.Label}上限 {ConditionWording.Amount(r.Fact, r.High)}（含本数）"),
         ],
+        CombinedComparison c => [new Bound(c.Facts[0], c.Operator, negated, ConditionWording.Describe(c), d => Balance(c, d))],
         _ => [],
     };
 
-    private sealed record Bound(FactDefinition Fact, ComparisonOperator Operator, decimal Value, bool Negated, string Wording);
+    // The value of a sum's first fact (or a multiple's compared fact) that puts it exactly on the boundary: the right side less
+    // the other facts summed; null when the decision lacks one of them.
+    private static decimal? Balance(CombinedComparison c, BoundDecision decision)
+    {
+        decimal? Amount(FactDefinition fact) => decision.Get(fact) is AmountValue a ? a.Value : null;
+        var others = c.Facts.Skip(1).Select(Amount).ToList();
+        var right = c.Of is null ? c.Threshold : c.Threshold * Amount(c.Of);
+        return others.Any(o => o is null) || right is null ? null : right - others.Sum();
+    }
+
+    private sealed record Bound(FactDefinition Fact, ComparisonOperator Operator, bool Negated, string Wording, Func<BoundDecision, decimal?> At)
+    {
+        public static Bound Fixed(FactDefinition fact, ComparisonOperator op, decimal value, bool negated, string wording) =>
+            new(fact, op, negated, wording, _ => value);
+    }
 }

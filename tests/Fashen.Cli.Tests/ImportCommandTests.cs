@@ -54,6 +54,21 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_CsvSavedInGb18030_IsReadAsWell()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var csv = Path.Combine(_samples.Root, "gbk.csv");
+        File.WriteAllBytes(csv, System.Text.Encoding.GetEncoding("GB18030").GetBytes(File.ReadAllText(Repository.Samples("import", "published.csv"))));
+        var draft = _samples.Catalogue("draft.yaml");
+
+        var (exit, _, error) = Fashen.Run("import", csv, "--output", draft);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("完整读取 3 行", error, StringComparison.Ordinal);
+        Assert.Contains("疑难复杂", File.ReadAllText(draft), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_NotADocument_IsAClearError()
     {
         var broken = Path.Combine(_samples.Root, "broken.docx");

@@ -20,6 +20,13 @@ public sealed class PublishedWordingTests : IDisposable
           - { id: W-MULT, title: 违法所得的三倍以上, actions: [行政处罚], when: 罚款金额 没收金额的三倍以上, basis: [测试] }
           - { id: W-SUM, title: 罚没合计十万元以上, actions: [行政处罚], when: 罚款金额 + 没收金额 十万元以上, basis: [测试] }
           - { id: W-NOTE, title: 2000元以上（以上数额含本数）, actions: [行政处罚], when: 查补税款 2000元以上（以上数额含本数）, basis: [测试] }
+        tests:
+          - name: 罚款为没收的六倍
+            decision: { action: 行政处罚, facts: { 罚款金额: 60000, 没收金额: 10000 } }
+            expect: { classification: major, rules: [W-MULT] }
+          - name: 罚没合计十万元
+            decision: { action: 行政处罚, facts: { 罚款金额: 90000, 没收金额: 10000 } }
+            expect: { classification: major, rules: [W-MULT, W-SUM] }
         """;
 
     private readonly SampleCopy _copy = new();
@@ -86,6 +93,17 @@ public sealed class PublishedWordingTests : IDisposable
         Assert.Equal("罚款金额 60,000 元 + 没收金额 40,000 元 = 100,000 元 ≥ 100,000 元（含本数）", explanation);
         var tripled = _classifier.Classify(Decision(("fine_amount", 60_000m), ("confiscation_amount", 20_000m)));
         Assert.Equal("罚款金额 60,000 元 ≥ 没收金额的3倍 60,000 元（含本数）", tripled.MatchedRules.Single(r => r.Id == "W-MULT").Explanation);
+    }
+
+    [Fact]
+    public void Coverage_GeneratesBoundaryCasesForSumsAndMultiples_FromTheCataloguesOwnTests()
+    {
+        var checks = Engine.Testing.BoundaryCases.Check(_classifier).Where(c => c.RuleId is "W-SUM" or "W-MULT").ToList();
+
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, c => Assert.True(c.Generated && c.Passed, c.Boundary));
+        Assert.Equal([29_999.99m, 30_000m, 30_000.01m], checks.Single(c => c.RuleId == "W-MULT").Points.Select(p => p.Value));
+        Assert.Equal([89_999.99m, 90_000m, 90_000.01m], checks.Single(c => c.RuleId == "W-SUM").Points.Select(p => p.Value));
     }
 
     private bool Matches(string rule, params (string Fact, decimal Amount)[] facts) =>
