@@ -11,9 +11,11 @@ internal partial class ThresholdLexer
     private static readonly (string Text, int Type)[] Glued =
     [
         ("不含本数", EXCL), ("含本数", INCL), ("超过", OVER), ("不满", UNDER), ("不含", EXCL), ("含", INCL),
-        ("以上", ABOVE), ("以下", BELOW), ("以内", WITHIN), ("倍", TIMES),
+        ("以上", ABOVE), ("以下", BELOW), ("以内", WITHIN), ("倍", TIMES), (Currency, WS),
         .. Keywords.UnsupportedComparatives.Keys.OrderByDescending(k => k.Length).Select(k => (k, COMPARATIVE)),
     ];
+
+    private const string Currency = "人民币";
 
     private readonly Queue<IToken> _split = new();
 
@@ -30,6 +32,17 @@ internal partial class ThresholdLexer
         }
 
         var token = base.NextToken();
+        if (token.Type == WORD && token.Text == Currency && char.IsAsciiDigit((char)InputStream.LA(1)))
+        {
+            // 人民币5万元: the currency a published amount names is 元 already; read past it.
+            return new CommonToken(new Tuple<ITokenSource, ICharStream>(this, (ICharStream)InputStream), WS, TokenConstants.HiddenChannel, token.StartIndex, token.StopIndex)
+            {
+                Line = token.Line,
+                Column = token.Column,
+                Text = token.Text,
+            };
+        }
+
         if (token.Type != WORD || Split(token.Text) is not { } pieces)
         {
             return token;
@@ -37,7 +50,7 @@ internal partial class ThresholdLexer
 
         foreach (var (offset, length, type) in pieces)
         {
-            _split.Enqueue(new CommonToken(new Tuple<ITokenSource, ICharStream>(this, (ICharStream)InputStream), type, token.Channel,
+            _split.Enqueue(new CommonToken(new Tuple<ITokenSource, ICharStream>(this, (ICharStream)InputStream), type, type == WS ? TokenConstants.HiddenChannel : token.Channel,
                 token.StartIndex + offset, token.StartIndex + offset + length - 1)
             {
                 Line = token.Line,
