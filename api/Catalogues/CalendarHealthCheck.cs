@@ -4,8 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Fashen.Api.Catalogues;
 
 /// <summary>Readiness, degraded (still ready): the working-day calendar does not reach far enough ahead. Deadlines
-/// that would fall in a year whose State Council arrangement is not loaded are not computed (they wait, shown as
-/// such, and are computed once it is loaded), so the legal office should load it before that happens. Monitoring
+/// that fall in a year whose State Council arrangement is not loaded are provisional (暂定, from the statutory holidays,
+/// no 调休), shown as such and computed again once it is loaded, so the legal office should load it. Monitoring
 /// sees "Degraded" and the log says which year is missing, once when it starts missing (not at every probe).</summary>
 /// <param name="catalogues">The catalogues in force, with their calendar.</param>
 /// <param name="service">For today's date in the service's time zone.</param>
@@ -43,6 +43,7 @@ internal sealed class CalendarHealthCheck(CatalogueProvider catalogues, ReviewSe
         return missing.Count == 0
             ? null
             : $"{string.Join("、", missing)} 年的法定节假日安排尚未载入，而今后 {DaysAhead} 天内的审核时限会用到它：" +
-              "请在 holidays.yaml 中加入国务院办公厅公布的安排并重新载入；载入之前，落在该年的截止日期暂不计算。";
+              "请在 holidays.yaml 中加入国务院办公厅公布的安排并重新载入；载入之前，落在该年的截止日期按法定节假日暂定（调休未计），" +
+              "载入后重新计算并记入全过程记录。";
     }
 }

@@ -31,7 +31,7 @@ public sealed record ClassificationResponse(
         r.Checklist.Select(c => new ChecklistItemResponse(c.Id, c.Title, c.Question, c.Source)).ToList(),
         r.Materials,
         r.Deadline is { } d
-            ? new DeadlineResponse(d.WorkingDays, Formatting.Date(d.MaterialsCompleteOn), Formatting.Date(d.StartsOn), Formatting.Date(d.DueDate), d.ExtensionWorkingDays)
+            ? new DeadlineResponse(d.WorkingDays, Formatting.Date(d.MaterialsCompleteOn), Formatting.Date(d.StartsOn), Formatting.Date(d.DueDate), d.ExtensionWorkingDays, d.ProvisionalReason)
             : null,
         r.Diagnostics.Select(d => new Problems.DiagnosticResponse(
             d.Code, d.SeverityName, d.Message, d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn)).ToList(),
@@ -82,4 +82,6 @@ public sealed record NearMissResponse(string Id, string Title, IReadOnlyList<str
 
 public sealed record ChecklistItemResponse(string Id, string Title, string Question, string Source);
 
-public sealed record DeadlineResponse(int WorkingDays, string MaterialsCompleteOn, string StartsOn, string DueDate, int ExtensionWorkingDays);
+/// <summary>The review deadline: DueDate is provisional (暂定) when ProvisionalReason is set — a year's holiday arrangement is not
+/// loaded yet — and is computed again when it is.</summary>
+public sealed record DeadlineResponse(int WorkingDays, string MaterialsCompleteOn, string StartsOn, string DueDate, int ExtensionWorkingDays, string? ProvisionalReason);

@@ -89,7 +89,8 @@ public sealed record ReviewResponse(
             due.ToChinese(),
             r.Deadline.DueUnknownReason,
             r.Deadline.ConsumedWorkingDays,
-            r.Deadline.Running),
+            r.Deadline.Running,
+            r.Deadline.DueProvisionalReason),
         r.Extension is { } e
             ? new ExtensionResponse(
                 ActorResponse.From(e.RequestedBy), e.Reason, e.At,
@@ -138,7 +139,8 @@ public sealed record ReviewDeadlineResponse(
     string DueStateLabel,
     string? DueUnknownReason,
     int ConsumedWorkingDays,
-    bool Running);
+    bool Running,
+    string? DueProvisionalReason);
 
 public sealed record ExtensionResponse(ActorResponse RequestedBy, string Reason, DateTimeOffset At, ExtensionDecisionResponse? Decision);
 

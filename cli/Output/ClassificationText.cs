@@ -88,7 +88,7 @@ internal static class ClassificationText
         {
             b.Append("\n审核时限：").Append(deadline.WorkingDays).Append(" 个工作日，材料齐备日 ")
                 .Append(Formatting.Date(deadline.MaterialsCompleteOn)).Append("，自 ").Append(Formatting.Date(deadline.StartsOn))
-                .Append(" 起算，截止 ").Append(Formatting.Date(deadline.DueDate));
+                .Append(" 起算，截止 ").Append(Formatting.Date(deadline.DueDate)).Append(deadline.ProvisionalReason is null ? string.Empty : "（暂定）");
             b.Append(deadline.ExtensionWorkingDays > 0 ? $"；经负责人批准可延长一次，不超过 {deadline.ExtensionWorkingDays} 个工作日" : "；不得延长").Append('\n');
         }
         else if (result.Kind == ClassificationKind.Major && noCalendar)

@@ -338,6 +338,14 @@ public sealed partial class Classifier
             return (null, [EngineDiagnostics.CalendarYearNotLoaded(at, year, loaded.Length == 0 ? "无" : loaded)]);
         }
 
-        return (new ReviewDeadline(days, complete, count.FirstDay!.Value, count.LastDay!.Value, Catalogue.Defaults.ExtensionWorkingDays), []);
+        var deadline = new ReviewDeadline(days, complete, count.FirstDay!.Value, count.LastDay!.Value, Catalogue.Defaults.ExtensionWorkingDays, count.ProvisionalReason);
+        if (count.ProvisionalYears.Count == 0)
+        {
+            return (deadline, []);
+        }
+
+        var origin = options.DateOrigin ?? SourceSpan.FileOnly("（材料齐备日期）");
+        var loadedYears = string.Join("、", calendar.LoadedYears);
+        return (deadline, [EngineDiagnostics.CalendarYearNotLoaded(origin, count.ProvisionalYears[0], loadedYears.Length == 0 ? "无" : loadedYears)]);
     }
 }

@@ -49,15 +49,15 @@ public static class EngineDiagnostics
         $"判断类事实“{fact}”由人认定，必须写明认定人和理由：JSON 中写 {{\"raisedBy\": \"张三\", \"reason\": \"涉及多个法律关系\"}}，目录清单的测试用例中写 {{raised_by: 张三, reason: 涉及多个法律关系}}；未认定时写 false。",
         at);
 
-    /// <summary>FS4005: a date falls in a year whose holiday arrangement is not loaded.</summary>
+    /// <summary>FS4005 (warning): a date falls in a year whose holiday arrangement is not loaded.</summary>
     /// <param name="at">Where the date came from.</param>
     /// <param name="year">The year.</param>
     /// <param name="loaded">The years that are loaded, joined.</param>
     /// <returns>The diagnostic.</returns>
-    public static Diagnostic CalendarYearNotLoaded(SourceSpan at, int year, string loaded) => Diagnostic.Error(
+    public static Diagnostic CalendarYearNotLoaded(SourceSpan at, int year, string loaded) => Diagnostic.Warning(
         "FS4005",
-        $"{year} 年的法定节假日安排尚未载入（已载入：{loaded}），无法按工作日计算审核时限。"
-        + "请在国务院办公厅公布当年放假安排后，把它加入节假日数据文件。",
+        $"{year} 年的法定节假日安排尚未载入（已载入：{loaded}），审核时限按《全国年节及纪念日放假办法》规定的法定节假日暂定，"
+        + "调休上班日无法预知。请在国务院办公厅公布当年放假安排后，把它加入节假日数据文件；载入后截止日期重新计算。",
         at);
 
     /// <summary>FS4006: no catalogue is loaded for the decision's department.</summary>

@@ -103,7 +103,8 @@ public static class RecordText
         ReviewSubmitted e => $"报送人 {e.SubmittedBy}，承办人 {string.Join("、", e.HandledBy)}；附材料 {e.Submission.AttachedMaterials.Count} 项",
         ReviewAccepted e => (e.Automatic ? "材料齐全，自动受理" : "审核人员受理送审材料")
             + (e.Resolutions is { Count: > 0 } resolutions ? "（" + string.Join("；", resolutions.Select(r => $"{r.Material}：{r.ToChinese()}")) + "）" : string.Empty)
-            + (e.DueDate is { } due ? $"；自 {Formatting.Date(e.StartsOn!.Value)} 起计算，{Formatting.Date(due)} 届满" : $"；{e.DueUnknownReason ?? "截止日期暂无法确定"}"),
+            + (e.DueDate is { } due ? $"；自 {Formatting.Date(e.StartsOn!.Value)} 起计算，{Formatting.Date(due)} 届满" : $"；{e.DueUnknownReason ?? "截止日期暂无法确定"}")
+            + Provisional(e.DueProvisionalReason),
         ReviewReturned e => (e.Automatic ? "材料不全，自动退回补正" : "退回补正") + $"：缺 {string.Join("、", e.MissingMaterials)}" + Note(e.Note) + "；暂停计时",
         ReviewResubmitted e => (e.NewRound ? $"纠正后重新报送（第 {e.Round} 轮）" : "补正后重新报送")
             + (e.Changes.Count > 0 ? $"；{e.Changes.Count} 项事实有变化" : string.Empty)
@@ -113,12 +114,16 @@ public static class RecordText
         OpinionAdded e => e.Text,
         ExtensionRequested e => $"申请延长审核时限：{e.Reason}",
         ExtensionDecided e => e.Approved
-            ? $"同意延长 {e.AddedWorkingDays} 个工作日" + (e.DueDate is { } due ? $"，{Formatting.Date(due)} 届满" : string.Empty)
+            ? $"同意延长 {e.AddedWorkingDays} 个工作日" + (e.DueDate is { } due ? $"，{Formatting.Date(due)} 届满" : string.Empty) + Provisional(e.DueProvisionalReason)
             : "不同意延长" + Note(e.Reason),
         OutcomeRecorded e => e.Outcome.ToChinese() + Note(e.Reason),
+        DeadlineRecomputed e => "节假日安排变化，重新计算截止日期：" + (e.PreviousDueDate is { } before ? $"由 {Formatting.Date(before)} 改为" : "定为")
+            + $" {Formatting.Date(e.DueDate)} 届满" + (e.DueProvisionalReason is null ? "（正式）" : Provisional(e.DueProvisionalReason)),
         PaperDocumentAdded e => $"“{e.Material}”的纸质材料扫描件 {e.FileName}" + (e.Pages is { } pages ? $"（{pages} 页）" : string.Empty) + $"，SHA-256 {e.Sha256[..12]}…",
         _ => reviewEvent.GetType().Name,
     };
+
+    private static string Provisional(string? reason) => reason is null ? string.Empty : $"（暂定：{reason}）";
 
     // Checklist item ids are "source:title"; the title is what people read.
     private static string ItemTitle(string itemId) => itemId[(itemId.LastIndexOf(':') + 1)..];

@@ -151,15 +151,19 @@ public sealed class Review
                     StartsOn = e.StartsOn,
                     DueDate = e.DueDate,
                     DueUnknownReason = e.DueUnknownReason,
+                    DueProvisionalReason = e.DueProvisionalReason,
                     ConsumedWorkingDays = e.ConsumedWorkingDays,
                     Running = true,
                 };
+                break;
+            case DeadlineRecomputed e:
+                Deadline = Deadline with { StartsOn = e.StartsOn ?? Deadline.StartsOn, DueDate = e.DueDate, DueUnknownReason = null, DueProvisionalReason = e.DueProvisionalReason };
                 break;
             case ReviewReturned e:
                 State = ReviewState.Returned;
                 MissingMaterials = e.MissingMaterials;
                 ReturnNote = e.Note;
-                Deadline = Deadline with { ConsumedWorkingDays = e.ConsumedWorkingDays, Running = false, DueDate = null };
+                Deadline = Deadline with { ConsumedWorkingDays = e.ConsumedWorkingDays, Running = false, DueDate = null, DueProvisionalReason = null };
                 break;
             case ReviewResubmitted e:
                 if (e.NewRound)
@@ -204,7 +208,12 @@ public sealed class Review
                 Extension = Extension! with { Decision = new ExtensionDecision(e.Approved, entry.Actor, e.Reason, entry.At) };
                 if (e.Approved)
                 {
-                    Deadline = Deadline with { ExtensionGranted = true, DueDate = e.DueDate ?? Deadline.DueDate };
+                    Deadline = Deadline with
+                    {
+                        ExtensionGranted = true,
+                        DueDate = e.DueDate ?? Deadline.DueDate,
+                        DueProvisionalReason = e.DueDate is null ? Deadline.DueProvisionalReason : e.DueProvisionalReason,
+                    };
                 }
 
                 break;
@@ -347,6 +356,12 @@ public sealed record DeadlineState
 
     /// <summary>Gets why the due date is unknown, or null.</summary>
     public string? DueUnknownReason { get; init; }
+
+    /// <summary>Gets why the due date is provisional (暂定), or null when it is official.</summary>
+    public string? DueProvisionalReason { get; init; }
+
+    /// <summary>Gets a value indicating whether the due date waits on the calendar: provisional, or unknown while the clock runs.</summary>
+    public bool AwaitsCalendar => Running && (DueProvisionalReason is not null || (DueDate is null && DueUnknownReason is not null));
 
     /// <summary>Gets the working days used before the current running stretch.</summary>
     public int ConsumedWorkingDays { get; init; }

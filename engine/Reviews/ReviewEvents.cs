@@ -94,6 +94,7 @@ public sealed record ReviewSubmitted(
 /// <param name="DueUnknownReason">Why the due date is unknown, in Chinese, or null.</param>
 /// <param name="Automatic">Whether Fashen accepted on its own because every required material was attached.</param>
 /// <param name="Resolutions">How each material still missing was resolved by the reviewer who accepted; null when none was.</param>
+/// <param name="DueProvisionalReason">Why the due date is provisional (暂定: a year's holiday arrangement not loaded), or null.</param>
 public sealed record ReviewAccepted(
     DateOnly MaterialsCompleteOn,
     DateOnly? StartsOn,
@@ -101,7 +102,8 @@ public sealed record ReviewAccepted(
     int ConsumedWorkingDays,
     string? DueUnknownReason,
     bool Automatic,
-    IReadOnlyList<MaterialResolution>? Resolutions = null) : ReviewEvent;
+    IReadOnlyList<MaterialResolution>? Resolutions = null,
+    string? DueProvisionalReason = null) : ReviewEvent;
 
 /// <summary>Returned for missing materials (补正): the clock pauses.</summary>
 /// <param name="MissingMaterials">What must be supplied.</param>
@@ -152,7 +154,16 @@ public sealed record ExtensionRequested(string Reason) : ReviewEvent;
 /// <param name="Reason">The head's reason, or null.</param>
 /// <param name="AddedWorkingDays">The working days added; 0 when refused.</param>
 /// <param name="DueDate">The new due date, or null when refused, paused, or the calendar lacks the year.</param>
-public sealed record ExtensionDecided(bool Approved, string? Reason, int AddedWorkingDays, DateOnly? DueDate) : ReviewEvent;
+/// <param name="DueProvisionalReason">Why the new due date is provisional, or null.</param>
+public sealed record ExtensionDecided(bool Approved, string? Reason, int AddedWorkingDays, DateOnly? DueDate, string? DueProvisionalReason = null) : ReviewEvent;
+
+/// <summary>The due date computed again because the working calendar changed: a year's holiday arrangement was loaded, so a
+/// provisional (暂定) or unknown due date is now official.</summary>
+/// <param name="StartsOn">The first working day counted.</param>
+/// <param name="DueDate">The due date now.</param>
+/// <param name="PreviousDueDate">The due date before, or null when it was unknown.</param>
+/// <param name="DueProvisionalReason">Why the due date is still provisional, or null when it is official.</param>
+public sealed record DeadlineRecomputed(DateOnly? StartsOn, DateOnly DueDate, DateOnly? PreviousDueDate, string? DueProvisionalReason) : ReviewEvent;
 
 /// <summary>The reviewer recorded the outcome (审核意见).</summary>
 /// <param name="Outcome">The outcome.</param>
@@ -184,6 +195,7 @@ public static class ReviewEventSerializer
         ("review.extension_decided", typeof(ExtensionDecided)),
         ("review.decided", typeof(OutcomeRecorded)),
         ("review.paper_document_added", typeof(PaperDocumentAdded)),
+        ("review.deadline_recomputed", typeof(DeadlineRecomputed)),
     ];
 
     /// <summary>Gets the options every record payload is written with.</summary>

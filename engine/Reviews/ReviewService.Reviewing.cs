@@ -30,9 +30,9 @@ public sealed partial class ReviewService
             return resolved.Error!;
         }
 
-        var (starts, due, unknown) = StartClock(Today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays, _catalogues.Current.Calendar);
+        var (starts, due, unknown, provisional) = StartClock(Today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays, _catalogues.Current.Calendar);
         return Commit(review, version, caller.Actor, [new ReviewAccepted(
-            Today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, Automatic: false, resolved.Value!.Count > 0 ? resolved.Value : null)]);
+            Today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, Automatic: false, resolved.Value!.Count > 0 ? resolved.Value : null, provisional)]);
     }
 
     /// <summary>The materials a reviewer must say how they were resolved before accepting a review without them: those the
@@ -241,12 +241,17 @@ public sealed partial class ReviewService
 
         var days = approved ? review.Deadline.ExtensionWorkingDays : 0;
         DateOnly? due = null;
+        string? provisional = null;
         if (approved && review.Deadline.DueDate is { } current && _catalogues.Current.Calendar is { } calendar)
         {
-            due = calendar.AddWorkingDays(current, days).LastDay;
+            var count = calendar.AddWorkingDays(current, days);
+            due = count.LastDay;
+
+            // Counted on from a provisional due date, the new one is provisional too.
+            provisional = count.ProvisionalReason ?? review.Deadline.DueProvisionalReason;
         }
 
-        return Commit(review, version, caller.Actor, [new ExtensionDecided(approved, Trimmed(reason), days, due)]);
+        return Commit(review, version, caller.Actor, [new ExtensionDecided(approved, Trimmed(reason), days, due, provisional)]);
     }
 
     /// <summary>Records the outcome (审核意见): 同意, 纠正, 不同意 or 移送.</summary>

@@ -321,26 +321,29 @@ public sealed partial class ReviewService
             return new ReviewReturned(missing, "送审材料不全，请补正后重新报送。", review.Deadline.ConsumedWorkingDays, automatic);
         }
 
-        var (starts, due, unknown) = StartClock(today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays, calendar);
-        return new ReviewAccepted(today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, automatic);
+        var (starts, due, unknown, provisional) = StartClock(today, review.Deadline.TotalWorkingDays - review.Deadline.ConsumedWorkingDays, calendar);
+        return new ReviewAccepted(today, starts, due, review.Deadline.ConsumedWorkingDays, unknown, automatic, DueProvisionalReason: provisional);
     }
 
-    private static (DateOnly? StartsOn, DateOnly? DueDate, string? Unknown) StartClock(DateOnly completeOn, int remainingWorkingDays, WorkingCalendar? calendar)
+    // The clock from the day the materials are complete: official where the year's arrangement is loaded, provisional (暂定)
+    // from the statutory holidays where it is not, and recomputed when it is loaded (RecomputeDeadlines).
+    internal static (DateOnly? StartsOn, DateOnly? DueDate, string? Unknown, string? Provisional) StartClock(
+        DateOnly completeOn, int remainingWorkingDays, WorkingCalendar? calendar)
     {
         if (calendar is null)
         {
-            return (null, null, "未载入节假日安排，无法按工作日计算截止日期。");
+            return (null, null, "未载入节假日安排，无法按工作日计算截止日期。", null);
         }
 
         if (remainingWorkingDays <= 0)
         {
-            return (null, completeOn, null);
+            return (null, completeOn, null, null);
         }
 
         var count = calendar.AddWorkingDays(completeOn, remainingWorkingDays);
         return count.MissingYear is { } year
-            ? (null, null, $"{year} 年的法定节假日安排尚未载入，暂时无法计算截止日期；载入后重新计算。")
-            : (count.FirstDay, count.LastDay, null);
+            ? (null, null, $"{year} 年的法定节假日不在历法范围内，无法计算截止日期。", null)
+            : (count.FirstDay, count.LastDay, null, count.ProvisionalReason);
     }
 
     // The decision checked against the catalogue version in force on its governing date. The set is

@@ -180,6 +180,11 @@ public sealed partial class ReviewService
             .ToArray());
         var data = new System.Text.Json.Nodes.JsonObject { ["errors"] = errors, ["inForce"] = catalogues };
         _store.Append(new AppendBatch(_clock.GetUtcNow(), [new PendingEntry(errors == 0 ? "catalogues.loaded" : "catalogues.reload_refused", null, null, caller.Actor, CanonicalJson.Serialize(data))]));
+        if (errors == 0)
+        {
+            // The holiday arrangement comes with the catalogues: a year just loaded settles the due dates that waited on it.
+            RecomputeDeadlines();
+        }
     }
 
     private static Outcome<T> Outcome<T>(T value) => value;

@@ -115,14 +115,15 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void Classify_DeadlineInYearNotLoaded_ExitsOneWithFS4005()
+    public void Classify_DeadlineInYearNotLoaded_IsProvisionalWithFS4005Warning()
     {
         var (exit, output, error) = Fashen.Run(
             "classify", "--catalogues", "samples/catalogues", "--submitted-on", "2026-12-28", "samples/decisions/scjg-food-fine.json");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(0, exit);
         Assert.Contains("结论：重大执法决定（major）", output, StringComparison.Ordinal);
-        Assert.Contains("--submitted-on: error FS4005: 2027 年的法定节假日安排尚未载入", error, StringComparison.Ordinal);
+        Assert.Contains("截止 2027-01-07（暂定）", output, StringComparison.Ordinal);
+        Assert.Contains("--submitted-on: warning FS4005: 2027 年的法定节假日安排尚未载入", error, StringComparison.Ordinal);
     }
 
     [Fact]

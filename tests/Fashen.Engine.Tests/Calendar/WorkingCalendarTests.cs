@@ -43,15 +43,6 @@ public class WorkingCalendarTests
     }
 
     [Fact]
-    public void AddWorkingDays_IntoAYearNotLoaded_ReportsTheYearInsteadOfGuessing()
-    {
-        var count = Official.AddWorkingDays(new DateOnly(2026, 12, 28), 7);
-
-        Assert.Null(count.LastDay);
-        Assert.Equal(2027, count.MissingYear);
-    }
-
-    [Fact]
     public void CountWorkingDays_NationalDayWeek2026_CountsNoneThenTheMakeupSaturday()
     {
         Assert.Equal((0, null), Official.CountWorkingDays(new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 7)));
@@ -59,7 +50,7 @@ public class WorkingCalendarTests
     }
 
     [Fact]
-    public void Classify_DeadlineInYearNotLoaded_IsADiagnosticNotAGuess()
+    public void Classify_DeadlineInYearNotLoaded_IsProvisionalAndSaysSo()
     {
         var decision = Samples.Decision("""
             { "caseId": "c", "department": "jtys", "action": "行政处罚", "procedure": "一般程序", "facts": {} }
@@ -68,9 +59,11 @@ public class WorkingCalendarTests
         var result = Samples.Classifier("jtys").Classify(decision, new ClassificationOptions(new DateOnly(2026, 12, 28), Official));
 
         Assert.Equal(ClassificationKind.Major, result.Kind);
-        Assert.Null(result.Deadline);
+        Assert.Equal(new DateOnly(2027, 1, 7), result.Deadline!.DueDate);
+        Assert.NotNull(result.Deadline.ProvisionalReason);
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("FS4005", diagnostic.Code);
-        Assert.StartsWith("2027 年的法定节假日安排尚未载入（已载入：2024、2025、2026）", diagnostic.Message, StringComparison.Ordinal);
+        Assert.False(diagnostic.IsError);
+        Assert.StartsWith("2027 年的法定节假日安排尚未载入（已载入：2024、2025、2026），审核时限按《全国年节及纪念日放假办法》", diagnostic.Message, StringComparison.Ordinal);
     }
 }
