@@ -80,8 +80,8 @@ internal sealed class ReviewSummaries
         return (page, matching.Count);
     }
 
-    /// <summary>Folds a case id or a search for one, so that matching ignores case.</summary>
-    public static string Fold(string text) => text.ToLowerInvariant();
+    /// <summary>Folds a case id or a search for one, so that matching ignores case and the kind of bracket (〔〕 [] 【】 ()).</summary>
+    public static string Fold(string text) => CaseNumbers.Fold(text);
 
     // A query's conditions, each as it reads on PostgreSQL; the due state is the engine's own (DueStates.Of).
     private sealed class Filter(ReviewQuery query)

@@ -30,7 +30,7 @@ internal static class PublicHtml
     private static string Page(string title, string body) => $"""
         <!doctype html>
         <html lang="zh-CN">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(title)}</title>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><title>{E(title)}</title>
         <style>{Style}</style></head>
         <body><main>
         {body}

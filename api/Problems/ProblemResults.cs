@@ -52,7 +52,7 @@ public static class ProblemResults
             extensions[key] = value;
         }
 
-        return TypedResults.Problem(detail, null, status, title, $"docs/diagnostics.md#{code.ToLowerInvariant()}", extensions);
+        return TypedResults.Problem(detail, null, status, title, DiagnosticsPage.TypeOf(code), extensions);
     }
 }
 

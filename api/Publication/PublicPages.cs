@@ -184,6 +184,7 @@ public static class PublicPages
         <html lang="zh-CN">
         <head>
         <meta charset="utf-8">
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{E(title)}</title>
         <style>

@@ -278,6 +278,23 @@ internal static class PostgreSqlSchema
         [
             "CREATE INDEX publications_register ON publications (state, published_on DESC NULLS LAST, decided_on DESC, id)",
         ]),
+        (12, "case-number search that treats 〔〕, [], 【】 and () alike, by trigrams where pg_trgm is there",
+        [
+            $"""
+            DO $$
+            DECLARE
+                home name;
+            BEGIN
+                SELECT extnamespace::regnamespace::name INTO home FROM pg_extension WHERE extname = 'pg_trgm';
+                IF home IS NOT NULL THEN
+                    DROP INDEX IF EXISTS reviews_case_trigrams;
+                    EXECUTE format('CREATE INDEX reviews_case_folded_trigrams ON reviews USING gin (({PostgreSqlStore.FoldedCaseId.Replace("'", "''", StringComparison.Ordinal)}) %I.gin_trgm_ops)', home);
+                END IF;
+            EXCEPTION WHEN OTHERS THEN
+                RAISE NOTICE 'case-number search without a trigram index: %', SQLERRM;
+            END $$
+            """,
+        ]),
     ];
 
     /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted

@@ -233,11 +233,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
 
         if (!string.IsNullOrWhiteSpace(query.CaseIdContains))
         {
-            // A substring, ignoring case as the embedded store does, written as LIKE so that the trigram index
-            // (migration 3) serves it; the caller's own %, _ and \ are escaped, not wildcards.
-            var escaped = query.CaseIdContains.Trim().ToLowerInvariant()
+            // A substring, ignoring case and the kind of bracket as the embedded store does (CaseNumbers.Fold), written as LIKE
+            // so that the trigram index (migration 12) serves it; the caller's own %, _ and \ are escaped, not wildcards.
+            var escaped = CaseNumbers.Fold(query.CaseIdContains.Trim())
                 .Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-            Add("lower(case_id) LIKE @contains", ("contains", "%" + escaped + "%"));
+            Add($"{FoldedCaseId} LIKE @contains", ("contains", "%" + escaped + "%"));
         }
 
         if (query.CounselPendingOnly)
@@ -335,6 +335,9 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
     // The checks of each append read the writes of the appends before it in the group. One statement also
     // because Npgsql executes a multi-statement batch synchronously only up to its first statement and writes
     // the rest on the thread pool (npgsql#3846), which request threads blocked on their appends can starve.
+    // The case id folded in SQL exactly as CaseNumbers.Fold folds it in C#; migration 12 indexes this expression.
+    internal const string FoldedCaseId = "translate(lower(case_id), '" + CaseNumbers.FoldFrom + "', '" + CaseNumbers.FoldTo + "')";
+
     private static AppendOutcome AppendChecked(NpgsqlConnection connection, ChainHead head, AppendBatch batch)
     {
         var (sequenceBefore, hashBefore) = (head.Sequence, head.Hash);

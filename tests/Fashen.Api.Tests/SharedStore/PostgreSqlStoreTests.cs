@@ -66,7 +66,7 @@ public sealed class PostgreSqlStoreTests : IDisposable
     public void CaseSearch_UsesTheTrigramIndex_AndTakesWildcardsLiterally()
     {
         using var store = new PostgreSqlStore(TestPostgreSql.ConnectionString, _schema);
-        foreach (var (id, caseId) in new[] { ("R1", "A_1号"), ("R2", "AB1号"), ("R3", "A%2号"), ("R4", "ab12号") })
+        foreach (var (id, caseId) in new[] { ("R1", "A_1号"), ("R2", "AB1号"), ("R3", "A%2号"), ("R4", "ab12号"), ("R5", "桓市监罚〔2026〕118号") })
         {
             var index = Index(id, caseId);
             Assert.Equal(AppendStatus.Appended, store.Append(new AppendBatch(At, [Entry(id)], id, 0, index)).Status);
@@ -78,7 +78,14 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Assert.Equal(["A%2号"], Search("%"));
         Assert.Equal(["A_1号"], Search("a_1"));
         Assert.Equal(["AB1号", "ab12号"], Search("B1"));
-        Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'reviews_case_trigrams' AND schemaname = current_schema()"));
+
+        // Brackets as people type them, and full-width digits, find the case number as documents write it.
+        foreach (var typed in new[] { "[2026]", "【2026】", "(2026)118", "（2026）", "〔２０２６〕" })
+        {
+            Assert.Equal(["桓市监罚〔2026〕118号"], Search(typed));
+        }
+
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'reviews_case_folded_trigrams' AND schemaname = current_schema()"));
     }
 
     [Fact]

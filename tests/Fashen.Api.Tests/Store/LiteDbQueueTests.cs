@@ -65,7 +65,7 @@ public sealed class LiteDbQueueTests : IDisposable
         var departments = new[] { "scjg", "nync", "sthj" };
         var states = Enum.GetValues<ReviewState>();
         var reviews = Enumerable.Range(1, 600).Select(n => new ReviewIndexEntry(
-            $"R{n:0000}", departments[n % 3], n % 2 == 0 ? $"C-{n:0000}" : $"c-{n:0000}", n % 4 == 0 ? "licence" : "penalty", states[n % states.Length],
+            $"R{n:0000}", departments[n % 3], n % 3 == 0 ? $"C〔{n:0000}〕" : n % 2 == 0 ? $"C-{n:0000}" : $"c-{n:0000}", n % 4 == 0 ? "licence" : "penalty", states[n % states.Length],
             n % 5 != 0, n % 11 == 0 ? null : Today.AddDays((n % 37) - 18), 1, At, At, null, "sha256:0", "题", n % 4 == 1, n % 6 == 0)).ToList();
         var open = states.Where(s => !s.IsClosed()).ToArray();
         var queries = new List<ReviewQuery>
@@ -75,7 +75,7 @@ public sealed class LiteDbQueueTests : IDisposable
             new() { Department = "sthj", States = [ReviewState.Approved, ReviewState.Rejected], PageSize = 7, Page = 2 },
             new() { Action = "licence" }, new() { CounselPendingOnly = true }, new() { ExtensionPendingOnly = true, States = open },
             new() { CaseIdContains = " c-00 " }, new() { CaseIdContains = "-01", Due = DueState.Overdue },
-            new() { CaseIdContains = "%" }, new() { CaseIdContains = "_" },
+            new() { CaseIdContains = "%" }, new() { CaseIdContains = "_" }, new() { CaseIdContains = "[00" }, new() { CaseIdContains = "(0012)" },
         };
         queries.AddRange(Enum.GetValues<DueState>().Select(due => new ReviewQuery { Due = due, PageSize = 30 }));
 
@@ -102,7 +102,7 @@ public sealed class LiteDbQueueTests : IDisposable
                         && (!query.CounselPendingOnly || r.CounselPending)
                         && (!query.ExtensionPendingOnly || r.ExtensionPending)
                         && (query.Due is null || DueStates.Of(r.State, r.Running, r.DueDate, Today, Today.AddDays(1)) == query.Due)
-                        && (query.CaseIdContains is null || r.CaseId.Contains(query.CaseIdContains.Trim(), StringComparison.OrdinalIgnoreCase)))
+                        && (query.CaseIdContains is null || CaseNumbers.Fold(r.CaseId).Contains(CaseNumbers.Fold(query.CaseIdContains.Trim()), StringComparison.Ordinal)))
                     .OrderBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.ReviewId, StringComparer.Ordinal)
                     .ToList();
                 var page = store.Query(query);
