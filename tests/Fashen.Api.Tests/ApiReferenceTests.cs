@@ -35,6 +35,10 @@ public class ApiReferenceTests
         Assert.Contains(operations, o => o.Route == "GET /v1/record/verification");
         Assert.All(operations, o => Assert.Matches("[\u4e00-\u9fff]", o.Operation.GetProperty("summary").GetString()));
         Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("tags", out _), o.Route));
+
+        // Every operation is named, from the table (so a generated client's methods keep their names), each name once.
+        Assert.All(operations, o => Assert.Equal(Fashen.Api.Reference.OperationIds.ByOperation.GetValueOrDefault(o.Route), o.Operation.GetProperty("operationId").GetString()));
+        Assert.Equal(operations.Count, operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Distinct().Count());
         var schemes = document.GetProperty("components").GetProperty("securitySchemes");
         Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
         Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());

@@ -29,7 +29,13 @@ public sealed partial class ServeTests : IAsyncLifetime
     [Fact]
     public async Task EndToEndRequests_RunAgainstTheServiceWithTheDemoCredentials()
     {
-        // The demo credentials, as a user reads them from the console.
+        // The demo credentials, as a user reads them from the console; the service may answer /health/ready a moment before it
+        // has printed them.
+        for (var attempt = 0; attempt < 100 && !Output.Contains("\n  scjg ", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
         var output = Output;
         var variables = new Dictionary<string, string>
         {
