@@ -398,7 +398,7 @@ public sealed class ConditionBinder
         {
             _diagnostics.Add(CatalogueDiagnostics.BoundaryAmountMismatch(
                 At(noted.Span), Formatting.Amount(fact, value.Value), Formatting.Amount(fact, threshold.Value))
-                with { Fix = fact.Type == FactType.Money ? new DiagnosticFix(At(noted.Span), ConditionWording.Amount(fact, threshold.Value)) : null });
+                with { Fix = fact.Type == FactType.Money ? new DiagnosticFix(At(noted.Span), AmountLiteral.Write(threshold.Value)) : null });
         }
     }
 

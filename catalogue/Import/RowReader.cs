@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Fashen.Engine.Catalogues;
 using Fashen.Engine.Facts;
@@ -239,14 +238,7 @@ public sealed partial class RowReader(FactSchema schema)
             number = "1";
         }
 
-        if (!AmountLiteral.TryParse(number + unit, out var value, out _))
-        {
-            return null;
-        }
-
-        return value % 10_000 == 0 && value >= 10_000
-            ? (value / 10_000).ToString(CultureInfo.InvariantCulture) + "万元"
-            : value.ToString(CultureInfo.InvariantCulture) + "元";
+        return AmountLiteral.TryParse(number + unit, out var value, out _) ? AmountLiteral.Write(value) : null;
     }
 
     // （含本数）（不含本数）（含2万元）（以上数额含本数）, before or after the drafting word.

@@ -109,9 +109,9 @@ public static class ConditionFormatter
         if (Parsing.AmountLiteral.IsChinese(text))
         {
             // Chinese numerals are written in digits, exactly: whole 万 as 万元 (五万元 → 5万元), else in 元 (一万五千元 → 15000元).
-            return amount.Unit == AmountUnit.None ? amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : amount.Value % 10_000 == 0 ? (amount.Value / 10_000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "万元"
-                : amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "元";
+            return amount.Unit == AmountUnit.None
+                ? amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : Parsing.AmountLiteral.Write(amount.Value);
         }
 
         var digits = text.TrimEnd('元', '万', '千', '亿').TrimEnd(' ', '\t', '\u3000');

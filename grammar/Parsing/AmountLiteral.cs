@@ -26,6 +26,18 @@ public static class AmountLiteral
         ("元", AmountUnit.Yuan, 1m),
     ];
 
+    /// <summary>Writes an amount of 元 as the language reads it: whole ten-thousands as 万元 (5万元), others in 元 (15000元, 2000.5元),
+    /// never with separators, so that what is written parses back to the same value.</summary>
+    /// <param name="yuan">The amount in 元.</param>
+    /// <returns>The literal.</returns>
+    public static string Write(decimal yuan)
+    {
+        var value = Normalize(yuan);
+        return value >= 10_000 && value % 10_000 == 0
+            ? (value / 10_000).ToString(CultureInfo.InvariantCulture) + "万元"
+            : value.ToString(CultureInfo.InvariantCulture) + "元";
+    }
+
     /// <summary>Reads an amount.</summary>
     /// <param name="text">The literal, digits with an optional decimal part and unit; surrounding spaces are ignored.</param>
     /// <param name="value">The exact value, in 元 when a unit was written, with trailing zeros removed.</param>
