@@ -128,7 +128,7 @@ public static partial class CatalogueReader
         reader.Scalar("statute", required: false, "全国法定基准的位置");
         reader.TextList("standards", required: false, "采用的上级标准（名称）", nonEmpty: true);
         var baseline = Boolean(reader.Scalar("baseline", required: false, "是否仅作为下级目录的基准"), "baseline", diagnostics);
-        var sharedDeadline = standards.Select(s => s.DeadlineWorkingDays).OfType<int>().DefaultIfEmpty().Min() is var d && d > 0 ? d : (int?)null;
+        var sharedDeadline = standards.Min(s => s.DeadlineWorkingDays);
         var defaults = parent is not null && root.Get("defaults") is null ? parent.Defaults : ReadDefaults(reader, diagnostics, sharedDeadline);
 
         // The parent's schema already carries the parent's own values; the child adds its own on top.
@@ -190,13 +190,8 @@ public static partial class CatalogueReader
             foreach (var before in file.Thresholds)
             {
                 if (thresholds.TryGetValue(before.Name, out var own) && !ReferenceEquals(own, before)
-                    && ThresholdChange.Judge(rules, before.Name, before.Value, own.Value) is var (effect, rule, op) && effect is ThresholdEffect.Looser or ThresholdEffect.Different)
+                    && Loosening(rules, "条目", before.Name, before.Value, own.Value) is { } why)
                 {
-                    var why = effect == ThresholdEffect.Different
-                        ? $"条目 {rule} 以等于该数额使用它，改动即改变了上级的标准。"
-                        : op is ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater
-                            ? $"条目 {rule} 以“达到该数额即属重大”使用它，调高即放宽。"
-                            : $"条目 {rule} 以“不超过该数额即属重大”使用它，调低即放宽。";
                     diagnostics.Add(CatalogueDiagnostics.SharedThresholdLoosened(own.Span, before.Name, $"{file.Name} {file.Version}", before.Text, own.Text, why));
                 }
             }
@@ -222,7 +217,7 @@ public static partial class CatalogueReader
         var parentName = $"{parent.Name} {parent.Version}";
         foreach (var (name, threshold) in own)
         {
-            if (parent.Thresholds.FirstOrDefault(t => t.Name == name) is { } before && Loosening(parent, name, before.Value, threshold.Value) is { } why)
+            if (parent.Thresholds.FirstOrDefault(t => t.Name == name) is { } before && Loosening(parent.Rules, "上级条目", name, before.Value, threshold.Value) is { } why)
             {
                 diagnostics.Add(CatalogueDiagnostics.ThresholdLoosened(threshold.Span, name, before.Text, threshold.Text, why));
             }
@@ -244,14 +239,15 @@ public static partial class CatalogueReader
             .ToList();
     }
 
-    // Why a new value for a parent's threshold loosens the parent's rules, or null when it does not.
-    private static string? Loosening(Engine.Catalogues.Catalogue parent, string name, decimal before, decimal after) =>
-        ThresholdChange.Judge(parent.Rules, name, before, after) switch
+    // Why a new value for a threshold loosens the rules that use it, or null when it does not: the parent's rules (上级条目) for
+    // a parent's threshold, the catalogue's own (条目) for a shared standard's.
+    private static string? Loosening(IEnumerable<Rule> rules, string whose, string name, decimal before, decimal after) =>
+        ThresholdChange.Judge(rules, name, before, after) switch
         {
             (ThresholdEffect.Looser, var rule, ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater) =>
-                $"上级条目 {rule} 以“达到该数额即属重大”使用它，调高即放宽。",
-            (ThresholdEffect.Looser, var rule, _) => $"上级条目 {rule} 以“不超过该数额即属重大”使用它，调低即放宽。",
-            (ThresholdEffect.Different, var rule, _) => $"上级条目 {rule} 以等于该数额使用它，改动即改变了上级的标准。",
+                $"{whose} {rule} 以“达到该数额即属重大”使用它，调高即放宽。",
+            (ThresholdEffect.Looser, var rule, _) => $"{whose} {rule} 以“不超过该数额即属重大”使用它，调低即放宽。",
+            (ThresholdEffect.Different, var rule, _) => $"{whose} {rule} 以等于该数额使用它，改动即改变了上级的标准。",
             _ => null,
         };
 

@@ -112,6 +112,7 @@ public sealed class CatalogueWorkspace
         private readonly Dictionary<string, StatuteFile?> _statutes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StandardsFile?> _standards = new(StringComparer.Ordinal);
         private readonly HashSet<string> _standardsFiles = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _standardsFolders = new(StringComparer.Ordinal);
         private readonly List<(string FullPath, YamlMapping Root)> _catalogueFiles = [];
         private readonly List<string> _calendarFiles = [];
         private readonly List<(MaskingRules Rules, SourceSpan Department)> _masking = [];
@@ -364,7 +365,8 @@ public sealed class CatalogueWorkspace
                 return [];
             }
 
-            for (var dir = new DirectoryInfo(Path.GetDirectoryName(catalogueFile)!); dir is not null; dir = dir.Parent)
+            // Each folder is looked through once, however many catalogues in and under it name standards.
+            for (var dir = new DirectoryInfo(Path.GetDirectoryName(catalogueFile)!); dir is not null && _standardsFolders.Add(dir.FullName); dir = dir.Parent)
             {
                 foreach (var file in dir.EnumerateFiles("*.yaml").Where(f => f.Name == "standards.yaml" || f.Name.EndsWith(".standards.yaml", StringComparison.Ordinal)))
                 {
@@ -383,13 +385,12 @@ public sealed class CatalogueWorkspace
                     continue;
                 }
 
-                var hint = NameSuggestions.Closest(name, available.Select(a => a.Name).ToList()) is { } closest
+                var closest = NameSuggestions.Closest(name, available.Select(a => a.Name).ToList());
+                var hint = closest is not null
                     ? $"是否想写“{closest}”？"
                     : available.Count == 0 ? "没有找到任何上级标准文件。" : $"可用的上级标准：{string.Join("、", available.Select(a => a.Name))}。";
-                _diagnostics.Add(CatalogueDiagnostics.UnknownStandards(item.Span, name, hint) with
-                {
-                    Fix = NameSuggestions.Closest(name, available.Select(a => a.Name).ToList()) is { } fix ? new DiagnosticFix(item.Span, fix) : null,
-                });
+                _diagnostics.Add(CatalogueDiagnostics.UnknownStandards(item.Span, name, hint)
+                    with { Fix = closest is null ? null : new DiagnosticFix(item.Span, closest) });
                 return null;
             }
 

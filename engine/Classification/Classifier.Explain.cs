@@ -152,11 +152,13 @@ public sealed partial class Classifier
         _ => string.Empty,
     };
 
-    private static string Threshold(CombinedComparison c) =>
-        c.ThresholdName is null ? Formatting.Amount(c.Facts[0], c.Threshold) : $"{c.ThresholdName} {Formatting.Amount(c.Facts[0], c.Threshold)}";
+    private static string Threshold(CombinedComparison c) => Threshold(c.Facts[0], c.Threshold, c.ThresholdName);
 
-    private static string Threshold(AmountComparison c) =>
-        c.ThresholdName is null ? Formatting.Amount(c.Fact, c.Threshold) : $"{c.ThresholdName} {Formatting.Amount(c.Fact, c.Threshold)}";
+    private static string Threshold(AmountComparison c) => Threshold(c.Fact, c.Threshold, c.ThresholdName);
+
+    // 50,000 元, or with the threshold's name: 食药特单位罚款档 50,000 元.
+    private static string Threshold(FactDefinition fact, decimal value, string? name) =>
+        name is null ? Formatting.Amount(fact, value) : $"{name} {Formatting.Amount(fact, value)}";
 
     private static IReadOnlyList<NearMiss> NearMisses(IEnumerable<CompiledRule> rules, BoundDecision decision, int count)
     {

@@ -329,23 +329,17 @@ public sealed partial class Classifier
             return (null, []);
         }
 
+        Diagnostic NotLoaded(int year) => EngineDiagnostics.CalendarYearNotLoaded(
+            options.DateOrigin ?? SourceSpan.FileOnly("（材料齐备日期）"), year, calendar.LoadedYears is { Count: > 0 } loaded ? string.Join("、", loaded) : "无");
+
         var days = DeadlineDays(matched);
         var count = calendar.AddWorkingDays(complete, days);
         if (count.MissingYear is { } year)
         {
-            var at = options.DateOrigin ?? SourceSpan.FileOnly("（材料齐备日期）");
-            var loaded = string.Join("、", calendar.LoadedYears);
-            return (null, [EngineDiagnostics.CalendarYearNotLoaded(at, year, loaded.Length == 0 ? "无" : loaded)]);
+            return (null, [NotLoaded(year)]);
         }
 
         var deadline = new ReviewDeadline(days, complete, count.FirstDay!.Value, count.LastDay!.Value, Catalogue.Defaults.ExtensionWorkingDays, count.ProvisionalReason);
-        if (count.ProvisionalYears.Count == 0)
-        {
-            return (deadline, []);
-        }
-
-        var origin = options.DateOrigin ?? SourceSpan.FileOnly("（材料齐备日期）");
-        var loadedYears = string.Join("、", calendar.LoadedYears);
-        return (deadline, [EngineDiagnostics.CalendarYearNotLoaded(origin, count.ProvisionalYears[0], loadedYears.Length == 0 ? "无" : loadedYears)]);
+        return (deadline, count.ProvisionalYears.Count == 0 ? [] : [NotLoaded(count.ProvisionalYears[0])]);
     }
 }

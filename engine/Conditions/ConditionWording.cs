@@ -46,34 +46,24 @@ public static class ConditionWording
     private static string Join(IReadOnlyList<Condition> parts, string separator) => string.Join(separator, parts.Select(part =>
         part is AllCondition or AnyCondition ? $"（{Describe(part)}）" : Describe(part)));
 
-    private static string Comparison(AmountComparison c)
-    {
-        // A named threshold is said beside its boundary: 5万元以上（单位罚没档，含本数）.
-        var amount = Amount(c.Fact, c.Threshold);
-        var named = c.ThresholdName is { } name ? name + "，" : string.Empty;
-        return c.Operator switch
-        {
-            ComparisonOperator.GreaterOrEqual => $"{c.Fact.Label}在{amount}以上（{named}含本数）",
-            ComparisonOperator.Greater => $"{c.Fact.Label}超过{amount}（{named}不含本数）",
-            ComparisonOperator.LessOrEqual => $"{c.Fact.Label}在{amount}以下（{named}含本数）",
-            ComparisonOperator.Less => $"{c.Fact.Label}不满{amount}（{named}不含本数）",
-            ComparisonOperator.Equal => $"{c.Fact.Label}为{amount}" + (c.ThresholdName is { } n1 ? $"（{n1}）" : string.Empty),
-            _ => $"{c.Fact.Label}不为{amount}" + (c.ThresholdName is { } n2 ? $"（{n2}）" : string.Empty),
-        };
-    }
+    private static string Comparison(AmountComparison c) => Compared(c.Fact.Label, c.Operator, Amount(c.Fact, c.Threshold), c.ThresholdName);
 
-    private static string Combined(CombinedComparison c)
+    // 罚款金额与没收金额合计在10万元以上, 罚款金额在没收金额的3倍以上.
+    private static string Combined(CombinedComparison c) =>
+        Compared(c.LeftWords, c.Operator, c.MultipleWords ?? Amount(c.Facts[0], c.Threshold), c.ThresholdName);
+
+    // A named threshold is said beside its boundary: 5万元以上（单位罚没档，含本数）.
+    private static string Compared(string subject, ComparisonOperator op, string amount, string? name)
     {
-        var amount = c.MultipleWords ?? Amount(c.Facts[0], c.Threshold);
-        var named = c.ThresholdName is { } name ? name + "，" : string.Empty;
-        return c.Operator switch
+        var named = name is null ? string.Empty : name + "，";
+        return op switch
         {
-            ComparisonOperator.GreaterOrEqual => $"{c.LeftWords}在{amount}以上（{named}含本数）",
-            ComparisonOperator.Greater => $"{c.LeftWords}超过{amount}（{named}不含本数）",
-            ComparisonOperator.LessOrEqual => $"{c.LeftWords}在{amount}以下（{named}含本数）",
-            ComparisonOperator.Less => $"{c.LeftWords}不满{amount}（{named}不含本数）",
-            ComparisonOperator.Equal => $"{c.LeftWords}为{amount}",
-            _ => $"{c.LeftWords}不为{amount}",
+            ComparisonOperator.GreaterOrEqual => $"{subject}在{amount}以上（{named}含本数）",
+            ComparisonOperator.Greater => $"{subject}超过{amount}（{named}不含本数）",
+            ComparisonOperator.LessOrEqual => $"{subject}在{amount}以下（{named}含本数）",
+            ComparisonOperator.Less => $"{subject}不满{amount}（{named}不含本数）",
+            ComparisonOperator.Equal => $"{subject}为{amount}" + (name is null ? string.Empty : $"（{name}）"),
+            _ => $"{subject}不为{amount}" + (name is null ? string.Empty : $"（{name}）"),
         };
     }
 

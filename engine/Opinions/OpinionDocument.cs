@@ -34,7 +34,7 @@ public sealed record OpinionDocument(string Unit, string Number, IReadOnlyList<O
         ArgumentNullException.ThrowIfNull(decided);
         var day = ReviewOptions.LocalDay(decided.At, timeZone);
         var decision = review.Submission.Decision;
-        var action = ActionKinds.TryParse(decision["action"]?.GetValue<string>() ?? string.Empty, out var kind) ? kind.ToChinese() : decision["action"]?.GetValue<string>();
+        var action = decision["action"]?.GetValue<string>() is { } stored ? ActionKinds.Display(stored) : null;
         var procedure = Procedures.TryParse(decision["procedure"]?.GetValue<string>() ?? string.Empty, out var p) ? p.ToChinese() : "一般程序";
 
         var sections = new List<OpinionSection>

@@ -32,18 +32,14 @@ internal partial class ThresholdLexer
         }
 
         var token = base.NextToken();
-        if (token.Type == WORD && token.Text == Currency && char.IsAsciiDigit((char)InputStream.LA(1)))
+        if (token.Type != WORD)
         {
-            // 人民币5万元: the currency a published amount names is 元 already; read past it.
-            return new CommonToken(new Tuple<ITokenSource, ICharStream>(this, (ICharStream)InputStream), WS, TokenConstants.HiddenChannel, token.StartIndex, token.StopIndex)
-            {
-                Line = token.Line,
-                Column = token.Column,
-                Text = token.Text,
-            };
+            return token;
         }
 
-        if (token.Type != WORD || Split(token.Text) is not { } pieces)
+        // 人民币5万元: the currency a published amount names is 元 already; read past it, as past 人民币五万元 (Split).
+        var pieces = token.Text == Currency && char.IsAsciiDigit((char)InputStream.LA(1)) ? [(0, token.Text.Length, WS)] : Split(token.Text);
+        if (pieces is null)
         {
             return token;
         }
