@@ -121,6 +121,7 @@ public sealed class LiteDbStore : IFashenStore
         _fileHolders = _db.GetCollection("file_holders");
         CreateMissing(_idempotency, _permits, _classifications, _meta, _clients, _alerts, _files, _outcomes, _fileHolders);
         IndexOutcomesWrittenBefore();
+        IndexPartiesWrittenBefore();
         _fileBytes = new FolderFiles(folder);
         _entries.EnsureIndex("reviewId");
         _reviews.EnsureIndex("caseKey");
@@ -245,6 +246,14 @@ public sealed class LiteDbStore : IFashenStore
             return _reviews.Query().Where("caseKey = @0", CaseKey(department, caseId)).ToEnumerable().Select(ToIndex)
                 .MaxBy(review => _entries.Query().Where("reviewId = @0", review.ReviewId).OrderBy("_id").Limit(1).FirstOrDefault()?["_id"].AsInt64 ?? 0);
         }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Counted in memory (<see cref="ReviewSummaries"/>).</remarks>
+    public IReadOnlyDictionary<ReviewState, int> CountByState(ReviewQuery query)
+    {
+        _summariesRead.GetAwaiter().GetResult();
+        return _summaries.CountByState(query);
     }
 
     /// <inheritdoc/>
@@ -739,6 +748,43 @@ public sealed class LiteDbStore : IFashenStore
         }
     }
 
+    // The queue lists each review's party and cause (index fields since the queue's tabs). A file written before has them
+    // in its record only: they are copied once from each review's latest submission, so that the index again says exactly
+    // what the record derives and record verification compares them like every other field.
+    private void IndexPartiesWrittenBefore()
+    {
+        lock (_gate)
+        {
+            if (_meta.FindById("parties-listed") is not null)
+            {
+                return;
+            }
+
+            var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in _entries.Find(LiteDB.Query.In("type", "review.submitted", "review.resubmitted")))
+            {
+                latest[entry["reviewId"].AsString] = entry["data"].AsString;
+            }
+
+            _db.BeginTrans();
+            foreach (var review in _reviews.FindAll().ToList())
+            {
+                var decision = latest.TryGetValue(review["_id"].AsString, out var data)
+                    ? System.Text.Json.Nodes.JsonNode.Parse(data)?["submission"]?["decision"]
+                    : null;
+                review["party"] = Text(decision?["party"]);
+                review["cause"] = Text(decision?["cause"]);
+                _reviews.Update(review);
+            }
+
+            _meta.Upsert(new BsonDocument { ["_id"] = "parties-listed", ["at"] = true });
+            _db.Commit();
+        }
+
+        static BsonValue Text(System.Text.Json.Nodes.JsonNode? node) =>
+            node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : BsonValue.Null;
+    }
+
     /// <summary>Writes an entry document (internal: the tamper tests write the file as the store does).</summary>
     internal static BsonDocument ToDocument(AuditEntry entry) => new()
     {
@@ -787,6 +833,8 @@ public sealed class LiteDbStore : IFashenStore
         ["title"] = entry.Title,
         ["counselPending"] = entry.CounselPending,
         ["extensionPending"] = entry.ExtensionPending,
+        ["party"] = entry.Party,
+        ["cause"] = entry.Cause,
     };
 
     private static ReviewIndexEntry ToIndex(BsonDocument doc)
@@ -809,7 +857,9 @@ public sealed class LiteDbStore : IFashenStore
             doc["title"].AsString,
             doc["counselPending"].AsBoolean,
             doc["extensionPending"].AsBoolean,
-            doc["reviewerName"].IsNull ? null : doc["reviewerName"].AsString);
+            doc["reviewerName"].IsNull ? null : doc["reviewerName"].AsString,
+            doc["party"].IsNull ? null : doc["party"].AsString,
+            doc["cause"].IsNull ? null : doc["cause"].AsString);
     }
 
     // Reads the summaries of the reviews already in the file, in the background from the moment the store opens, without

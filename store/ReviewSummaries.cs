@@ -73,11 +73,30 @@ internal sealed class ReviewSummaries
         }
 
         // OrderBy followed by Skip and Take sorts only as far as the page reaches.
-        var page = matching
-            .OrderBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.ReviewId, StringComparer.Ordinal)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(r => r.ReviewId).ToList();
+        var ordered = query.Order == ReviewOrder.RecentlyChanged
+            ? matching.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.ReviewId, StringComparer.Ordinal)
+            : matching.OrderBy(r => r.DueDate ?? DateOnly.MaxValue).ThenBy(r => r.ReviewId, StringComparer.Ordinal);
+        var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(r => r.ReviewId).ToList();
         return (page, matching.Count);
+    }
+
+    /// <summary>Counts the reviews that match a query in each state, the query's states aside.</summary>
+    public Dictionary<ReviewState, int> CountByState(ReviewQuery query)
+    {
+        var filter = new Filter(query with { States = [] });
+        var counts = new Dictionary<ReviewState, int>();
+        lock (_lock)
+        {
+            foreach (var review in _reviews.Values)
+            {
+                if (filter.Matches(review))
+                {
+                    counts[review.State] = counts.GetValueOrDefault(review.State) + 1;
+                }
+            }
+        }
+
+        return counts;
     }
 
     /// <summary>Folds a case id or a search for one, so that matching ignores case and the kind of bracket (〔〕 [] 【】 ()).</summary>
@@ -93,6 +112,7 @@ internal sealed class ReviewSummaries
             && (query.Department is not { } department || review.Department == department)
             && (query.States.Count == 0 || query.States.Contains(review.State))
             && (query.Action is not { } action || review.Action == action)
+            && (query.ReviewerId is not { } reviewer || review.ReviewerId == reviewer)
             && (!query.CounselPendingOnly || review.CounselPending)
             && (!query.ExtensionPendingOnly || review.ExtensionPending)
             && (query.Due is not { } due
@@ -111,14 +131,16 @@ internal sealed class ReviewSummaries
 /// <param name="DueDate">The due date, or null when unknown (listed after every date).</param>
 /// <param name="CounselPending">Whether a counsel opinion is awaited.</param>
 /// <param name="ExtensionPending">Whether an extension awaits the head.</param>
+/// <param name="ReviewerId">The reviewer's account, or null.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
 internal sealed record ReviewSummary(
     string ReviewId, string Department, string FoldedCaseId, string Action, ReviewState State, bool Running, DateOnly? DueDate,
-    bool CounselPending, bool ExtensionPending)
+    bool CounselPending, bool ExtensionPending, string? ReviewerId, DateTimeOffset UpdatedAt)
 {
     /// <summary>Summarises a review's index entry.</summary>
     public static ReviewSummary Of(ReviewIndexEntry review) => new(
         review.ReviewId, Shared(review.Department), ReviewSummaries.Fold(review.CaseId), Shared(review.Action), review.State, review.Running,
-        review.DueDate, review.CounselPending, review.ExtensionPending);
+        review.DueDate, review.CounselPending, review.ExtensionPending, review.ReviewerId is { } reviewer ? Shared(reviewer) : null, review.UpdatedAt);
 
     /// <summary>One copy of a name that many reviews share (a department, an action kind): a few kinds, and the copy
     /// of each review's own would take about a quarter of the summaries' memory.</summary>

@@ -13,7 +13,8 @@ public sealed record DecisionRequest(
     [property: RegularExpression(@"^\d{4}-\d{2}-\d{2}$")] string? ProposedOn,
     Dictionary<string, JsonElement>? Facts,
     [property: MaxLength(Engine.Decisions.DecisionBinder.MaxPartyLength)] string? Party = null,
-    [property: RegularExpression(@"^\d{4}-\d{2}-\d{2}$")] string? FiledOn = null);
+    [property: RegularExpression(@"^\d{4}-\d{2}-\d{2}$")] string? FiledOn = null,
+    [property: MaxLength(Engine.Decisions.DecisionBinder.MaxCauseLength)] string? Cause = null);
 
 /// <summary>Submits (or resubmits) a decision for review. <c>submittedBy</c> and <c>handledBy</c> name people of the
 /// department known to the service, by name or sign-in name. Each of <c>materials</c> is a material's name, or
@@ -51,6 +52,17 @@ public sealed record ReturnRequest([property: Required] long? Version, [property
 public sealed record ChecklistRequest([property: Required] long? Version, [property: Required] string? Status, string? Note);
 
 public sealed record OpinionRequest([property: Required] string? Text);
+
+/// <summary>Gives a review back, so that any reviewer of the department may take it.</summary>
+public sealed record ReleaseRequest(
+    [property: Required] long? Version,
+    [property: Required, MaxLength(Engine.Reviews.ReviewService.MaxHandoverReasonLength)] string? Reason);
+
+/// <summary>Hands a review to another reviewer, named by sign-in name.</summary>
+public sealed record TransferRequest(
+    [property: Required] long? Version,
+    [property: Required, MaxLength(64)] string? To,
+    [property: Required, MaxLength(Engine.Reviews.ReviewService.MaxHandoverReasonLength)] string? Reason);
 
 public sealed record ExtensionRequestBody([property: Required] long? Version, [property: Required] string? Reason);
 

@@ -170,12 +170,16 @@ public sealed record ReviewSummary(
     bool CounselPending,
     bool ExtensionPending,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? Party,
+    string? Cause,
+    string Tab)
 {
     public static ReviewSummary From(ReviewIndexEntry e, DueState due) => new(
         e.ReviewId, e.Department, e.CaseId, e.Action, e.Title, e.State.ToWire(), e.State.ToChinese(),
         e.DueDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        due.ToWire(), due.ToChinese(), e.Version, e.ReviewerId, e.ReviewerName, e.CounselPending, e.ExtensionPending, e.SubmittedAt, e.UpdatedAt);
+        due.ToWire(), due.ToChinese(), e.Version, e.ReviewerId, e.ReviewerName, e.CounselPending, e.ExtensionPending, e.SubmittedAt, e.UpdatedAt,
+        e.Party, e.Cause, QueueTabs.Of(e.State).ToWire());
 }
 
 public sealed record ReviewListResponse(IReadOnlyList<ReviewSummary> Items, int Total, int Page, int PageSize);

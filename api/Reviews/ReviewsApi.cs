@@ -51,9 +51,21 @@ public static class ReviewsApi
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/", (HttpContext context, ReviewService service, string? department, string? state, string? action, string? caseId,
-            string? due, bool? counselPending, bool? extensionPending, int? page, int? pageSize) => Callers.With(context, caller =>
+            string? due, bool? counselPending, bool? extensionPending, string? tab, bool? mine, int? page, int? pageSize) => Callers.With(context, caller =>
         {
+            QueueTab? queueTab = null;
+            if (tab is not null)
+            {
+                if (!QueueTabs.TryParse(tab, out var parsedTab))
+                {
+                    return ProblemResults.From(ApiProblems.ValidationFailed($"未知的分类“{tab}”。可用：todo（待办）、handled（已办）、concluded（办结）。"));
+                }
+
+                queueTab = parsedTab;
+            }
+
             var states = new List<ReviewState>();
+
             foreach (var name in (state ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (!ReviewNames.TryParseState(name, out var parsed))
@@ -75,15 +87,29 @@ public static class ReviewsApi
                 dueState = parsedDue;
             }
 
+            // A tab and states together list the tab's states that were asked for; a tab with none of them lists nothing.
+            if (queueTab is { } inTab)
+            {
+                var asked = states.Count == 0 ? inTab.States() : states.Intersect(inTab.States()).ToList();
+                if (asked.Count == 0)
+                {
+                    return BufferedJson.Ok(new ReviewListResponse([], 0, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 200)));
+                }
+
+                states = [.. asked];
+            }
+
             var query = new ReviewQuery
             {
                 Department = department,
                 States = states,
+                Order = queueTab?.Order() ?? ReviewOrder.SoonestDue,
                 Action = action,
                 CaseIdContains = caseId,
                 Due = dueState,
                 CounselPendingOnly = counselPending ?? false,
                 ExtensionPendingOnly = extensionPending ?? false,
+                ReviewerId = mine == true ? caller.Actor.Id : null,
                 Page = page ?? 1,
                 PageSize = pageSize ?? 50,
             };
@@ -97,7 +123,7 @@ public static class ReviewsApi
             return BufferedJson.Ok(new ReviewListResponse(
                 result.Items.Select(i => ReviewSummary.From(i, service.DueStateOf(i))).ToList(), result.Total, Math.Max(1, query.Page), Math.Clamp(query.PageSize, 1, 200)));
         }))
-        .WithSummary("审核列表：按截止日期排序，可按部门、状态、执法行为、案件编号、期限状态筛选")
+        .WithSummary("审核列表：按截止日期排序（办结的按办结时间，新的在前），可按分类（待办、已办、办结）、本人负责、部门、状态、执法行为、案件编号、期限状态筛选")
         .Produces<ReviewListResponse>();
 
         group.MapGet("/{id}", (HttpContext context, ReviewService service, string id) =>
@@ -146,6 +172,18 @@ public static class ReviewsApi
         group.MapPost("/{id}/assignment", (HttpContext context, ReviewService service, string id, VersionRequest request) =>
             Callers.With(context, caller => Respond(context, service, service.Assign(caller, id, request.Version!.Value))))
             .WithSummary("领取审核（审核人员）")
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
+
+        group.MapPost("/{id}/release", (HttpContext context, ReviewService service, string id, ReleaseRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.Release(caller, id, request.Version!.Value, request.Reason))))
+            .WithSummary("退回领取（领取的审核人员或负责人）：写明理由，审核回到待领取")
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
+
+        group.MapPost("/{id}/transfer", (HttpContext context, ReviewService service, string id, TransferRequest request) =>
+            Callers.With(context, caller => Respond(context, service, service.Transfer(caller, id, request.Version!.Value, request.To, request.Reason))))
+            .WithSummary("转交审核（领取的审核人员或负责人）：交给本部门另一位审核人员（登录名），写明理由")
             .Produces<ReviewResponse>()
             .ProducesWorkflowProblems();
 

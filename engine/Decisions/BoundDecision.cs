@@ -18,6 +18,7 @@ public sealed class BoundDecision
     /// <param name="values">Each fact's value by slot, null when absent.</param>
     /// <param name="party">The party (当事人), if given.</param>
     /// <param name="filedOn">The date the case was filed (立案日期), if given.</param>
+    /// <param name="cause">The case's cause (案由), if given.</param>
     public BoundDecision(
         string caseId,
         string department,
@@ -27,8 +28,10 @@ public sealed class BoundDecision
         FactSchema schema,
         IReadOnlyList<FactValue?> values,
         string? party = null,
-        DateOnly? filedOn = null)
+        DateOnly? filedOn = null,
+        string? cause = null)
     {
+        Cause = cause;
         FiledOn = filedOn;
         Party = party;
         CaseId = caseId;
@@ -62,6 +65,9 @@ public sealed class BoundDecision
     /// <summary>Gets the party the decision is about (当事人), if given.</summary>
     public string? Party { get; }
 
+    /// <summary>Gets the case's cause (案由), if given.</summary>
+    public string? Cause { get; }
+
     /// <summary>Gets the schema the facts were checked against.</summary>
     public FactSchema Schema { get; }
 
@@ -83,7 +89,7 @@ public sealed class BoundDecision
     {
         var values = (FactValue?[])_values.Clone();
         values[fact.Slot] = value;
-        return new BoundDecision(CaseId, Department, Action, Procedure, ProposedOn, Schema, values, Party, FiledOn);
+        return new BoundDecision(CaseId, Department, Action, Procedure, ProposedOn, Schema, values, Party, FiledOn, Cause);
     }
 
     /// <summary>Lists the facts the decision gives, in schema order.</summary>

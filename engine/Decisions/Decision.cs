@@ -12,6 +12,7 @@ namespace Fashen.Engine.Decisions;
 /// <param name="Span">Where the whole decision is.</param>
 /// <param name="Party">The party the decision is about (当事人), for the review documents; optional.</param>
 /// <param name="FiledOn">The date the case was filed (立案日期, yyyy-MM-dd); optional.</param>
+/// <param name="Cause">The case's cause (案由), as the case system names it, for lists and the review documents; optional.</param>
 public sealed record Decision(
     DecisionField? CaseId,
     DecisionField? Department,
@@ -21,4 +22,5 @@ public sealed record Decision(
     IReadOnlyList<FactInput> Facts,
     SourceSpan Span,
     DecisionField? Party = null,
-    DecisionField? FiledOn = null);
+    DecisionField? FiledOn = null,
+    DecisionField? Cause = null);

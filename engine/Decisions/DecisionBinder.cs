@@ -18,6 +18,9 @@ public static class DecisionBinder
     /// <summary>The longest party name accepted, in characters.</summary>
     public const int MaxPartyLength = 200;
 
+    /// <summary>The longest cause (案由) accepted, in characters.</summary>
+    public const int MaxCauseLength = 200;
+
     /// <summary>The largest amount or number accepted: 10^15 (一千万亿), far beyond any fine or value a decision states.</summary>
     public const decimal MaxAmount = 1_000_000_000_000_000m;
 
@@ -61,6 +64,11 @@ public static class DecisionBinder
             diagnostics.Add(EngineDiagnostics.MalformedDecision(partyField.Span, $"当事人名称共 {partyField.Text.Length} 个字符，最多 {MaxPartyLength} 个。"));
         }
 
+        if (decision.Cause is { } causeField && causeField.Text.Length > MaxCauseLength)
+        {
+            diagnostics.Add(EngineDiagnostics.MalformedDecision(causeField.Span, $"案由共 {causeField.Text.Length} 个字符，最多 {MaxCauseLength} 个。"));
+        }
+
         var proposedOn = OptionalDate(decision.ProposedOn, diagnostics);
         var filedOn = OptionalDate(decision.FiledOn, diagnostics);
 
@@ -90,7 +98,8 @@ public static class DecisionBinder
         }
 
         var party = string.IsNullOrWhiteSpace(decision.Party?.Text) ? null : decision.Party.Text.Trim();
-        return Result<BoundDecision>.Success(new BoundDecision(caseId!, department!, action, procedure, proposedOn, schema, values, party, filedOn));
+        var cause = string.IsNullOrWhiteSpace(decision.Cause?.Text) ? null : decision.Cause.Text.Trim();
+        return Result<BoundDecision>.Success(new BoundDecision(caseId!, department!, action, procedure, proposedOn, schema, values, party, filedOn, cause));
     }
 
     /// <summary>Reads a date as decisions write it: yyyy-MM-dd.</summary>

@@ -71,6 +71,12 @@ public static class DecisionCanonicalForm
             root["party"] = party;
         }
 
+        // So is the cause: the same decision for another violation is another decision.
+        if (decision.Cause is { } cause)
+        {
+            root["cause"] = cause;
+        }
+
         return root;
     }
 

@@ -58,7 +58,7 @@ public sealed record DecisionChange(string Key, string Label, string? Before, st
 
     // The decision's own fields that two versions may differ in, as the canonical form names them.
     private static readonly (string Key, string Label)[] Fields =
-        [("action", "执法行为"), ("procedure", "程序"), ("party", "当事人"), ("proposedOn", "拟作出决定日期"), ("filedOn", "立案日期")];
+        [("action", "执法行为"), ("procedure", "程序"), ("party", "当事人"), ("cause", "案由"), ("proposedOn", "拟作出决定日期"), ("filedOn", "立案日期")];
 
     private static string? ShowField(string key, string? wire) => (key, wire) switch
     {

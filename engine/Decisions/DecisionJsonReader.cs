@@ -10,7 +10,7 @@ namespace Fashen.Engine.Decisions;
 /// <summary>Reads a decision from JSON text, keeping the position of every field and value so that
 /// diagnostics point into the file.</summary>
 /// <remarks>The JSON shape (camelCase): <c>caseId</c>, <c>department</c>, <c>action</c>,
-/// <c>procedure</c>, <c>proposedOn</c>, <c>filedOn</c>, <c>party</c> and <c>facts</c>, an object from fact key or alias to value.
+/// <c>procedure</c>, <c>proposedOn</c>, <c>filedOn</c>, <c>party</c>, <c>cause</c> and <c>facts</c>, an object from fact key or alias to value.
 /// A judgement flag's value is <c>{"raised": true, "raisedBy": "…", "reason": "…"}</c> or false.</remarks>
 public static class DecisionJsonReader
 {
@@ -134,7 +134,7 @@ public static class DecisionJsonReader
     private static Decision ReadDecision(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics)
     {
         var start = (int)reader.TokenStartIndex;
-        DecisionField? caseId = null, department = null, action = null, procedure = null, proposedOn = null, party = null, filedOn = null;
+        DecisionField? caseId = null, department = null, action = null, procedure = null, proposedOn = null, party = null, filedOn = null, cause = null;
         var facts = new List<FactInput>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -172,17 +172,20 @@ public static class DecisionJsonReader
                 case "party":
                     party = ReadField(ref reader, positions, diagnostics, name);
                     break;
+                case "cause":
+                    cause = ReadField(ref reader, positions, diagnostics, name);
+                    break;
                 case "facts":
                     ReadFacts(ref reader, positions, diagnostics, facts);
                     break;
                 default:
-                    diagnostics.Add(EngineDiagnostics.MalformedDecision(nameSpan, $"未知字段“{name}”。决定的字段为 caseId、department、action、procedure、proposedOn、filedOn、party、facts。"));
+                    diagnostics.Add(EngineDiagnostics.MalformedDecision(nameSpan, $"未知字段“{name}”。决定的字段为 caseId、department、action、procedure、proposedOn、filedOn、party、cause、facts。"));
                     reader.Skip();
                     break;
             }
         }
 
-        return new Decision(caseId, department, action, procedure, proposedOn, facts, positions.Span(start, reader.BytesConsumed), party, filedOn);
+        return new Decision(caseId, department, action, procedure, proposedOn, facts, positions.Span(start, reader.BytesConsumed), party, filedOn, cause);
     }
 
     private static DecisionField? ReadField(ref Utf8JsonReader reader, BytePositions positions, List<Diagnostic> diagnostics, string name)

@@ -181,6 +181,8 @@ public static class RecordAudit
         Compare("审核人员姓名", record.ReviewerName, stored.ReviewerName);
         Compare("决定摘要", record.Digest, stored.Digest);
         Compare("标题", record.Title, stored.Title);
+        Compare("当事人", record.Party, stored.Party);
+        Compare("案由", record.Cause, stored.Cause);
         Compare("待法律顾问意见", record.CounselPending, stored.CounselPending);
         Compare("待批准延长", record.ExtensionPending, stored.ExtensionPending);
         return differences;

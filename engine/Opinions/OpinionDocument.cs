@@ -50,6 +50,11 @@ public sealed record OpinionDocument(string Unit, string Number, IReadOnlyList<O
             new("审核要点", ChecklistParagraphs(review)),
         };
 
+        if (decision["cause"]?.GetValue<string>() is { Length: > 0 } cause)
+        {
+            sections.Insert(2, new("案由", [cause]));
+        }
+
         var counsel = review.Opinions.Where(o => o.Round == review.Round).ToList();
         if (counsel.Count > 0)
         {

@@ -48,6 +48,11 @@ public interface IReviewStore
     /// <returns>One page of reviews and the total count.</returns>
     ReviewPage Query(ReviewQuery query);
 
+    /// <summary>Counts the reviews that match a query in each state, its states aside: the counts of the queue's tabs.</summary>
+    /// <param name="query">What to count; <see cref="ReviewQuery.States"/>, the page and the order are not used.</param>
+    /// <returns>How many reviews match in each state that has any.</returns>
+    IReadOnlyDictionary<ReviewState, int> CountByState(ReviewQuery query);
+
     /// <summary>Appends entries and updates what is derived from them, all or nothing.</summary>
     /// <param name="batch">What to write.</param>
     /// <returns>The sealed entries, or why nothing was written.</returns>
@@ -166,6 +171,8 @@ public enum AppendStatus
 /// <param name="CounselPending">Whether a counsel opinion is needed and none given yet.</param>
 /// <param name="ExtensionPending">Whether an extension awaits the head.</param>
 /// <param name="ReviewerName">The reviewer's name, or null.</param>
+/// <param name="Party">The party (当事人) of the current decision, or null when the case system did not name it.</param>
+/// <param name="Cause">The cause (案由) of the current decision, or null when the case system did not name it.</param>
 public sealed record ReviewIndexEntry(
     string ReviewId,
     string Department,
@@ -182,7 +189,9 @@ public sealed record ReviewIndexEntry(
     string Title,
     bool CounselPending,
     bool ExtensionPending,
-    string? ReviewerName = null);
+    string? ReviewerName = null,
+    string? Party = null,
+    string? Cause = null);
 
 /// <summary>What to list.</summary>
 public sealed record ReviewQuery
@@ -202,6 +211,13 @@ public sealed record ReviewQuery
 
     /// <summary>Gets the action kind (wire name) to list, or null.</summary>
     public string? Action { get; init; }
+
+    /// <summary>Gets the reviewer whose reviews to list ("mine"), or null for every review the caller may see.</summary>
+    public string? ReviewerId { get; init; }
+
+    /// <summary>Gets the order of the page: soonest due first (the queue), or most recently changed first (concluded reviews,
+    /// whose due dates no longer matter).</summary>
+    public ReviewOrder Order { get; init; } = ReviewOrder.SoonestDue;
 
     /// <summary>Gets part of a case id to search for, or null.</summary>
     public string? CaseIdContains { get; init; }
@@ -226,6 +242,16 @@ public sealed record ReviewQuery
 
     /// <summary>Gets the page size; the default value is 50.</summary>
     public int PageSize { get; init; } = 50;
+}
+
+/// <summary>The order reviews are listed in; ties are broken by review id.</summary>
+public enum ReviewOrder
+{
+    /// <summary>Soonest due date first, reviews without one last.</summary>
+    SoonestDue,
+
+    /// <summary>Most recently changed first.</summary>
+    RecentlyChanged,
 }
 
 /// <summary>One page of reviews, soonest due first.</summary>

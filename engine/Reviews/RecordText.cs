@@ -18,6 +18,8 @@ public static class RecordText
         "review.returned" => "退回补正",
         "review.resubmitted" => "重新报送",
         "review.assigned" => "领取审核",
+        "review.released" => "退回领取",
+        "review.transferred" => "转交审核",
         "review.checklist_recorded" => "填写审核要点",
         "review.opinion_added" => "法律顾问意见",
         "review.extension_requested" => "申请延期",
@@ -110,6 +112,8 @@ public static class RecordText
             + (e.Changes.Count > 0 ? $"；{e.Changes.Count} 项事实有变化" : string.Empty)
             + (e.MaterialsAdded.Count > 0 ? $"；补充 {string.Join("、", e.MaterialsAdded)}" : string.Empty),
         ReviewAssigned e => $"{e.Reviewer.Name} 领取审核",
+        ReviewReleased e => $"{e.From.Name} 不再负责本审核，待其他审核人员领取：{e.Reason}",
+        ReviewTransferred e => (e.From is { } from ? $"由 {from.Name} 转交 {e.To.Name}" : $"交由 {e.To.Name} 审核") + $"：{e.Reason}",
         ChecklistItemRecorded e => $"“{ItemTitle(e.ItemId)}”：{e.Status.ToChinese()}" + Note(e.Note),
         OpinionAdded e => e.Text,
         ExtensionRequested e => $"申请延长审核时限：{e.Reason}",

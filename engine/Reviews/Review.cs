@@ -191,6 +191,22 @@ public sealed class Review
                 }
 
                 break;
+            case ReviewReleased:
+                Reviewer = null;
+                if (State == ReviewState.UnderReview)
+                {
+                    State = ReviewState.Accepted;
+                }
+
+                break;
+            case ReviewTransferred e:
+                Reviewer = e.To;
+                if (State == ReviewState.Accepted)
+                {
+                    State = ReviewState.UnderReview;
+                }
+
+                break;
             case ChecklistItemRecorded e:
                 var index = _checklist.FindIndex(c => c.Item.Id == e.ItemId);
                 _checklist[index] = _checklist[index] with { Status = e.Status, Note = e.Note, By = entry.Actor, At = entry.At };
@@ -252,7 +268,11 @@ public sealed class Review
         Submission.MatchedRules.FirstOrDefault()?.Title ?? string.Empty,
         CounselRequired && !State.IsClosed() && !Opinions.Any(o => o.Round == Round),
         Extension is { Decision: null },
-        Reviewer?.Name);
+        Reviewer?.Name,
+        DecisionText("party"),
+        DecisionText("cause"));
+
+    private string? DecisionText(string field) => Submission.Decision[field]?.GetValue<string>() is { Length: > 0 } text ? text : null;
 
     /// <summary>Finds a checklist entry.</summary>
     /// <param name="itemId">The item id.</param>

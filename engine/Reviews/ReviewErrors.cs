@@ -307,6 +307,23 @@ public static class ReviewErrors
     /// <returns>The refusal.</returns>
     public static ReviewError PublicationInvalid(string problem) => Error("FS5044", $"公开信息不能保存：{problem}。", ReviewErrorKind.Invalid);
 
+    /// <summary>FS5046: giving back or transferring a review the caller may not hand over.</summary>
+    /// <param name="why">Why, in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError HandoverNotAllowed(string why) => Error("FS5046", $"不能退回领取或转交本审核：{why}", ReviewErrorKind.Conflict);
+
+    /// <summary>FS5047: a transfer to someone who may not take the review.</summary>
+    /// <param name="why">Why, in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError TransferTargetInvalid(string why) => Error("FS5047", $"不能把审核转交给这个人：{why}", ReviewErrorKind.Invalid);
+
+    /// <summary>FS5048: a reason longer than a field allows.</summary>
+    /// <param name="field">The field, in Chinese.</param>
+    /// <param name="length">Its length.</param>
+    /// <param name="max">The most allowed.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError TextTooLong(string field, int length, int max) => Error("FS5048", $"{field}共 {length} 个字，最多 {max} 个。", ReviewErrorKind.Invalid);
+
     /// <summary>FS5045: no record entry at that place of a department the caller may see.</summary>
     /// <param name="sequence">The record entry asked for.</param>
     /// <returns>The refusal.</returns>

@@ -135,6 +135,18 @@ public sealed record ReviewResubmitted(
 /// <param name="Reviewer">The reviewer.</param>
 public sealed record ReviewAssigned(Actor Reviewer) : ReviewEvent;
 
+/// <summary>The reviewer who held the review gave it back (退回领取), or the head took it from them: nobody holds it now, and
+/// any reviewer of the department may take it.</summary>
+/// <param name="From">The reviewer who held it.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ReviewReleased(Actor From, string Reason) : ReviewEvent;
+
+/// <summary>The review was handed to another reviewer (转交), by the reviewer who held it or by the head.</summary>
+/// <param name="From">The reviewer who held it, or null when nobody did.</param>
+/// <param name="To">The reviewer who holds it now.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ReviewTransferred(Actor? From, Actor To, string Reason) : ReviewEvent;
+
 /// <summary>A checklist item was checked.</summary>
 /// <param name="ItemId">The item.</param>
 /// <param name="Status">What was found.</param>
@@ -189,6 +201,8 @@ public static class ReviewEventSerializer
         ("review.returned", typeof(ReviewReturned)),
         ("review.resubmitted", typeof(ReviewResubmitted)),
         ("review.assigned", typeof(ReviewAssigned)),
+        ("review.released", typeof(ReviewReleased)),
+        ("review.transferred", typeof(ReviewTransferred)),
         ("review.checklist_recorded", typeof(ChecklistItemRecorded)),
         ("review.opinion_added", typeof(OpinionAdded)),
         ("review.extension_requested", typeof(ExtensionRequested)),

@@ -13,6 +13,7 @@ namespace Fashen.Engine.Reviews;
 /// <param name="Decide">Recording any outcome.</param>
 /// <param name="Approve">What else 同意 needs; empty when nothing is missing.</param>
 /// <param name="AddPaperDocument">Adding a scan of a document received on paper to the case file.</param>
+/// <param name="Handover">Giving the review back or transferring it to another reviewer.</param>
 public sealed record ReviewPermissions(
     ReviewError? Assign,
     ReviewError? RecordChecklist,
@@ -23,7 +24,8 @@ public sealed record ReviewPermissions(
     ReviewError? AddOpinion,
     ReviewError? Decide,
     IReadOnlyList<ReviewError> Approve,
-    ReviewError? AddPaperDocument = null)
+    ReviewError? AddPaperDocument = null,
+    ReviewError? Handover = null)
 {
     /// <summary>Gets a value indicating whether 同意 would be accepted now (a reason aside).</summary>
     public bool CanApprove => Decide is null && Approve.Count == 0;

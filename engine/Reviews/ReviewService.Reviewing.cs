@@ -312,7 +312,8 @@ public sealed partial class ReviewService
         AddOpinion: OpenProblem(caller, review, Role.Counsel, "提出法律顾问意见"),
         Decide: OpenProblem(caller, review, Role.Reviewer, "作出审核意见") ?? WorkProblem(caller, review, "作出审核意见") ?? QualificationProblem(caller),
         Approve: ApproveProblems(review),
-        AddPaperDocument: OpenProblem(caller, review, Role.Reviewer, "添加纸质材料扫描件"));
+        AddPaperDocument: OpenProblem(caller, review, Role.Reviewer, "添加纸质材料扫描件"),
+        Handover: HandoverProblem(caller, review));
 
     // The review, checked to exist, be visible, be open, be at the version seen, and the caller to have the role.
     private Outcome<Review> Open(Caller caller, string reviewId, long version, Role role, string action)
@@ -383,16 +384,18 @@ public sealed partial class ReviewService
     // people are, without titles in brackets, spaces or invisible characters.
     private static ReviewError? TakeProblem(Caller caller, Review review)
     {
-        var handled = review.HandlerAccounts is { } accounts
-            ? accounts.Contains(caller.Actor.Id)
-            : review.HandledBy.Append(review.SubmitterName).Select(LegacyName).Contains(LegacyName(caller.Actor.Name));
-        if (handled)
+        if (HandledCase(caller.Actor, review))
         {
             return ReviewErrors.SeparationOfDuties(caller.Actor.Name);
         }
 
         return review.Reviewer is { } reviewer && reviewer.Id != caller.Actor.Id ? ReviewErrors.AssignedToAnother(reviewer.Name) : null;
     }
+
+    // Whether a person submitted or handled the case.
+    private static bool HandledCase(Records.Actor person, Review review) => review.HandlerAccounts is { } accounts
+        ? accounts.Contains(person.Id)
+        : review.HandledBy.Append(review.SubmitterName).Select(LegacyName).Contains(LegacyName(person.Name));
 
     // 《行政处罚法》第五十八条第二款: a first-time reviewer must hold the legal-profession qualification to decide.
     private static ReviewError? QualificationProblem(Caller caller) =>

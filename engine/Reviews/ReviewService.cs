@@ -104,6 +104,27 @@ public sealed partial class ReviewService
         });
     }
 
+    /// <summary>Counts the reviews of each queue tab that match a query (its states aside), among those the caller may see.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="query">The filters of the list shown.</param>
+    /// <returns>Each tab's count, or why not.</returns>
+    public Outcome<IReadOnlyDictionary<QueueTab, int>> CountTabs(Caller caller, ReviewQuery query)
+    {
+        if (query.Department is { } department && !caller.CanAccess(department))
+        {
+            return ReviewErrors.DepartmentNotAllowed(department);
+        }
+
+        var today = Today;
+        var byState = _store.CountByState(query with
+        {
+            VisibleDepartments = caller.Departments.Contains(Caller.AllDepartments) ? null : caller.Departments,
+            Today = today,
+            NextWorkingDay = NextWorkingDay(today),
+        });
+        return Outcome<IReadOnlyDictionary<QueueTab, int>>(QueueTabs.All.ToDictionary(tab => tab, tab => tab.States().Sum(s => byState.GetValueOrDefault(s))));
+    }
+
     /// <summary>Works out how a review stands against its deadline today.</summary>
     /// <param name="review">The review.</param>
     /// <returns>The due state.</returns>

@@ -295,6 +295,23 @@ internal static class PostgreSqlSchema
             END $$
             """,
         ]),
+        (13, "the queue lists party and cause, a reviewer's own reviews, and concluded reviews newest first",
+        [
+            "ALTER TABLE reviews ADD COLUMN IF NOT EXISTS party text, ADD COLUMN IF NOT EXISTS cause text",
+            // Reviews indexed before: party and cause as their latest submission in the record says.
+            """
+            UPDATE reviews r
+            SET party = NULLIF(s.decision ->> 'party', ''), cause = NULLIF(s.decision ->> 'cause', '')
+            FROM (
+                SELECT DISTINCT ON (review_id) review_id, data::jsonb #> '{submission,decision}' AS decision
+                FROM entries WHERE type IN ('review.submitted', 'review.resubmitted')
+                ORDER BY review_id, sequence DESC
+            ) s
+            WHERE s.review_id = r.review_id
+            """,
+            "CREATE INDEX IF NOT EXISTS reviews_by_reviewer ON reviews (reviewer_id, due_key, review_id) WHERE reviewer_id IS NOT NULL",
+            "CREATE INDEX IF NOT EXISTS reviews_recently_changed ON reviews (updated_at DESC, review_id)",
+        ]),
     ];
 
     /// <summary>What the service's role may do to each table, and no more: the record and the permits are only inserted

@@ -27,7 +27,7 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
     internal const string EntryColumns = "sequence, at, type, review_id, department, actor_kind, actor_id, actor_name, data, previous_hash, hash";
 
     private const string ReviewColumns = "review_id, department, case_id, action, state, running, due_key, version, submitted_at, updated_at, "
-        + "reviewer_id, digest, title, counsel_pending, extension_pending, reviewer_name";
+        + "reviewer_id, digest, title, counsel_pending, extension_pending, reviewer_name, party, cause";
 
     private const string AccountColumns = "id, username, display_name, password_hash, roles, departments, first_time_reviewer, legal_qualification, disabled";
 
@@ -199,6 +199,34 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
     /// <inheritdoc/>
     public ReviewPage Query(ReviewQuery query)
     {
+        var (where, parameters) = Conditions(query, withStates: true);
+        parameters.Add(("limit", query.PageSize));
+        parameters.Add(("offset", (query.Page - 1) * query.PageSize));
+        var order = query.Order == ReviewOrder.RecentlyChanged ? "updated_at DESC, review_id" : "due_key, review_id";
+
+        // Two statements on one connection, one after the other (see AppendChecked for why not one batch): the count
+        // and the page each use the open queue's index; a count over the page (a window) would read every open review.
+        return WithConnection(connection =>
+        {
+            var total = (int)Read(connection, $"SELECT count(*) FROM reviews WHERE {where}", r => r.GetInt64(0), [.. parameters]).Single();
+            var items = Read(connection, $"SELECT {ReviewColumns} FROM reviews WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", ToIndex, [.. parameters]);
+            return new ReviewPage(items, total);
+        });
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<ReviewState, int> CountByState(ReviewQuery query)
+    {
+        var (where, parameters) = Conditions(query, withStates: false);
+        return Read($"SELECT state, count(*) FROM reviews WHERE {where} GROUP BY state", r => (State: r.GetString(0), Count: (int)r.GetInt64(1)), [.. parameters])
+            .Select(row => (Known: ReviewNames.TryParseState(row.State, out var state), state, row.Count))
+            .Where(row => row.Known)
+            .ToDictionary(row => row.state, row => row.Count);
+    }
+
+    // A query's conditions as SQL, each as the embedded store's filter reads (ReviewSummaries).
+    private static (string Where, List<(string, object?)> Parameters) Conditions(ReviewQuery query, bool withStates)
+    {
         var where = new StringBuilder("TRUE");
         var parameters = new List<(string, object?)>();
         void Add(string condition, params (string Name, object? Value)[] values)
@@ -217,11 +245,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
             Add("department = @department", ("department", department));
         }
 
-        if (query.OpenOnly)
+        if (withStates && query.OpenOnly)
         {
             Add("open");
         }
-        else if (query.States.Count > 0)
+        else if (withStates && query.States.Count > 0)
         {
             Add("state = ANY(@states)", ("states", query.States.Select(s => s.ToWire()).ToArray()));
         }
@@ -229,6 +257,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
         if (query.Action is { } action)
         {
             Add("action = @action", ("action", action));
+        }
+
+        if (query.ReviewerId is { } reviewer)
+        {
+            Add("reviewer_id = @reviewer", ("reviewer", reviewer));
         }
 
         if (!string.IsNullOrWhiteSpace(query.CaseIdContains))
@@ -266,17 +299,7 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
             });
         }
 
-        parameters.Add(("limit", query.PageSize));
-        parameters.Add(("offset", (query.Page - 1) * query.PageSize));
-
-        // Two statements on one connection, one after the other (see AppendChecked for why not one batch): the count
-        // and the page each use the open queue's index; a count over the page (a window) would read every open review.
-        return WithConnection(connection =>
-        {
-            var total = (int)Read(connection, $"SELECT count(*) FROM reviews WHERE {where}", r => r.GetInt64(0), [.. parameters]).Single();
-            var items = Read(connection, $"SELECT {ReviewColumns} FROM reviews WHERE {where} ORDER BY due_key, review_id LIMIT @limit OFFSET @offset", ToIndex, [.. parameters]);
-            return new ReviewPage(items, total);
-        });
+        return (where.ToString(), parameters);
     }
 
     /// <inheritdoc/>
@@ -392,20 +415,22 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
                 new_review AS (
                     INSERT INTO reviews ({ReviewColumns}, open)
                     SELECT @r_id, @r_department, @r_case, @r_action, @r_state, @r_running, @r_due, @r_version, @r_submitted, @r_updated, @r_reviewer,
-                        @r_digest, @r_title, @r_counsel, @r_extension, @r_reviewer_name, @r_open
+                        @r_digest, @r_title, @r_counsel, @r_extension, @r_reviewer_name, @r_party, @r_cause, @r_open
                     WHERE EXISTS (SELECT 1 FROM passed)
                     ON CONFLICT (review_id) DO UPDATE SET department = excluded.department, case_id = excluded.case_id, action = excluded.action,
                         state = excluded.state, open = excluded.open, running = excluded.running, due_key = excluded.due_key, version = excluded.version,
                         submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, reviewer_id = excluded.reviewer_id,
                         reviewer_name = excluded.reviewer_name, digest = excluded.digest, title = excluded.title,
-                        counsel_pending = excluded.counsel_pending, extension_pending = excluded.extension_pending)
+                        counsel_pending = excluded.counsel_pending, extension_pending = excluded.extension_pending,
+                        party = excluded.party, cause = excluded.cause)
                 """);
             parameters.AddRange([
                 ("r_id", index.ReviewId), ("r_department", index.Department), ("r_case", index.CaseId), ("r_action", index.Action),
                 ("r_state", index.State.ToWire()), ("r_running", index.Running), ("r_due", DueKey.Of(index.DueDate)),
                 ("r_version", index.Version), ("r_submitted", Timestamp(index.SubmittedAt)), ("r_updated", Timestamp(index.UpdatedAt)),
                 ("r_reviewer", index.ReviewerId), ("r_digest", index.Digest), ("r_title", index.Title), ("r_counsel", index.CounselPending),
-                ("r_extension", index.ExtensionPending), ("r_reviewer_name", index.ReviewerName), ("r_open", !index.State.IsClosed())]);
+                ("r_extension", index.ExtensionPending), ("r_reviewer_name", index.ReviewerName), ("r_party", index.Party), ("r_cause", index.Cause),
+                ("r_open", !index.State.IsClosed())]);
         }
 
         if (batch.Idempotency is { } record)
@@ -870,7 +895,9 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
             r.GetString(12),
             r.GetBoolean(13),
             r.GetBoolean(14),
-            r.IsDBNull(15) ? null : r.GetString(15));
+            r.IsDBNull(15) ? null : r.GetString(15),
+            r.IsDBNull(16) ? null : r.GetString(16),
+            r.IsDBNull(17) ? null : r.GetString(17));
     }
 
     private static Account ToAccount(NpgsqlDataReader r) => new(

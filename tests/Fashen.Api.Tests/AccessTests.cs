@@ -15,6 +15,8 @@ public class AccessTests
         ("read", (c, id, _, _) => Get(c, $"/v1/reviews/{id}")),
         ("history", (c, id, _, _) => Get(c, $"/v1/reviews/{id}/history")),
         ("assign", (c, id, v, _) => Post(c, $"/v1/reviews/{id}/assignment", new JsonObject { ["version"] = v })),
+        ("release", (c, id, v, _) => Post(c, $"/v1/reviews/{id}/release", new JsonObject { ["version"] = v, ["reason"] = "休假。" })),
+        ("transfer", (c, id, v, _) => Post(c, $"/v1/reviews/{id}/transfer", new JsonObject { ["version"] = v, ["to"] = "li.min", ["reason"] = "另行分配。" })),
         ("opinion", (c, id, _, _) => Post(c, $"/v1/reviews/{id}/opinions", new JsonObject { ["text"] = "意见。" })),
         ("extension-decision", (c, id, v, _) => Post(c, $"/v1/reviews/{id}/extension/decision", new JsonObject { ["version"] = v, ["approved"] = true })),
         ("issue", (c, _, _, _) => Post(c, "/v1/issuance", new JsonObject { ["decision"] = FoodFine() })),
@@ -25,16 +27,16 @@ public class AccessTests
     // Expected status per caller and action; a code names the refusal. "-" means not asserted.
     private static readonly Dictionary<string, Dictionary<string, string>> Matrix = new()
     {
-        ["scjg system"] = new() { ["submit"] = "201", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "200", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
-        ["sthj system"] = new() { ["submit"] = "FS5013", ["read"] = "FS5013", ["history"] = "FS5013", ["assign"] = "FS5013", ["opinion"] = "FS5013", ["extension-decision"] = "FS5013", ["issue"] = "FS5013", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
-        ["li.min"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "200", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
-        ["zhao.lei"] = new() { ["submit"] = "FS5014", ["read"] = "FS5013", ["history"] = "FS5013", ["assign"] = "FS5013", ["opinion"] = "FS5013", ["extension-decision"] = "FS5013", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
-        ["zhou.lawyer"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "200", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
-        ["sun.head"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5016", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
-        ["qian.head"] = new() { ["submit"] = "FS5014", ["read"] = "FS5013", ["history"] = "FS5013", ["assign"] = "FS5013", ["opinion"] = "FS5013", ["extension-decision"] = "FS5013", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
-        ["jiang.jd"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
-        ["admin"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "200", ["reload"] = "200" },
-        ["anonymous"] = new() { ["submit"] = "FS6003", ["read"] = "FS6003", ["history"] = "FS6003", ["assign"] = "FS6003", ["opinion"] = "FS6003", ["extension-decision"] = "FS6003", ["issue"] = "FS6003", ["verify-record"] = "FS6003", ["reload"] = "FS6003" },
+        ["scjg system"] = new() { ["submit"] = "201", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["release"] = "FS5014", ["transfer"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "200", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["sthj system"] = new() { ["submit"] = "FS5013", ["read"] = "FS5013", ["history"] = "FS5013", ["assign"] = "FS5013", ["release"] = "FS5013", ["transfer"] = "FS5013", ["opinion"] = "FS5013", ["extension-decision"] = "FS5013", ["issue"] = "FS5013", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["li.min"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "200", ["release"] = "200", ["transfer"] = "FS5046", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["zhao.lei"] = new() { ["submit"] = "FS5014", ["read"] = "FS5013", ["history"] = "FS5013", ["assign"] = "FS5013", ["release"] = "FS5013", ["transfer"] = "FS5013", ["opinion"] = "FS5013", ["extension-decision"] = "FS5013", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["zhou.lawyer"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["release"] = "FS5014", ["transfer"] = "FS5014", ["opinion"] = "200", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["sun.head"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["release"] = "FS5046", ["transfer"] = "200", ["opinion"] = "FS5014", ["extension-decision"] = "FS5016", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["qian.head"] = new() { ["submit"] = "FS5014", ["read"] = "FS5013", ["history"] = "FS5013", ["assign"] = "FS5013", ["release"] = "FS5013", ["transfer"] = "FS5013", ["opinion"] = "FS5013", ["extension-decision"] = "FS5013", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["jiang.jd"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["release"] = "FS5014", ["transfer"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "FS5014", ["reload"] = "FS5014" },
+        ["admin"] = new() { ["submit"] = "FS5014", ["read"] = "200", ["history"] = "200", ["assign"] = "FS5014", ["release"] = "FS5014", ["transfer"] = "FS5014", ["opinion"] = "FS5014", ["extension-decision"] = "FS5014", ["issue"] = "FS5014", ["verify-record"] = "200", ["reload"] = "200" },
+        ["anonymous"] = new() { ["submit"] = "FS6003", ["read"] = "FS6003", ["history"] = "FS6003", ["assign"] = "FS6003", ["release"] = "FS6003", ["transfer"] = "FS6003", ["opinion"] = "FS6003", ["extension-decision"] = "FS6003", ["issue"] = "FS6003", ["verify-record"] = "FS6003", ["reload"] = "FS6003" },
     };
 
     [Fact]

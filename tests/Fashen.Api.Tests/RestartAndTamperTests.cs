@@ -197,6 +197,51 @@ public class RestartAndTamperTests
     }
 
     [Fact]
+    public async Task PartyAndCause_IndexedBeforeTheQueueListedThem_AreTakenFromTheRecord_AndAnEditIsFound()
+    {
+        var app = FashenApp.Start();
+        try
+        {
+            var decision = FoodFine();
+            decision["party"] = "桓台县某某食品有限公司";
+            decision["cause"] = "销售不符合食品安全标准的食品";
+            var (_, review) = await Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(decision));
+            var id = review.GetProperty("id").GetString()!;
+
+            // A store from before the queue listed them has neither in its index.
+            await app.StopAsync();
+            using (var stored = BehindTheBack.Open(app))
+            {
+                stored.ForgetIndexedParties();
+            }
+
+            app = await app.RestartAsync();
+            var (_, list) = await Get(await app.PersonAsync("li.min"), "/v1/reviews");
+            var item = Assert.Single(list.GetProperty("items").EnumerateArray());
+            Assert.Equal(("桓台县某某食品有限公司", "销售不符合食品安全标准的食品"), (item.GetProperty("party").GetString(), item.GetProperty("cause").GetString()));
+            var record = await VerifyAsync(app);
+            Assert.True(record.GetProperty("valid").GetBoolean(), record.ToString());
+
+            // Someone changes the party the queue shows: the record says otherwise, and verification names it.
+            await app.StopAsync();
+            using (var stored = BehindTheBack.Open(app))
+            {
+                stored.SetIndexedParty(id, "另一家公司");
+            }
+
+            app = await app.RestartAsync();
+            record = await VerifyAsync(app);
+            Assert.False(record.GetProperty("valid").GetBoolean());
+            Assert.Contains("当事人在记录中为“桓台县某某食品有限公司”，存储为“另一家公司”",
+                Assert.Single(record.GetProperty("discrepancies").EnumerateArray()).GetProperty("problem").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task ReviewRemovedFromTheStoresIndex_IsNamedByVerification()
     {
         var app = await WithThreeReviewsAsync();
@@ -361,6 +406,11 @@ public class RestartAndTamperTests
         /// <summary>Changes a review's state in the store's index of reviews, which the chain does not cover.</summary>
         public abstract void SetIndexedState(string reviewId, string state);
 
+        /// <summary>Makes the index as a store from before the queue listed party and cause left it.</summary>
+        public abstract void ForgetIndexedParties();
+
+        public abstract void SetIndexedParty(string reviewId, string party);
+
         /// <summary>Removes a review from the store's index of reviews.</summary>
         public abstract void RemoveFromIndex(string reviewId);
 
@@ -405,6 +455,27 @@ public class RestartAndTamperTests
         }
 
         public override void RemoveFromIndex(string reviewId) => Assert.True(_db.GetCollection("reviews").Delete(reviewId));
+
+        public override void ForgetIndexedParties()
+        {
+            var reviews = _db.GetCollection("reviews");
+            foreach (var document in reviews.FindAll().ToList())
+            {
+                document.Remove("party");
+                document.Remove("cause");
+                Assert.True(reviews.Update(document));
+            }
+
+            Assert.True(_db.GetCollection("meta").Delete("parties-listed"));
+        }
+
+        public override void SetIndexedParty(string reviewId, string party)
+        {
+            var reviews = _db.GetCollection("reviews");
+            var document = reviews.FindById(reviewId);
+            document["party"] = party;
+            Assert.True(reviews.Update(document));
+        }
 
         public override void CopyPermit(string permitId, string newId)
         {
@@ -473,6 +544,16 @@ public class RestartAndTamperTests
             Assert.Equal(1, Execute($"UPDATE reviews SET state = '{state}' WHERE review_id = '{reviewId}'"));
 
         public override void RemoveFromIndex(string reviewId) => Assert.Equal(1, Execute($"DELETE FROM reviews WHERE review_id = '{reviewId}'"));
+
+        public override void ForgetIndexedParties()
+        {
+            Execute("ALTER TABLE reviews DROP COLUMN party, DROP COLUMN cause");
+            Execute("DROP INDEX IF EXISTS reviews_by_reviewer; DROP INDEX IF EXISTS reviews_recently_changed");
+            Assert.Equal(1, Execute("DELETE FROM schema_migrations WHERE version = 13"));
+        }
+
+        public override void SetIndexedParty(string reviewId, string party) =>
+            Assert.Equal(1, Execute($"UPDATE reviews SET party = '{party}' WHERE review_id = '{reviewId}'"));
 
         public override void CopyPermit(string permitId, string newId) =>
             Assert.Equal(1, Execute($"INSERT INTO permits (id, token, claims) SELECT '{newId}', token, claims FROM permits WHERE id = '{permitId}'"));

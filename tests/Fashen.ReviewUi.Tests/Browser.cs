@@ -28,15 +28,16 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A fresh browser window for one person, in Chinese, on a laptop-sized screen.</summary>
-    public async Task<IPage> NewPageAsync(FashenApp app)
+    /// <summary>A fresh browser window for one person, in Chinese, on a laptop-sized screen (1366 px) or, when given, a
+    /// narrower one such as a phone's 375 px.</summary>
+    public async Task<IPage> NewPageAsync(FashenApp app, int width = 1366)
     {
         var context = await Chromium.NewContextAsync(new()
         {
             BaseURL = app.BaseAddress.ToString(),
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
-            ViewportSize = new() { Width = 1366, Height = 900 },
+            ViewportSize = new() { Width = width, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

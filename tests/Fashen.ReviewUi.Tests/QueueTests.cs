@@ -29,7 +29,9 @@ public class QueueTests(Browser browser)
         app.Clock.Advance(TimeSpan.FromDays(3));
         var page = await Ui.SignInAsync(browser, app, "li.min");
         var rows = page.Locator("table.queue tbody tr");
-        await Expect(rows).ToHaveCountAsync(4);
+
+        // The environment case lacks its department's materials: returned for them, it waits under 已办, not 待办.
+        await Expect(rows).ToHaveCountAsync(3);
         await Expect(rows.Nth(0)).ToContainTextAsync("桓市监罚〔2026〕001号");
         await Expect(rows.Nth(0)).ToContainTextAsync("已超期");
         await Expect(rows.Nth(0)).ToHaveClassAsync("due-overdue");
@@ -42,7 +44,7 @@ public class QueueTests(Browser browser)
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First).ToContainTextAsync("桓市监罚〔2026〕001号");
 
-        await page.GotoAsync("/?department=sthj");
+        await page.GotoAsync("/?department=sthj&tab=handled");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First).ToContainTextAsync("桓环罚〔2026〕009号");
         await Expect(page.GetByLabel("部门")).ToHaveValueAsync("sthj");

@@ -7,9 +7,9 @@ namespace Fashen.ReviewUi.Tests;
 /// <summary>What people do in the pages, written once.</summary>
 internal static class Ui
 {
-    public static async Task<IPage> SignInAsync(Browser browser, FashenApp app, string username)
+    public static async Task<IPage> SignInAsync(Browser browser, FashenApp app, string username, int width = 1366)
     {
-        var page = await browser.NewPageAsync(app);
+        var page = await browser.NewPageAsync(app, width);
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
         await page.GetByLabel("用户名").FillAsync(username);
@@ -49,6 +49,10 @@ internal static class Ui
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
+
+    /// <summary>How far a page reaches past the window's right edge, in CSS pixels: 0 when nothing scrolls sideways.</summary>
+    public static Task<int> SidewaysOverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
 
     /// <summary>What axe finds serious or critical on a page, each named with the page.</summary>
     public static async Task<List<string>> AxeViolationsAsync(IPage page, string name) =>

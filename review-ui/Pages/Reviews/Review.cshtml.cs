@@ -65,6 +65,16 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
     [BindProperty]
     public string? ExtensionReason { get; set; }
 
+    /// <summary>The sign-in name of the reviewer to hand the review to; empty to give it back.</summary>
+    [BindProperty]
+    public string? HandoverTo { get; set; }
+
+    [BindProperty]
+    public string? HandoverReason { get; set; }
+
+    /// <summary>The reviewers the review may be handed to.</summary>
+    public IReadOnlyList<Fashen.Engine.Access.Account> TransferCandidates { get; private set; } = [];
+
     [BindProperty]
     public string? OpinionText { get; set; }
 
@@ -89,6 +99,11 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
 
     public IActionResult OnPostAssign() =>
         Done(Reviews.Assign(Caller, Id, Version), "已领取，开始审核。", "actions");
+
+    /// <summary>Gives the review back (no one named) or transfers it (a reviewer named), with the reason.</summary>
+    public IActionResult OnPostHandover() => string.IsNullOrWhiteSpace(HandoverTo)
+        ? Done(Reviews.Release(Caller, Id, Version, HandoverReason), "已退回领取，其他审核人员可以领取。", "handover", nameof(HandoverReason))
+        : Done(Reviews.Transfer(Caller, Id, Version, HandoverTo, HandoverReason), "已转交。", "handover", HandoverField);
 
     public IActionResult OnPostChecklist()
     {
@@ -155,6 +170,9 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
     /// <summary>Whether the signed-in person is this review's reviewer.</summary>
     public bool IsMine => Review?.Reviewer?.Id == Caller.Actor.Id;
 
+    // A transfer's refusal is about the person (FS5047) or the reason.
+    private static string HandoverField(ReviewError error) => error.Code == "FS5047" ? nameof(HandoverTo) : nameof(HandoverReason);
+
     // Which field an outcome refusal belongs beside.
     private static string FieldOfOutcomeError(ReviewError error) => error.Code switch
     {
@@ -180,6 +198,7 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
 
         Review = found.Value!;
         Permissions = Reviews.PermissionsOf(Caller, Review);
+        TransferCandidates = Permissions.Handover is null ? Reviews.TransferCandidates(Review) : [];
         History = Reviews.History(Caller, Id).Value ?? [];
         Facts = FactRows.Of(Review, Reviews.Catalogues);
         CaseFile = CaseFiles.InReview(Review, History);

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+using static Fashen.Tests.Requests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Fashen.ReviewUi.Tests;
+
+/// <summary>The reviewer's desk as a legal office works it: the queue's tabs with their counts, the reviewer's own reviews
+/// beside the office's, party and cause in the list, the list exported; giving a review back and handing it on; and the
+/// pages on a phone's 375 px without sideways scrolling.</summary>
+[Collection(BrowserCollection.Name)]
+public class DeskTests(Browser browser)
+{
+    [Fact]
+    public async Task Queue_TabsCountMineAndOffice_ListPartyAndCause_AndExportWhatIsFiltered()
+    {
+        await using var app = FashenApp.Start();
+        var caseSystem = app.CaseSystem("scjg");
+        var named = FoodFine("桓市监罚〔2026〕021号");
+        named["party"] = "桓台县某某食品有限公司";
+        named["cause"] = "销售不符合食品安全标准的食品";
+        await Post(caseSystem, "/v1/reviews", Submission(named));
+        var taken = await SubmitAcceptedAsync(app, "桓市监罚〔2026〕022号");
+        var approved = await SubmitAcceptedAsync(app, "桓市监罚〔2026〕023号");
+        var wangFang = await app.PersonAsync("wang.fang");
+        await Post(wangFang, $"/v1/reviews/{taken.GetProperty("id").GetString()}/assignment", new JsonObject { ["version"] = taken.Version() });
+        var done = await CompleteChecklistAsync(wangFang, approved);
+        await Post(wangFang, $"/v1/reviews/{approved.GetProperty("id").GetString()}/outcome", new JsonObject { ["version"] = done.Version(), ["outcome"] = "approve" });
+
+        var page = await Ui.SignInAsync(browser, app, "wang.fang");
+        var tabs = page.GetByRole(AriaRole.Navigation, new() { Name = "审核分类" });
+        await Expect(tabs.GetByRole(AriaRole.Link, new() { Name = "待办 2" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(tabs.GetByRole(AriaRole.Link, new() { Name = "已办 0" })).ToBeVisibleAsync();
+        await Expect(tabs.GetByRole(AriaRole.Link, new() { Name = "办结 1" })).ToBeVisibleAsync();
+        var rows = page.Locator("table.queue tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Filter(new() { HasText = "桓市监罚〔2026〕021号" })).ToContainTextAsync("桓台县某某食品有限公司：销售不符合食品安全标准的食品");
+
+        // Mine: only what 王芳 holds; the counts follow.
+        await page.GetByRole(AriaRole.Link, new() { Name = "我负责的" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("桓市监罚〔2026〕022号");
+        await Expect(tabs.GetByRole(AriaRole.Link, new() { Name = "待办 1" })).ToBeVisibleAsync();
+        await tabs.GetByRole(AriaRole.Link, new() { Name = "办结 1" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("同意");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "我负责的" })).ToHaveAttributeAsync("aria-current", "page");
+
+        // A case number typed with square brackets finds the one written with 〔〕; the filters survive a change of tab.
+        await page.GotoAsync("/");
+        await page.GetByLabel("案件编号").FillAsync("[2026]021");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(tabs.GetByRole(AriaRole.Link, new() { Name = "待办 1" })).ToBeVisibleAsync();
+        await Expect(tabs.GetByRole(AriaRole.Link, new() { Name = "办结 0" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("q=%5B2026%5D021"));
+
+        // The export holds the filtered list, with its party and cause.
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = "导出表格" }).GetAttributeAsync("href");
+        var export = await page.APIRequest.GetAsync(href!);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Headers["content-type"]);
+        using var sheet = new MemoryStream(await export.BodyAsync());
+        var cells = MiniExcel.Query(sheet).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString()).ToList()).ToList();
+        Assert.Contains("案件编号含“[2026]021”", cells[0][0], StringComparison.Ordinal);
+        Assert.Equal(["桓市监罚〔2026〕021号", "桓台县某某食品有限公司", "销售不符合食品安全标准的食品"], cells[2].Take(3));
+        Assert.Equal(3, cells.Count);
+
+        Assert.Empty(await Ui.AxeViolationsAsync(page, "queue"));
+    }
+
+    [Fact]
+    public async Task Review_IsGivenBackAndHandedOn_InThePage_WithTheReasonRecorded()
+    {
+        await using var app = FashenApp.Start();
+        var review = await SubmitAcceptedAsync(app);
+        var id = review.GetProperty("id").GetString()!;
+
+        var page = await Ui.SignInAsync(browser, app, "li.min");
+        await page.GotoAsync($"/reviews/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "领取审核" }).ClickAsync();
+        await page.GetByText("退回领取或转交").ClickAsync();
+
+        // No reason: refused beside the field, the choice kept.
+        await page.GetByLabel("交给").SelectOptionAsync("wang.fang");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await Expect(page.Locator("#handover-error")).ToContainTextAsync("理由");
+        await Expect(page.GetByLabel("交给")).ToHaveValueAsync("wang.fang");
+        Assert.DoesNotContain("王强（wang.qiang）", await page.GetByLabel("交给").Locator("option").AllInnerTextsAsync());
+
+        await page.GetByLabel("退回或转交的理由").FillAsync("本人与当事人有利害关系，回避。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await Expect(page.Locator("p.flash")).ToContainTextAsync("已转交");
+        await Expect(page.Locator(".review-head")).ToContainTextAsync("审核人员：王芳");
+        await Expect(page.Locator("#history")).ToContainTextAsync("由 李敏 转交 王芳：本人与当事人有利害关系，回避。");
+        await Expect(page.GetByText("退回领取或转交")).ToHaveCountAsync(0);
+
+        // 王芳 gives it back; it waits to be taken again.
+        var wang = await Ui.SignInAsync(browser, app, "wang.fang");
+        await wang.GotoAsync($"/reviews/{id}");
+        await wang.GetByText("退回领取或转交").ClickAsync();
+        await wang.GetByLabel("交给").SelectOptionAsync(string.Empty);
+        await wang.GetByLabel("退回或转交的理由").FillAsync("出差两周。");
+        await wang.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await Expect(wang.Locator("p.flash")).ToContainTextAsync("已退回领取");
+        await Expect(wang.Locator(".review-head")).ToContainTextAsync("审核人员：未领取");
+        await Expect(wang.GetByRole(AriaRole.Button, new() { Name = "领取审核" })).ToBeVisibleAsync();
+        Assert.Empty(await Ui.AxeViolationsAsync(wang, "review after give-back"));
+    }
+
+    [Fact]
+    public async Task Pages_OnAPhone_DoNotScrollSideways()
+    {
+        await using var app = FashenApp.Start();
+        var named = FoodFine("桓市监罚〔2026〕031号");
+        named["party"] = "桓台县某某食品有限公司（统一社会信用代码 91370321MA3C000000）";
+        named["cause"] = "销售不符合食品安全标准的食品";
+        var (_, review) = await Post(app.CaseSystem("scjg"), "/v1/reviews", Submission(named));
+        await SubmitAcceptedAsync(app, "桓市监罚〔2026〕032号");
+
+        var failures = new List<string>();
+        foreach (var (who, paths) in new[]
+        {
+            ("li.min", new[] { "/", "/?tab=concluded", $"/reviews/{review.GetProperty("id").GetString()}", "/statistics", "/extensions" }),
+            ("jiang.jd", new[] { "/supervision", "/publications" }),
+        })
+        {
+            var page = await Ui.SignInAsync(browser, app, who, width: 375);
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(path);
+                if (await Ui.SidewaysOverflowAsync(page) is > 0 and var overflow)
+                {
+                    failures.Add($"{path} ({who}): {overflow} px past the edge");
+                    await Ui.ScreenshotAsync(page, "narrow-" + path.Trim('/').Replace('/', '-').Replace('?', '-'));
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+}
