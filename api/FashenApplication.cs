@@ -129,12 +129,13 @@ public static class FashenApplication
         builder.Services.AddReviewUi();
         builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        // Each API caller (key, token, or address) gets its own token bucket, so one busy case system cannot starve the rest.
+        // Each API caller (key, token, or address) gets its own token bucket, so one busy case system cannot starve the rest;
+        // the public site's readers get one per address, so that a scraper cannot slow the register for everyone.
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<FashenOptions>>((limiter, fashen) =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/v1")
+                context.Request.Path.StartsWithSegments("/v1") || context.Request.Path.StartsWithSegments("/public")
                     ? RateLimitPartition.GetTokenBucketLimiter(CallerPartition(context), _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = fashen.Value.RequestBurst,

@@ -27,6 +27,7 @@ public static class ReviewUiSetup
             {
                 options.Conventions.AuthorizeFolder("/", Policy);
                 options.Conventions.AllowAnonymousToPage("/SignIn");
+                options.Conventions.ConfigureFilter(new Forms.ExpiredFormFilter());
             })
             .AddApplicationPart(typeof(ReviewUiSetup).Assembly);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());

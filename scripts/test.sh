@@ -18,8 +18,9 @@ dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || prerequisites_apt_install fonts-wqy-
 source scripts/postgresql.sh
 start_test_postgresql || exit 1
 
-log "restoring the ANTLR tool"
+log "restoring the ANTLR tool and the OpenAPI linter"
 (cd tools/antlr && npm ci --no-audit --no-fund --loglevel=error) || exit 1
+(cd tools/redocly && npm ci --no-audit --no-fund --loglevel=error) || exit 1
 
 log "building (Release)"
 dotnet build Fashen.slnx -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1

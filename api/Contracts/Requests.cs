@@ -68,6 +68,29 @@ public sealed record ExtensionRequestBody([property: Required] long? Version, [p
 
 public sealed record ExtensionDecisionRequest([property: Required] long? Version, [property: Required] bool? Approved, string? Reason);
 
+/// <summary>The head confirms the reviewer's opinion (<c>confirmed: true</c>, with an optional note) or sends it back to the
+/// reviewer (<c>confirmed: false</c>, with the reason).</summary>
+public sealed record ConfirmationRequest(
+    [property: Required] long? Version,
+    [property: Required] bool? Confirmed,
+    [property: MaxLength(Engine.Reviews.ReviewService.MaxHandoverReasonLength)] string? Note);
+
+/// <summary>The agency heads' collective discussion of an approved decision: the day (yyyy-MM-dd), the participants (presiding
+/// first, at least two), the conclusion (<c>agree</c> 同意作出决定 or <c>disagree</c> 不同意作出决定), the minutes in brief, and the
+/// minutes file uploaded before (PUT /v1/files/{sha256}).</summary>
+public sealed record DiscussionRequest(
+    [property: Required] long? Version,
+    [property: Required, RegularExpression(@"^\d{4}-\d{2}-\d{2}$")] string? HeldOn,
+    [property: Required, MaxLength(Engine.Reviews.ReviewService.MaxParticipants)] IReadOnlyList<string>? Participants,
+    [property: Required] string? Conclusion,
+    [property: MaxLength(Engine.Reviews.ReviewService.MaxDiscussionSummaryLength)] string? Summary,
+    [property: Required] MinutesReference? Minutes);
+
+/// <summary>A file uploaded before, by its SHA-256, with its name.</summary>
+public sealed record MinutesReference(
+    [property: Required, MinLength(64), MaxLength(64)] string? Sha256,
+    [property: Required, MaxLength(Engine.Reviews.ReviewService.MaxPaperNameLength)] string? FileName);
+
 public sealed record OutcomeRequest([property: Required] long? Version, [property: Required] string? Outcome, string? Reason);
 
 public sealed record PermitVerificationRequest([property: Required] string? Token);

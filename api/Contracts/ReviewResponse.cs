@@ -45,7 +45,8 @@ public sealed record ReviewResponse(
     IReadOnlyList<SubmittedDocument> Documents,
     string? DocumentsDigest,
     IReadOnlyList<MaterialResolution> Resolutions,
-    IReadOnlyList<PaperDocumentResponse> PaperDocuments)
+    IReadOnlyList<PaperDocumentResponse> PaperDocuments,
+    SignOffResponse SignOff)
 {
     public static ReviewResponse From(Review r, DueState due) => new(
         r.Id,
@@ -104,10 +105,40 @@ public sealed record ReviewResponse(
         r.Submission.Documents ?? [],
         r.Submission.DocumentsDigest,
         r.Resolutions,
-        r.PaperDocuments.Select(p => new PaperDocumentResponse(p.Document.Material, p.Document.Sha256, p.Document.FileName, p.Document.Size, p.Document.ContentType, p.Pages, ActorResponse.From(p.By), p.At)).ToList());
+        r.PaperDocuments.Select(p => new PaperDocumentResponse(p.Document.Material, p.Document.Sha256, p.Document.FileName, p.Document.Size, p.Document.ContentType, p.Pages, ActorResponse.From(p.By), p.At)).ToList(),
+        SignOffResponse.From(r));
 
     private static string? Date(DateOnly? date) => date is { } d ? Formatting.Date(d) : null;
 }
+
+/// <summary>The steps after the reviewer's opinion: whether the head confirms it and whether the heads must discuss the decision,
+/// the opinion waiting for confirmation, each confirmation or sending back, each collective discussion, and what the gate still
+/// needs (<c>missing</c>, empty once the decision may be made as far as these steps go).</summary>
+public sealed record SignOffResponse(
+    bool HeadConfirmationRequired,
+    bool CollectiveDiscussionRequired,
+    ProposalResponse? Proposal,
+    IReadOnlyList<HeadSignOffResponse> HeadSignOffs,
+    IReadOnlyList<DiscussionResponse> Discussions,
+    IReadOnlyList<string> Missing)
+{
+    public static SignOffResponse From(Review r) => new(
+        r.Submission.HeadConfirmation,
+        r.DiscussionRequired,
+        r.Proposal is { } p ? new ProposalResponse(p.Outcome.ToWire(), p.Outcome.ToChinese(), p.Reason, ActorResponse.From(p.By), p.At) : null,
+        r.HeadSignOffs.Select(s => new HeadSignOffResponse(s.Confirmed, ActorResponse.From(s.By), s.At, s.Note, s.Round)).ToList(),
+        r.Discussions.Select(d => new DiscussionResponse(
+            Formatting.Date(d.HeldOn), d.Participants, d.Conclusion.ToWire(), d.Conclusion.ToChinese(), d.Summary, d.Minutes, ActorResponse.From(d.By), d.At, d.Round)).ToList(),
+        r.State == ReviewState.Approved ? ReviewService.MissingSignOffs(r) : []);
+}
+
+public sealed record ProposalResponse(string Outcome, string OutcomeLabel, string? Reason, ActorResponse By, DateTimeOffset At);
+
+public sealed record HeadSignOffResponse(bool Confirmed, ActorResponse By, DateTimeOffset At, string? Note, int Round);
+
+public sealed record DiscussionResponse(
+    string HeldOn, IReadOnlyList<string> Participants, string Conclusion, string ConclusionLabel, string? Summary, SubmittedDocument Minutes,
+    ActorResponse RecordedBy, DateTimeOffset RecordedAt, int Round);
 
 /// <summary>A scan of a document received on paper, added by a reviewer to the case file (not part of the approved digest).</summary>
 public sealed record PaperDocumentResponse(

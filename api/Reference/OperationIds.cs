@@ -23,6 +23,8 @@ public static class OperationIds
         ["POST /v1/reviews/{id}/return"] = "returnReview",
         ["POST /v1/reviews/{id}/assignment"] = "takeReview",
         ["POST /v1/reviews/{id}/release"] = "giveReviewBack",
+        ["POST /v1/reviews/{id}/confirmation"] = "confirmOpinion",
+        ["POST /v1/reviews/{id}/collective-discussion"] = "recordCollectiveDiscussion",
         ["POST /v1/reviews/{id}/transfer"] = "transferReview",
         ["PUT /v1/reviews/{id}/checklist/{itemId}"] = "recordChecklistItem",
         ["POST /v1/reviews/{id}/opinions"] = "addOpinion",

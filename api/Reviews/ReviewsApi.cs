@@ -70,7 +70,7 @@ public static class ReviewsApi
             {
                 if (!ReviewNames.TryParseState(name, out var parsed))
                 {
-                    return ProblemResults.From(ApiProblems.ValidationFailed($"未知的审核状态“{name}”。可用：returned、accepted、under_review、correcting、approved、rejected、referred。"));
+                    return ProblemResults.From(ApiProblems.ValidationFailed($"未知的审核状态“{name}”。可用：returned、accepted、under_review、correcting、awaiting_confirmation、approved、rejected、referred。"));
                 }
 
                 states.Add(parsed);
@@ -240,6 +240,41 @@ public static class ReviewsApi
                 return Respond(context, service, decided);
             }))
             .WithSummary("作出审核意见（审核人员）：同意、纠正、不同意或移送")
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
+
+        group.MapPost("/{id}/confirmation", (HttpContext context, ReviewService service, OpinionArchive opinions, ILogger<OpinionArchive> log, string id, ConfirmationRequest request) =>
+            Callers.With(context, caller =>
+            {
+                var confirmed = service.Confirm(caller, id, request.Version!.Value, request.Confirmed!.Value, request.Note);
+                if (confirmed.Succeeded && confirmed.Value!.Outcome is not null && opinions.ArchiveAfterOutcome(confirmed.Value) is { } notArchived)
+                {
+                    log.LogWarning("审核 {ReviewId} 的审核意见书未能随即归档，将在首次读取时归档：{Problem}", id, notArchived);
+                }
+
+                return Respond(context, service, confirmed);
+            }))
+            .WithSummary("确认审核意见（法制机构负责人，目录清单要求确认时）：确认后审核意见生效；不确认的写明理由，退回审核人员重新审核")
+            .Produces<ReviewResponse>()
+            .ProducesWorkflowProblems();
+
+        group.MapPost("/{id}/collective-discussion", (HttpContext context, ReviewService service, string id, DiscussionRequest request) =>
+            Callers.With(context, caller =>
+            {
+                if (!DiscussionConclusions.TryParse(request.Conclusion, out var conclusion))
+                {
+                    return ProblemResults.From(ApiProblems.ValidationFailed("conclusion 应为 agree（同意作出决定）或 disagree（不同意作出决定）。"));
+                }
+
+                if (!DateOnly.TryParseExact(request.HeldOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var heldOn))
+                {
+                    return ProblemResults.From(ApiProblems.ValidationFailed("heldOn 应为有效日期（yyyy-MM-dd）。"));
+                }
+
+                var input = new DiscussionInput(heldOn, request.Participants!, conclusion, request.Summary, request.Minutes!.Sha256, request.Minutes.FileName);
+                return Respond(context, service, service.RecordDiscussion(caller, id, request.Version!.Value, input));
+            }))
+            .WithSummary("记录负责人集体讨论（审核同意后，目录条目要求集体讨论时；本部门的审核人员、负责人或案件系统）：日期、参加人员、结论，会议纪要先 PUT /v1/files/{sha256} 上传")
             .Produces<ReviewResponse>()
             .ProducesWorkflowProblems();
 

@@ -26,8 +26,8 @@ public static partial class CatalogueReader
     private static readonly string[] RootKeys =
         ["department", "version", "effective_from", "effective_to", "governing_date", "extends", "baseline", "drop", "schema", "statute", "standards", "defaults", "values", "thresholds", "forms", "rules", "tests"];
     private static readonly string[] DepartmentKeys = ["id", "name", "opinion_number"];
-    private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials"];
-    private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "note", "draft"];
+    private static readonly string[] DefaultsKeys = ["deadline", "extension", "review_points", "materials", "head_confirmation"];
+    private static readonly string[] RuleKeys = ["id", "title", "actions", "when", "basis", "checklist", "materials", "deadline", "counsel_opinion", "collective_discussion", "note", "draft"];
     private static readonly string[] TestKeys = ["name", "decision", "expect"];
     private static readonly string[] TestDecisionKeys = ["case_id", "action", "procedure", "proposed_on", "facts"];
     private static readonly string[] ExpectKeys = ["classification", "rules", "missing", "forms"];
@@ -283,7 +283,8 @@ public static partial class CatalogueReader
             ? Checklist(pointsNode, StatutoryReviewPoints.Source, "review_points", diagnostics)
             : StatutoryReviewPoints.Default;
         var materials = Texts(defaultsReader.TextList("materials", required: false, "每次送审都要提交的材料", nonEmpty: false));
-        return deadline is null ? null : new CatalogueDefaults(deadline.Value, extension, points, materials);
+        var confirmation = Boolean(defaultsReader.Scalar("head_confirmation", required: false, "审核意见是否须经法制机构负责人确认"), "head_confirmation", diagnostics);
+        return deadline is null ? null : new CatalogueDefaults(deadline.Value, extension, points, materials, confirmation);
     }
 
     // A catalogue may add values to extensible facts (its own 执法事项, for example).
@@ -430,6 +431,7 @@ public static partial class CatalogueReader
             var materials = Texts(ruleReader.TextList("materials", required: false, "本条目增加的送审材料", nonEmpty: false));
             var deadline = WorkingDays(ruleReader.Scalar("deadline", required: false, "本条目的审核时限"), allowZero: false, diagnostics);
             var counsel = Boolean(ruleReader.Scalar("counsel_opinion", required: false, "同意前是否须听取法律顾问意见"), "counsel_opinion", diagnostics);
+            var discussion = Boolean(ruleReader.Scalar("collective_discussion", required: false, "作出决定前是否须经负责人集体讨论"), "collective_discussion", diagnostics);
             ruleReader.Text("note", required: false, "备注");
             if (Boolean(ruleReader.Scalar("draft", required: false, "导入的草稿，核对后删去"), "draft", diagnostics) && id is not null)
             {
@@ -438,7 +440,7 @@ public static partial class CatalogueReader
 
             if (diagnostics.Count(d => d.IsError) == errors && id is not null && title is not null && condition is not null)
             {
-                rules.Add(new Rule(id, title, actions, condition, when!.Value.Trim(), basis, checklist, materials, deadline, mapping.Entries[0].Key.Span, counsel));
+                rules.Add(new Rule(id, title, actions, condition, when!.Value.Trim(), basis, checklist, materials, deadline, mapping.Entries[0].Key.Span, counsel, discussion));
             }
         }
 

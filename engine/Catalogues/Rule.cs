@@ -15,6 +15,8 @@ namespace Fashen.Engine.Catalogues;
 /// <param name="DeadlineWorkingDays">The rule's own deadline, or null to use the catalogue's.</param>
 /// <param name="Span">Where the rule is declared.</param>
 /// <param name="RequiresCounselOpinion">Whether 同意 needs a legal counsel's opinion first.</param>
+/// <param name="RequiresCollectiveDiscussion">Whether the agency heads must discuss the decision collectively (集体讨论,
+/// 《行政处罚法》第五十七条第二款) after the review approves it and before it is made.</param>
 public sealed record Rule(
     string Id,
     string Title,
@@ -26,4 +28,5 @@ public sealed record Rule(
     IReadOnlyList<string> Materials,
     int? DeadlineWorkingDays,
     SourceSpan Span,
-    bool RequiresCounselOpinion = false);
+    bool RequiresCounselOpinion = false,
+    bool RequiresCollectiveDiscussion = false);

@@ -73,6 +73,7 @@ public static class CatalogueComparison
         Changed(lines, "上级基准目录", before.Extends ?? "无", after.Extends ?? "无");
         Changed(lines, "默认审核时限", $"{before.Defaults.DeadlineWorkingDays} 个工作日", $"{after.Defaults.DeadlineWorkingDays} 个工作日");
         Changed(lines, "可延长期限", $"{before.Defaults.ExtensionWorkingDays} 个工作日", $"{after.Defaults.ExtensionWorkingDays} 个工作日");
+        Changed(lines, "审核意见的确认", SignOff(before.Defaults), SignOff(after.Defaults));
         Listed(lines, "须报送的材料", before.Defaults.Materials, after.Defaults.Materials);
         Listed(lines, "审核要点", before.Defaults.ReviewPoints.Select(p => p.Title), after.Defaults.ReviewPoints.Select(p => p.Title));
         Thresholds(lines, before, after);
@@ -148,7 +149,14 @@ public static class CatalogueComparison
         {
             lines.Add(after.RequiresCounselOpinion ? $"{at} 改为须听取法律顾问、公职律师意见。" : $"{at} 不再要求听取法律顾问、公职律师意见。");
         }
+
+        if (before.RequiresCollectiveDiscussion != after.RequiresCollectiveDiscussion)
+        {
+            lines.Add(after.RequiresCollectiveDiscussion ? $"{at} 改为作出决定前须经负责人集体讨论。" : $"{at} 不再要求负责人集体讨论。");
+        }
     }
+
+    private static string SignOff(CatalogueDefaults defaults) => defaults.HeadConfirmation ? "须经法制机构负责人确认" : "审核人员作出即生效";
 
     private static void Changed(List<string> lines, string what, string before, string after)
     {

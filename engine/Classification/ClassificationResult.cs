@@ -94,8 +94,10 @@ public sealed record CatalogueReference(string Id, string Name, string Version, 
 /// <param name="Explanation">The clauses that hold, with the decision's values and the thresholds.</param>
 /// <param name="Location">Where the rule is in its catalogue.</param>
 /// <param name="RequiresCounselOpinion">Whether 同意 needs a legal counsel's opinion first.</param>
+/// <param name="RequiresCollectiveDiscussion">Whether the agency heads must discuss the decision collectively before it is made.</param>
 public sealed record MatchedRule(
-    string Id, string Title, IReadOnlyList<string> Basis, string Explanation, SourceSpan Location, bool RequiresCounselOpinion = false);
+    string Id, string Title, IReadOnlyList<string> Basis, string Explanation, SourceSpan Location, bool RequiresCounselOpinion = false,
+    bool RequiresCollectiveDiscussion = false);
 
 /// <summary>A fact whose absence leaves the answer open.</summary>
 /// <param name="Key">The fact's key.</param>

@@ -182,7 +182,7 @@ public sealed partial class Classifier
             return Result(decision, ClassificationKind.Major, $"重大执法决定：命中目录条目 {ids}，须经法制审核，未经审核或审核未通过的不得作出决定。") with
             {
                 MatchedRules = matched.Select(r => new MatchedRule(
-                    r.Rule.Id, r.Rule.Title, r.Rule.Basis, Explain(r.Rule.Condition, decision), r.Rule.Span, r.Rule.RequiresCounselOpinion)).ToList(),
+                    r.Rule.Id, r.Rule.Title, r.Rule.Basis, Explain(r.Rule.Condition, decision), r.Rule.Span, r.Rule.RequiresCounselOpinion, r.Rule.RequiresCollectiveDiscussion)).ToList(),
                 NearMisses = nearMisses,
                 Checklist = Checklist(matched),
                 Materials = Catalogue.Defaults.Materials.Concat(matched.SelectMany(r => r.Rule.Materials)).Distinct().ToList(),

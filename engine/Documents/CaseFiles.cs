@@ -21,7 +21,8 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     public const string ReadEntry = "file.read";
 
     /// <summary>Stores a file whose bytes were received, hashed and found to be of an accepted kind.</summary>
-    /// <param name="caller">Who stores it: a case system, or a reviewer adding a document received on paper.</param>
+    /// <param name="caller">Who stores it: a case system, a reviewer adding a document received on paper, or a reviewer or head
+    /// adding the minutes of the heads' collective discussion.</param>
     /// <param name="sha256">The bytes' SHA-256.</param>
     /// <param name="size">Their size.</param>
     /// <param name="contentType">The content type found in them.</param>
@@ -30,9 +31,9 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
     public Outcome<(StoredFile File, bool Created)> Store(Caller caller, string sha256, long size, string contentType, Stream content)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsCaseSystem && !caller.Has(Role.Reviewer))
+        if (!caller.IsCaseSystem && !caller.Has(Role.Reviewer) && !caller.Has(Role.Head))
         {
-            return ReviewErrors.RoleRequired("上传案卷材料", "案件系统或法制审核人员");
+            return ReviewErrors.RoleRequired("上传案卷材料", "案件系统、法制审核人员或负责人");
         }
 
         if (files.FindFile(sha256) is { } held)
@@ -162,7 +163,8 @@ public sealed class CaseFiles(IReviewStore record, IFileStore files, TimeProvide
 
     // Outside a review, a file is read by whoever stored it and by administrators.
     // What the review itself holds: the submitted documents and the scans reviewers added.
-    private static IEnumerable<SubmittedDocument> Own(Review review) => [.. review.Submission.Documents ?? [], .. review.PaperDocuments.Select(p => p.Document)];
+    private static IEnumerable<SubmittedDocument> Own(Review review) =>
+        [.. review.Submission.Documents ?? [], .. review.PaperDocuments.Select(p => p.Document), .. review.Discussions.Select(d => d.Minutes)];
 
     // The opinions archived as PDFs, as their entries name them.
     private static IEnumerable<SubmittedDocument> ArchivedOpinions(IEnumerable<AuditEntry> entries) =>

@@ -64,12 +64,23 @@ public sealed record OpinionDocument(string Unit, string Number, IReadOnlyList<O
         var outcome = review.Outcome ?? throw new ArgumentException("Only a decided review has an opinion.", nameof(review));
         sections.Add(new("审核意见", [FactSentences.Sentence(outcome.ToChinese() + (review.OutcomeReason is { Length: > 0 } reason ? "。" + reason : string.Empty))], Emphasis: true));
 
+        // Who signed what, where the head confirms opinions: the reviewer gave it, the head made it take effect.
+        var (reviewer, givenAt) = review.Decided ?? (decided.Actor, decided.At);
+        if (review.Confirmation is { } confirmation)
+        {
+            sections.Add(new("签署", [
+                FactSentences.Sentence($"审核人员{reviewer.Name}于{ChineseDate.Format(ReviewOptions.LocalDay(givenAt, timeZone))}提出审核意见"),
+                FactSentences.Sentence($"法制机构负责人{confirmation.By.Name}于{ChineseDate.Format(ReviewOptions.LocalDay(confirmation.At, timeZone))}确认"
+                    + (confirmation.Note is { } note ? "：" + note : string.Empty)),
+            ]));
+        }
+
         var template = catalogue?.OpinionNumber ?? OpinionNumberTemplate.Default;
         return new OpinionDocument(
             catalogue?.Name ?? review.Department,
             template.Format(day.Year, sequence),
             sections,
-            decided.Actor.Name,
+            reviewer.Name,
             ChineseDate.Format(day),
             $"本意见书依据全过程记录第 {decided.Sequence} 条（审核 {review.Id}，哈希 {decided.Hash}）生成。");
     }

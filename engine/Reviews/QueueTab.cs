@@ -1,11 +1,11 @@
 namespace Fashen.Engine.Reviews;
 
-/// <summary>The queue's tabs, as a legal office divides its work: 待办 (the office must act), 已办 (the office has acted and
+/// <summary>The queue's tabs, as a legal office divides its work: 待办 (the office must act, the head's confirmation included), 已办 (the office has acted and
 /// waits on the department: 补正 or 纠正), 办结 (the review has ended). Every review is in exactly one, so the counts add up
 /// to the whole.</summary>
 public enum QueueTab
 {
-    /// <summary>待办: accepted or under review.</summary>
+    /// <summary>待办: accepted, under review, or awaiting the head's confirmation.</summary>
     ToDo,
 
     /// <summary>已办: returned for materials, or to be corrected and resubmitted.</summary>
@@ -26,7 +26,7 @@ public static class QueueTabs
     /// <returns>The states.</returns>
     public static IReadOnlyList<ReviewState> States(this QueueTab tab) => tab switch
     {
-        QueueTab.ToDo => [ReviewState.Accepted, ReviewState.UnderReview],
+        QueueTab.ToDo => [ReviewState.Accepted, ReviewState.UnderReview, ReviewState.AwaitingConfirmation],
         QueueTab.Handled => [ReviewState.Returned, ReviewState.Correcting],
         _ => [ReviewState.Approved, ReviewState.Rejected, ReviewState.Referred],
     };

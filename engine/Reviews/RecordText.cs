@@ -25,6 +25,9 @@ public static class RecordText
         "review.extension_requested" => "申请延期",
         "review.extension_decided" => "延期审批",
         "review.decided" => "审核意见",
+        "review.outcome_proposed" => "审核意见（待负责人确认）",
+        "review.proposal_returned" => "负责人退回审核意见",
+        "review.collective_discussion_recorded" => "负责人集体讨论",
         "review.paper_document_added" => "添加纸质材料扫描件",
         "decision.issued" => "报告已作出的决定",
         "publication.approved" => "审核并公开执法决定",
@@ -120,7 +123,11 @@ public static class RecordText
         ExtensionDecided e => e.Approved
             ? $"同意延长 {e.AddedWorkingDays} 个工作日" + (e.DueDate is { } due ? $"，{Formatting.Date(due)} 届满" : string.Empty) + Provisional(e.DueProvisionalReason)
             : "不同意延长" + Note(e.Reason),
-        OutcomeRecorded e => e.Outcome.ToChinese() + Note(e.Reason),
+        OutcomeRecorded e => e.Outcome.ToChinese() + Note(e.Reason) + (e.ConfirmationNote is { } note ? $"；负责人确认：{note}" : string.Empty),
+        OutcomeProposed e => $"拟{e.Outcome.ToChinese()}" + Note(e.Reason) + "，待法制机构负责人确认",
+        ProposalReturned e => $"未确认，退回审核人员重新审核：{e.Reason}",
+        CollectiveDiscussionRecorded e => $"{Formatting.Date(e.HeldOn)} 集体讨论（{string.Join("、", e.Participants)}）：{e.Conclusion.ToChinese()}"
+            + Note(e.Summary) + $"；会议纪要 {e.Minutes.FileName}，SHA-256 {e.Minutes.Sha256[..12]}…",
         DeadlineRecomputed e => "节假日安排变化，重新计算截止日期：" + (e.PreviousDueDate is { } before ? $"由 {Formatting.Date(before)} 改为" : "定为")
             + $" {Formatting.Date(e.DueDate)} 届满" + (e.DueProvisionalReason is null ? "（正式）" : Provisional(e.DueProvisionalReason)),
         PaperDocumentAdded e => $"“{e.Material}”的纸质材料扫描件 {e.FileName}" + (e.Pages is { } pages ? $"（{pages} 页）" : string.Empty) + $"，SHA-256 {e.Sha256[..12]}…",

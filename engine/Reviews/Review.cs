@@ -11,6 +11,8 @@ public sealed class Review
     private readonly List<ChecklistEntry> _checklist = [];
     private readonly List<OpinionEntry> _opinions = [];
     private readonly List<RoundEntry> _rounds = [];
+    private readonly List<HeadSignOff> _headSignOffs = [];
+    private readonly List<CollectiveDiscussion> _discussions = [];
 
     private Review(string id, string caseId, string department)
     {
@@ -99,6 +101,25 @@ public sealed class Review
     /// <summary>Gets the pending or decided extension, or null.</summary>
     public ExtensionEntry? Extension { get; private set; }
 
+    /// <summary>Gets the reviewer's opinion waiting for the head's confirmation, or null.</summary>
+    public OutcomeProposal? Proposal { get; private set; }
+
+    /// <summary>Gets the head's confirmations and sendings back, in order.</summary>
+    public IReadOnlyList<HeadSignOff> HeadSignOffs => _headSignOffs;
+
+    /// <summary>Gets the head's confirmation of the opinion in force, or null.</summary>
+    public HeadSignOff? Confirmation => Outcome is null ? null : _headSignOffs.LastOrDefault(s => s.Confirmed && s.Round == Round);
+
+    /// <summary>Gets the collective discussions recorded, in order.</summary>
+    public IReadOnlyList<CollectiveDiscussion> Discussions => _discussions;
+
+    /// <summary>Gets the latest collective discussion of the current round, or null.</summary>
+    public CollectiveDiscussion? Discussion => _discussions.LastOrDefault(d => d.Round == Round);
+
+    /// <summary>Gets a value indicating whether a matched rule requires the agency heads' collective discussion before the
+    /// decision is made.</summary>
+    public bool DiscussionRequired => Submission.MatchedRules.Any(r => r.RequiresCollectiveDiscussion);
+
     /// <summary>Gets a value indicating whether a matched rule requires a counsel opinion before 同意.</summary>
     public bool CounselRequired => Submission.MatchedRules.Any(r => r.RequiresCounselOpinion);
 
@@ -172,6 +193,7 @@ public sealed class Review
                     Outcome = null;
                     OutcomeReason = null;
                     Decided = null;
+                    Proposal = null;
                     Extension = null;
                     Deadline = new DeadlineState { WorkingDays = e.Submission.DeadlineWorkingDays, ExtensionWorkingDays = e.Submission.ExtensionWorkingDays };
                 }
@@ -233,10 +255,34 @@ public sealed class Review
                 }
 
                 break;
+            case OutcomeProposed e:
+                Proposal = new OutcomeProposal(e.Outcome, e.Reason, entry.Actor, entry.At);
+                State = ReviewState.AwaitingConfirmation;
+                break;
+            case ProposalReturned e:
+                Proposal = null;
+                _headSignOffs.Add(new HeadSignOff(false, entry.Actor, entry.At, e.Reason, Round));
+                State = ReviewState.UnderReview;
+                break;
+            case CollectiveDiscussionRecorded e:
+                _discussions.Add(new CollectiveDiscussion(e.HeldOn, e.Participants, e.Conclusion, e.Summary, e.Minutes, entry.Actor, entry.At, Round));
+                break;
             case OutcomeRecorded e:
                 Outcome = e.Outcome;
                 OutcomeReason = e.Reason;
-                Decided = (entry.Actor, entry.At);
+
+                // Confirmed by the head: the opinion is the reviewer's, given when proposed; the head signs it off.
+                if (Proposal is { } proposal)
+                {
+                    Decided = (proposal.By, proposal.At);
+                    _headSignOffs.Add(new HeadSignOff(true, entry.Actor, entry.At, e.ConfirmationNote, Round));
+                    Proposal = null;
+                }
+                else
+                {
+                    Decided = (entry.Actor, entry.At);
+                }
+
                 State = e.Outcome switch
                 {
                     ReviewOutcome.Approve => ReviewState.Approved,

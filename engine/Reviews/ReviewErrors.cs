@@ -324,6 +324,19 @@ public static class ReviewErrors
     /// <returns>The error.</returns>
     public static ReviewError TextTooLong(string field, int length, int max) => Error("FS5048", $"{field}共 {length} 个字，最多 {max} 个。", ReviewErrorKind.Invalid);
 
+    /// <summary>FS5049: a step after the opinion is missing: the head's confirmation, or the collective discussion a matched
+    /// rule requires, or its conclusion was not to make the decision.</summary>
+    /// <param name="reviewId">The review.</param>
+    /// <param name="what">What is missing, in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError SignOffIncomplete(string reviewId, string what) => Error(
+        "FS5049", $"审核 {reviewId} 同意后还须办结的步骤未完成：{what}，暂不能作出决定。", ReviewErrorKind.Conflict);
+
+    /// <summary>FS5050: a collective discussion that cannot be recorded as given.</summary>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError DiscussionInvalid(string problem) => Error("FS5050", $"集体讨论不能记录：{problem}。", ReviewErrorKind.Invalid);
+
     /// <summary>FS5045: no record entry at that place of a department the caller may see.</summary>
     /// <param name="sequence">The record entry asked for.</param>
     /// <returns>The refusal.</returns>

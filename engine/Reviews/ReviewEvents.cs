@@ -23,7 +23,9 @@ public sealed record CatalogueRef(string Id, string Version, string Revision, st
 /// <param name="Basis">Legal basis citations.</param>
 /// <param name="Explanation">Why it matched, with values and thresholds.</param>
 /// <param name="RequiresCounselOpinion">Whether 同意 needs a counsel opinion first.</param>
-public sealed record RuleSummary(string Id, string Title, IReadOnlyList<string> Basis, string Explanation, bool RequiresCounselOpinion);
+/// <param name="RequiresCollectiveDiscussion">Whether the agency heads must discuss the decision collectively (集体讨论) before
+/// it is made: the gate permits it only after a discussion that agreed is recorded.</param>
+public sealed record RuleSummary(string Id, string Title, IReadOnlyList<string> Basis, string Explanation, bool RequiresCounselOpinion, bool RequiresCollectiveDiscussion = false);
 
 /// <summary>A checklist item of a review round.</summary>
 /// <param name="Id">The item id, stable within the review.</param>
@@ -45,6 +47,8 @@ public sealed record ChecklistDefinition(string Id, string Title, string Questio
 /// <param name="Documents">The files of the materials; null in records written before files were kept.</param>
 /// <param name="DocumentsDigest">The digest of the documents (<see cref="Documents.SubmittedDocuments.Digest(IReadOnlyList{Documents.SubmittedDocument}?)"/>), which an
 /// approval covers with the decision's; null when there are none.</param>
+/// <param name="HeadConfirmation">Whether the catalogue has the legal office's head confirm the reviewer's opinion (法制机构负责人确认)
+/// before it takes effect.</param>
 public sealed record SubmittedDecision(
     JsonNode Decision,
     string Digest,
@@ -56,7 +60,8 @@ public sealed record SubmittedDecision(
     int DeadlineWorkingDays,
     int ExtensionWorkingDays,
     IReadOnlyList<Documents.SubmittedDocument>? Documents = null,
-    string? DocumentsDigest = null)
+    string? DocumentsDigest = null,
+    bool HeadConfirmation = false)
 {
     /// <summary>Tells whether a submission is this one again: the same decision with the same documents.</summary>
     /// <param name="digest">The decision's digest.</param>
@@ -177,10 +182,12 @@ public sealed record ExtensionDecided(bool Approved, string? Reason, int AddedWo
 /// <param name="DueProvisionalReason">Why the due date is still provisional, or null when it is official.</param>
 public sealed record DeadlineRecomputed(DateOnly? StartsOn, DateOnly DueDate, DateOnly? PreviousDueDate, string? DueProvisionalReason) : ReviewEvent;
 
-/// <summary>The reviewer recorded the outcome (审核意见).</summary>
+/// <summary>The outcome (审核意见) took effect: recorded by the reviewer, or, where the catalogue has the head confirm it, by the
+/// head confirming the reviewer's <see cref="OutcomeProposed"/> (the opinion stays the reviewer's).</summary>
 /// <param name="Outcome">The outcome.</param>
 /// <param name="Reason">The written reason, or null for a plain 同意.</param>
-public sealed record OutcomeRecorded(ReviewOutcome Outcome, string? Reason) : ReviewEvent;
+/// <param name="ConfirmationNote">The head's note on confirming, or null.</param>
+public sealed record OutcomeRecorded(ReviewOutcome Outcome, string? Reason, string? ConfirmationNote = null) : ReviewEvent;
 
 /// <summary>A reviewer added to the case file a scanned document received on paper (纸质材料扫描件).</summary>
 /// <param name="Material">The material it is.</param>
@@ -207,7 +214,10 @@ public static class ReviewEventSerializer
         ("review.opinion_added", typeof(OpinionAdded)),
         ("review.extension_requested", typeof(ExtensionRequested)),
         ("review.extension_decided", typeof(ExtensionDecided)),
+        ("review.outcome_proposed", typeof(OutcomeProposed)),
+        ("review.proposal_returned", typeof(ProposalReturned)),
         ("review.decided", typeof(OutcomeRecorded)),
+        ("review.collective_discussion_recorded", typeof(CollectiveDiscussionRecorded)),
         ("review.paper_document_added", typeof(PaperDocumentAdded)),
         ("review.deadline_recomputed", typeof(DeadlineRecomputed)),
     ];

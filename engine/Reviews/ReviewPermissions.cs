@@ -14,6 +14,8 @@ namespace Fashen.Engine.Reviews;
 /// <param name="Approve">What else 同意 needs; empty when nothing is missing.</param>
 /// <param name="AddPaperDocument">Adding a scan of a document received on paper to the case file.</param>
 /// <param name="Handover">Giving the review back or transferring it to another reviewer.</param>
+/// <param name="Confirm">Confirming the reviewer's opinion, or sending it back (the head).</param>
+/// <param name="RecordDiscussion">Recording the agency heads' collective discussion.</param>
 public sealed record ReviewPermissions(
     ReviewError? Assign,
     ReviewError? RecordChecklist,
@@ -25,7 +27,9 @@ public sealed record ReviewPermissions(
     ReviewError? Decide,
     IReadOnlyList<ReviewError> Approve,
     ReviewError? AddPaperDocument = null,
-    ReviewError? Handover = null)
+    ReviewError? Handover = null,
+    ReviewError? Confirm = null,
+    ReviewError? RecordDiscussion = null)
 {
     /// <summary>Gets a value indicating whether 同意 would be accepted now (a reason aside).</summary>
     public bool CanApprove => Decide is null && Approve.Count == 0;

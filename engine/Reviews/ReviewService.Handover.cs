@@ -82,6 +82,11 @@ public sealed partial class ReviewService
             return ReviewErrors.ReviewClosed(review.State.ToChinese());
         }
 
+        if (review.State == ReviewState.AwaitingConfirmation)
+        {
+            return ReviewErrors.HandoverNotAllowed("审核意见正等待负责人确认。");
+        }
+
         var holds = review.Reviewer is { } holder && holder.Id == caller.Actor.Id && caller.Has(Role.Reviewer);
         return holds || caller.Has(Role.Head)
             ? null

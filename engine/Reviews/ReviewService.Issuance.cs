@@ -194,6 +194,18 @@ public sealed partial class ReviewService
             return ReviewErrors.RecordBroken(review.Id, "记录中的同意意见不是由审核人员作出的");
         }
 
+        // Only the head's confirmation makes an opinion take effect where the catalogue asks for it, so an approval without one
+        // was not made by Fashen; a collective discussion a rule requires must have agreed.
+        if (review.Submission.HeadConfirmation && review.Confirmation is not { By.Kind: ActorKind.Person })
+        {
+            return ReviewErrors.RecordBroken(review.Id, "记录中的同意意见没有法制机构负责人的确认");
+        }
+
+        if (MissingSignOffs(review) is { Count: > 0 } missing)
+        {
+            return ReviewErrors.SignOffIncomplete(review.Id, string.Join("；", missing));
+        }
+
         // The approval covers the documents submitted with the decision: a request that names none cannot be held to them,
         // and one whose documents differ is a different decision from the one approved.
         if (review.Submission.DocumentsDigest is not null && documents is null)

@@ -293,7 +293,8 @@ public sealed partial class ReviewService
             return ReviewErrors.ReasonRequired(outcome.ToChinese());
         }
 
-        events.Add(new OutcomeRecorded(outcome, Trimmed(reason)));
+        // Where the catalogue has the head confirm opinions, the reviewer's opinion waits for it (ReviewService.SignOff).
+        events.Add(review.Submission.HeadConfirmation ? new OutcomeProposed(outcome, Trimmed(reason)) : new OutcomeRecorded(outcome, Trimmed(reason)));
         return Commit(review, version, caller.Actor, events);
     }
 
@@ -313,7 +314,9 @@ public sealed partial class ReviewService
         Decide: OpenProblem(caller, review, Role.Reviewer, "作出审核意见") ?? WorkProblem(caller, review, "作出审核意见") ?? QualificationProblem(caller),
         Approve: ApproveProblems(review),
         AddPaperDocument: OpenProblem(caller, review, Role.Reviewer, "添加纸质材料扫描件"),
-        Handover: HandoverProblem(caller, review));
+        Handover: HandoverProblem(caller, review),
+        Confirm: ConfirmProblem(caller, review),
+        RecordDiscussion: DiscussionProblem(caller, review));
 
     // The review, checked to exist, be visible, be open, be at the version seen, and the caller to have the role.
     private Outcome<Review> Open(Caller caller, string reviewId, long version, Role role, string action)

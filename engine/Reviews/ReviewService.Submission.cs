@@ -430,14 +430,15 @@ public sealed partial class ReviewService
         JsonNode.Parse(DecisionCanonicalForm.ToJson(decision))!,
         DecisionCanonicalForm.Digest(decision),
         new CatalogueRef(classifier.Catalogue.Id, classifier.Catalogue.Version, classifier.Catalogue.Revision, classifier.Catalogue.Commit),
-        result.MatchedRules.Select(r => new RuleSummary(r.Id, r.Title, r.Basis, r.Explanation, r.RequiresCounselOpinion)).ToList(),
+        result.MatchedRules.Select(r => new RuleSummary(r.Id, r.Title, r.Basis, r.Explanation, r.RequiresCounselOpinion, r.RequiresCollectiveDiscussion)).ToList(),
         result.Checklist.Select(c => new ChecklistDefinition(c.Id, c.Title, c.Question, c.Source)).ToList(),
         result.Materials,
         materials.Concat(documents.Select(d => d.Material)).Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList(),
         result.DeadlineWorkingDays ?? classifier.Catalogue.Defaults.DeadlineWorkingDays,
         result.ExtensionWorkingDays,
         documents.Count > 0 ? documents : null,
-        SubmittedDocuments.Digest(documents));
+        SubmittedDocuments.Digest(documents),
+        classifier.Catalogue.Defaults.HeadConfirmation);
 
     // A case whose classification or matched rules changed since it was last classified gets a record of the change.
     private PendingEntry? Reclassification(ClassificationRecord now, string? reviewId, Actor actor) =>

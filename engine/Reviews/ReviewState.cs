@@ -15,6 +15,10 @@ public enum ReviewState
     /// <summary>The outcome was 纠正: the case system must correct the decision and resubmit it.</summary>
     Correcting,
 
+    /// <summary>The reviewer has given an opinion that the legal office's head (法制机构负责人) must confirm before it takes effect
+    /// (待负责人确认), where the catalogue asks for it. The clock still runs: the confirmation is part of the review.</summary>
+    AwaitingConfirmation,
+
     /// <summary>同意: the decision may be issued exactly as approved.</summary>
     Approved,
 
@@ -59,13 +63,14 @@ public static class ReviewNames
 {
     /// <summary>Gets the machine name of a state.</summary>
     /// <param name="state">The state.</param>
-    /// <returns>returned, accepted, under_review, correcting, approved, rejected or referred.</returns>
+    /// <returns>returned, accepted, under_review, correcting, awaiting_confirmation, approved, rejected or referred.</returns>
     public static string ToWire(this ReviewState state) => state switch
     {
         ReviewState.Returned => "returned",
         ReviewState.Accepted => "accepted",
         ReviewState.UnderReview => "under_review",
         ReviewState.Correcting => "correcting",
+        ReviewState.AwaitingConfirmation => "awaiting_confirmation",
         ReviewState.Approved => "approved",
         ReviewState.Rejected => "rejected",
         _ => "referred",
@@ -80,6 +85,7 @@ public static class ReviewNames
         ReviewState.Accepted => "已受理",
         ReviewState.UnderReview => "审核中",
         ReviewState.Correcting => "纠正后待重新报送",
+        ReviewState.AwaitingConfirmation => "待负责人确认",
         ReviewState.Approved => "同意",
         ReviewState.Rejected => "不同意",
         _ => "已移送",

@@ -57,6 +57,19 @@ public sealed class HostileInputTests
 
         // Another case system has its own budget.
         Assert.Equal(HttpStatusCode.OK, (await app.CaseSystem("sthj").GetAsync("/v1/catalogues")).StatusCode);
+
+        // The public site's readers have one per address (in the test server every anonymous caller shares one, which earlier
+        // requests may have drawn on): a scraper is slowed, as the API document declares.
+        var reader = app.Anonymous();
+        HttpResponseMessage? slowed = null;
+        for (var n = 0; n < 4 && slowed is null; n++)
+        {
+            var answer = await reader.GetAsync("/public/catalogues");
+            slowed = answer.StatusCode == HttpStatusCode.TooManyRequests ? answer : null;
+        }
+
+        Assert.NotNull(slowed);
+        Assert.Contains("\"FS6013\"", await slowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -138,4 +138,48 @@ public class DeskTests(Browser browser)
 
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task FailedFormCheck_ShowsAChinesePage_KeepingWhatWasTyped_AndSendsItAgain()
+    {
+        await using var app = FashenApp.Start();
+        var review = await SubmitAcceptedAsync(app);
+        var page = await Ui.SignInAsync(browser, app, "li.min");
+        await page.GotoAsync($"/reviews/{review.GetProperty("id").GetString()}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "领取审核" }).ClickAsync();
+        await Ui.Radio(page, "纠正（退回案件承办机构纠正后重新报送）").CheckAsync();
+        const string reasoning = "罚款金额的裁量理由未说明，应按裁量基准写明从轻情节并附证据。";
+        await page.GetByLabel("理由（纠正、不同意、移送时必填）").FillAsync(reasoning);
+
+        // The token goes stale (as after signing out and in again in another window).
+        await page.EvaluateAsync("() => document.querySelectorAll('input[name=__RequestVerificationToken]').forEach(i => i.value = 'stale')");
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "提交审核意见" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(400, answer.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "页面已过期，这次没有提交" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("审核意见的理由")).ToHaveValueAsync(reasoning);
+        Assert.DoesNotContain(app.Store.ReadAll(), e => e.Type == "review.decided");
+        Assert.Empty(await Ui.AxeViolationsAsync(page, "expired form"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "核对无误，重新提交" }).ClickAsync();
+        await Expect(page.Locator("p.flash")).ToContainTextAsync("已作出审核意见：纠正");
+        await Expect(page.Locator("#outcome")).ToContainTextAsync(reasoning);
+    }
+
+    [Fact]
+    public async Task FailedSignInCheck_KeepsTheUsername_ButNeverThePassword()
+    {
+        await using var app = FashenApp.Start();
+        var page = await browser.NewPageAsync(app);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("用户名").FillAsync("li.min");
+        await page.GetByLabel("密码").FillAsync(FashenApp.Password);
+        await page.EvaluateAsync("() => document.querySelectorAll('input[name=__RequestVerificationToken]').forEach(i => i.value = 'stale')");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "页面已过期，这次没有提交" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("用户名")).ToHaveValueAsync("li.min");
+        Assert.DoesNotContain(FashenApp.Password, await page.ContentAsync(), StringComparison.Ordinal);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "重新登录" })).ToBeVisibleAsync();
+    }
 }

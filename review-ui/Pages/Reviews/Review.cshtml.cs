@@ -72,6 +72,29 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
     [BindProperty]
     public string? HandoverReason { get; set; }
 
+    /// <summary>Whether the head confirms the reviewer's opinion (true) or sends it back (false).</summary>
+    [BindProperty]
+    public bool? Confirmed { get; set; }
+
+    [BindProperty]
+    public string? ConfirmNote { get; set; }
+
+    [BindProperty]
+    public DateOnly? DiscussionHeldOn { get; set; }
+
+    /// <summary>The heads who took part, one per line (or separated by 、 or commas), presiding first.</summary>
+    [BindProperty]
+    public string? DiscussionParticipants { get; set; }
+
+    [BindProperty]
+    public string? DiscussionConclusion { get; set; }
+
+    [BindProperty]
+    public string? DiscussionSummary { get; set; }
+
+    [BindProperty]
+    public IFormFile? DiscussionMinutes { get; set; }
+
     /// <summary>The reviewers the review may be handed to.</summary>
     public IReadOnlyList<Fashen.Engine.Access.Account> TransferCandidates { get; private set; } = [];
 
@@ -155,8 +178,28 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
             log.LogWarning("审核 {ReviewId} 的审核意见书未能随即归档，将在首次读取时归档：{Problem}", Id, notArchived);
         }
 
-        return Done(decided, $"已作出审核意见：{outcome.ToChinese()}。", "outcome", FieldOfOutcomeError);
+        var message = decided.Value?.State == ReviewState.AwaitingConfirmation
+            ? $"已提出审核意见：{outcome.ToChinese()}，待法制机构负责人确认。"
+            : $"已作出审核意见：{outcome.ToChinese()}。";
+        return Done(decided, message, "outcome", FieldOfOutcomeError);
     }
+
+    /// <summary>The head confirms the reviewer's opinion, which then takes effect (and its document is archived), or sends it back.</summary>
+    public IActionResult OnPostConfirm()
+    {
+        var confirmed = Reviews.Confirm(Caller, Id, Version, Confirmed == true, ConfirmNote);
+        if (confirmed.Succeeded && confirmed.Value!.Outcome is not null && opinions.ArchiveAfterOutcome(confirmed.Value) is { } notArchived)
+        {
+            log.LogWarning("审核 {ReviewId} 的审核意见书未能随即归档，将在首次读取时归档：{Problem}", Id, notArchived);
+        }
+
+        return Done(confirmed, Confirmed == true ? "已确认审核意见，审核意见生效。" : "已退回审核人员重新审核。", "sign-off", nameof(ConfirmNote));
+    }
+
+    /// <summary>Records the heads' collective discussion: the minutes are checked for their kind and stored in the case file
+    /// (recorded), then the discussion is recorded (version-checked).</summary>
+    public IActionResult OnPostDiscussion() =>
+        Done(RecordDiscussion(), "已记录集体讨论。", "sign-off", error => error.Code is "FS5029" or "FS5038" ? nameof(DiscussionMinutes) : nameof(DiscussionParticipants));
 
     /// <summary>The decision's fields other than facts: action, procedure, proposed date, party.</summary>
     public string DecisionText(string member) => Review?.Submission.Decision[member]?.GetValue<string>() ?? string.Empty;
@@ -206,6 +249,33 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
     }
 
     private PageResult Unavailability() => Page();
+
+    private Outcome<Review> RecordDiscussion()
+    {
+        if (DiscussionMinutes is not { Length: > 0 } upload)
+        {
+            return ReviewErrors.DiscussionInvalid("请选择会议纪要文件（PDF、OFD、Word 文档或图像）");
+        }
+
+        using var content = upload.OpenReadStream();
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        var sniffed = ContentSniffer.Sniff(content, upload.ContentType);
+        if (sniffed.ContentType is not { } type)
+        {
+            return ReviewErrors.DiscussionInvalid(sniffed.Problem!.TrimEnd('。'));
+        }
+
+        content.Position = 0;
+        var stored = files.Store(Caller, sha256, upload.Length, type, content);
+        if (!stored.Succeeded)
+        {
+            return stored.Error!;
+        }
+
+        var participants = (DiscussionParticipants ?? string.Empty).Split(['\n', '、', ',', '，', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var conclusion = DiscussionConclusions.TryParse(DiscussionConclusion, out var parsed) ? parsed : (DiscussionConclusion?)null;
+        return Reviews.RecordDiscussion(Caller, Id, Version, new DiscussionInput(DiscussionHeldOn, participants, conclusion, DiscussionSummary, sha256, upload.FileName));
+    }
 
     private Outcome<Review> AddPaper()
     {

@@ -32,6 +32,9 @@ public sealed class FashenApp : IAsyncDisposable
         ("wang.qiang", "王强", Role.Reviewer, ["scjg"], false, true),
         ("xin.ran", "辛然", Role.Reviewer, ["scjg"], true, false),
         ("zhao.lei", "赵磊", Role.Reviewer, ["nync"], false, true),
+        // 应急管理局 has its head confirm opinions and its heads discuss serious cases (samples/catalogues/yjgl.yaml).
+        ("chen.jing", "陈静", Role.Reviewer, ["yjgl"], false, true),
+        ("zhang.head", "张主任", Role.Head, ["yjgl"], false, true),
         ("zhou.lawyer", "周律师", Role.Counsel, ["*"], false, true),
         ("sun.head", "孙局长", Role.Head, ["scjg", "sthj"], false, true),
         ("qian.head", "钱局长", Role.Head, ["nync"], false, true),
@@ -226,7 +229,7 @@ public sealed class FashenApp : IAsyncDisposable
         }
 
         var keys = new Dictionary<string, string>();
-        foreach (var department in new[] { "scjg", "sthj", "nync", "jtys" })
+        foreach (var department in new[] { "scjg", "sthj", "nync", "jtys", "yjgl" })
         {
             var (client, key) = Credentials.NewApiKey($"{department} 案件系统", [department]);
             accounts.SaveApiClient(client);
