@@ -100,6 +100,7 @@ public static class FashenApplication
             sp.GetRequiredService<IFashenStore>().Webhooks, sp.GetRequiredService<IReviewStore>(), sp.GetRequiredService<TimeProvider>(),
             WebhookKey.LoadOrCreate(SharedKeys(sp), DataFolder(sp)), sp.GetRequiredService<FashenOptions>().WebhookAllowLoopbackHttp));
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddHostedService<Reminders.ReminderScheduler>();
 
         // Authentication: case systems by API key, people by bearer token; tokens survive restarts.
         builder.Services.AddSingleton<CallerResolver>();

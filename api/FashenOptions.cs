@@ -98,6 +98,18 @@ public sealed class FashenOptions
     /// <value>The default value is 20.</value>
     public int PublicationWorkingDaysOtherwise { get; set; } = 20;
 
+    /// <summary>Gets or sets a value indicating whether deadline reminders are sent (recorded, shown, and posted to office webhooks).</summary>
+    /// <value>The default value is true.</value>
+    public bool Reminders { get; set; } = true;
+
+    /// <summary>Gets or sets how often reminders due are looked for.</summary>
+    /// <value>The default value is ten minutes.</value>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Gets or sets the hour of the day, where the reviews are made, from which reminders are sent.</summary>
+    /// <value>The default value is 8 (08:00).</value>
+    public int ReminderHour { get; set; } = 8;
+
     /// <summary>Gets or sets how often the webhook dispatcher looks for new record entries and due deliveries.</summary>
     /// <value>The default value is one second.</value>
     public TimeSpan WebhookPollInterval { get; set; } = TimeSpan.FromSeconds(1);

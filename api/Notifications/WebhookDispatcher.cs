@@ -155,7 +155,7 @@ internal sealed class WebhookDispatcher : BackgroundService
 
             var payload = CanonicalJson.Serialize(body);
             deliveries.AddRange(endpoints
-                .Where(w => w.ClientId == made.ClientId && w.Events.Contains(made.Type) && entry.At >= w.CreatedAt)
+                .Where(w => WebhookEvents.Wants(w, made.Type, made.ClientId, entry.Department) && entry.At >= w.CreatedAt)
                 .Select(w => new WebhookDelivery($"{eventId}:{w.Id}", w.Id, eventId, made.Type, entry.Sequence, payload, DeliveryStatus.Pending, 0, now, null, now)));
         }
 

@@ -42,8 +42,8 @@ public static class WebhooksApi
         .Produces<WebhookResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/events", () => BufferedJson.Ok(WebhookEvents.Types))
-            .WithSummary("可订阅的事件及其含义")
+        group.MapGet("/events", () => BufferedJson.Ok(WebhookEvents.Types.Concat(WebhookEvents.OfficeTypes).ToDictionary()))
+            .WithSummary("可订阅的事件及其含义：案件系统订阅本系统报送的审核的事件；reminder.* 为期限提醒，由管理员为法制机构订阅")
             .Produces<Dictionary<string, string>>();
 
         group.MapGet("/dead-letters", (HttpContext context, Webhooks webhooks, int? limit) => Callers.With(context, caller =>

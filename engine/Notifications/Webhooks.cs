@@ -21,17 +21,18 @@ public sealed class Webhooks(IWebhookStore store, IReviewStore record, TimeProvi
     /// <summary>The longest address accepted.</summary>
     public const int MaxUrlLength = 2000;
 
-    /// <summary>Registers an endpoint for a case system's events.</summary>
-    /// <param name="caller">The case system.</param>
+    /// <summary>Registers an endpoint for a case system's events, or, for an admin, for the reminders of the legal office
+    /// (<see cref="WebhookEvents.OfficeTypes"/>) of the departments the admin may see.</summary>
+    /// <param name="caller">The case system, or an admin.</param>
     /// <param name="url">Where to post: https (or http to this machine, where allowed).</param>
     /// <param name="events">The event types; empty for all.</param>
     /// <returns>The endpoint and its secret, which is shown this once.</returns>
     public Outcome<(WebhookEndpoint Endpoint, string Secret)> Register(Caller caller, string url, IReadOnlyList<string> events)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsCaseSystem)
+        if (!caller.IsCaseSystem && !caller.Has(Role.Admin))
         {
-            return ReviewErrors.RoleRequired("登记事件通知地址", "案件系统");
+            return ReviewErrors.RoleRequired("登记事件通知地址", "案件系统或管理员");
         }
 
         if (AddressProblem(url, allowLoopbackHttp) is { } problem)
@@ -39,10 +40,12 @@ public sealed class Webhooks(IWebhookStore store, IReviewStore record, TimeProvi
             return ReviewErrors.WebhookInvalid(problem);
         }
 
-        var unknown = events.Where(e => !WebhookEvents.Types.ContainsKey(e)).ToList();
+        // A case system is told of its own reviews; the legal office (registered by its admin) of reminders.
+        var offered = caller.IsCaseSystem ? WebhookEvents.Types : WebhookEvents.OfficeTypes;
+        var unknown = events.Where(e => !offered.ContainsKey(e)).ToList();
         if (unknown.Count > 0)
         {
-            return ReviewErrors.WebhookInvalid($"没有这些事件：{string.Join("、", unknown)}。可订阅的事件为 {string.Join("、", WebhookEvents.Types.Keys)}");
+            return ReviewErrors.WebhookInvalid($"{(caller.IsCaseSystem ? "案件系统" : "法制机构")}不能订阅这些事件：{string.Join("、", unknown)}。可订阅的事件为 {string.Join("、", offered.Keys)}");
         }
 
         if (store.Webhooks().Count(w => w.ClientId == caller.Actor.Id && w.Active) >= MaxPerClient)
@@ -52,8 +55,8 @@ public sealed class Webhooks(IWebhookStore store, IReviewStore record, TimeProvi
 
         var at = clock.GetUtcNow();
         var endpoint = new WebhookEndpoint(
-            "W" + RandomNumberGenerator.GetHexString(16, lowercase: true), caller.Actor.Id, caller.Departments.FirstOrDefault() ?? string.Empty, url,
-            events.Count == 0 ? [.. WebhookEvents.Types.Keys] : events.Distinct(StringComparer.Ordinal).ToList(), at);
+            "W" + RandomNumberGenerator.GetHexString(16, lowercase: true), caller.Actor.Id, OfficeScope(caller), url,
+            events.Count == 0 ? [.. offered.Keys] : events.Distinct(StringComparer.Ordinal).ToList(), at);
         store.AddWebhook(endpoint);
         Record("webhook.registered", caller, endpoint, at);
         return (endpoint, WebhookSignature.SecretFor(key, endpoint.Id));
@@ -85,6 +88,11 @@ public sealed class Webhooks(IWebhookStore store, IReviewStore record, TimeProvi
         Record("webhook.removed", caller, endpoint, at);
         return endpoint;
     }
+
+    // An endpoint's department: the case system's; for an admin, every department ("*") or the one they are given. An admin given
+    // several but not all is limited to the first, since an endpoint names one.
+    private static string OfficeScope(Caller caller) =>
+        caller.Departments.Contains(Caller.AllDepartments) ? Caller.AllDepartments : caller.Departments.FirstOrDefault() ?? string.Empty;
 
     /// <summary>Gets the secret deliveries to an endpoint are signed with (for the delivering side).</summary>
     /// <param name="webhookId">The endpoint.</param>

@@ -28,6 +28,8 @@ public static class RecordText
         "review.outcome_proposed" => "审核意见（待负责人确认）",
         "review.proposal_returned" => "负责人退回审核意见",
         "review.collective_discussion_recorded" => "负责人集体讨论",
+        "reminder.due_soon" => "到期提醒",
+        "reminder.overdue" => "超期提醒负责人",
         "review.paper_document_added" => "添加纸质材料扫描件",
         "decision.issued" => "报告已作出的决定",
         "publication.approved" => "审核并公开执法决定",
@@ -89,6 +91,10 @@ public static class RecordText
                 + (data["late"]?.GetValue<bool>() == true ? "（超过三日撤回）" : string.Empty),
             "catalogues.loaded" => "在用目录清单：" + string.Join("、", (data["inForce"] as JsonArray ?? []).Select(c => $"{Text(c, "id")} {Text(c, "version")}")),
             "catalogues.reload_refused" => "目录清单有错误，原有目录继续使用",
+            "reminder.due_soon" => $"{Text(data, "caseId")}：审核于 {Text(data, "dueDate")}{(data["dueToday"]?.GetValue<bool>() == true ? "（今天）" : "（下一个工作日）")}届满，"
+                + (data["reviewer"] is JsonObject reviewer ? $"提醒审核人员 {Text(reviewer, "name")}" : "尚无人领取，提醒本部门审核人员"),
+            "reminder.overdue" => $"{Text(data, "caseId")}：审核已于 {Text(data, "dueDate")} 届满，已超期，通知负责人"
+                + (data["reviewer"] is JsonObject late ? $"（审核人员 {Text(late, "name")}）" : "（尚无人领取）"),
             "file.stored" => data?["external"] is JsonObject external
                 ? $"登记{Text(external, "system")}中的录像 {Text(external, "location")}（SHA-256 {Text(data, "sha256")}）"
                 : $"{Text(data, "contentType")}，{data?["size"]} 字节，SHA-256 {Text(data, "sha256")}",

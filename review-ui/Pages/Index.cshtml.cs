@@ -28,6 +28,10 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options) : F
     [BindProperty(SupportsGet = true)]
     public string? Scope { get; set; }
 
+    /// <summary>One state within the tab (a reminder's link: the opinions waiting for confirmation), or null for the whole tab.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? State { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
 
@@ -49,7 +53,14 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options) : F
 
     public string? Problem { get; private set; }
 
-    public QueueTab CurrentTab => QueueTabs.TryParse(Tab, out var tab) ? tab : QueueTab.ToDo;
+    /// <summary>What to remind the person of: their reviews due today, tomorrow or overdue; for a head, the office's overdue
+    /// reviews and the opinions waiting for confirmation.</summary>
+    public DeskReminders Reminders { get; private set; } = new(0, 0, 0, 0, 0);
+
+    public QueueTab CurrentTab => QueueTabs.TryParse(Tab, out var tab) ? tab : OneState is { } state ? QueueTabs.Of(state) : QueueTab.ToDo;
+
+    /// <summary>The one state asked for, when it is one of the tab's.</summary>
+    public ReviewState? OneState => ReviewNames.TryParseState(State ?? string.Empty, out var state) ? state : null;
 
     /// <summary>Whether the caller holds reviews at all, so that "mine" means something.</summary>
     public bool CanHold => Caller.Has(Role.Reviewer);
@@ -60,6 +71,7 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options) : F
 
     public void OnGet()
     {
+        Reminders = Reviews.RemindersFor(Caller);
         var query = Query() with { Page = Math.Max(1, PageNumber), PageSize = PageSize };
         var counts = Reviews.CountTabs(Caller, query);
         var outcome = Reviews.Query(Caller, query);
@@ -120,6 +132,7 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options) : F
         {
             ["tab"] = tab ?? Tab,
             ["scope"] = scope ?? Scope,
+            ["state"] = tab is null ? State : null,
             ["department"] = Department,
             ["action"] = Action,
             ["due"] = Due,
@@ -132,7 +145,7 @@ public sealed class IndexModel(ReviewService reviews, ReviewOptions options) : F
     private ReviewQuery Query() => new()
     {
         Department = string.IsNullOrEmpty(Department) ? null : Department,
-        States = CurrentTab.States(),
+        States = OneState is { } state && CurrentTab.States().Contains(state) ? [state] : CurrentTab.States(),
         Order = CurrentTab.Order(),
         ReviewerId = Mine ? Caller.Actor.Id : null,
         Action = ActionKinds.TryParse(Action ?? string.Empty, Reviews.Catalogues.ActionKinds, out var action) ? action.ToWire() : null,

@@ -182,4 +182,30 @@ public class DeskTests(Browser browser)
         Assert.DoesNotContain(FashenApp.Password, await page.ContentAsync(), StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "重新登录" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task SignIn_RemindsTheReviewerOfWhatIsDue_AndTheHeadOfWhatIsOverdue()
+    {
+        await using var app = FashenApp.Start();
+
+        // Both due Wednesday 11 March (submitted Monday 2 March); 李敏 takes the first.
+        var first = await SubmitAcceptedAsync(app, "桓市监罚〔2026〕041号");
+        await SubmitAcceptedAsync(app, "桓市监罚〔2026〕042号");
+        await Post(await app.PersonAsync("li.min"), $"/v1/reviews/{first.GetProperty("id").GetString()}/assignment", new JsonObject { ["version"] = first.Version() });
+
+        // Tuesday 10 March: due the next working day.
+        app.Clock.Advance(TimeSpan.FromDays(8));
+        var reviewer = await Ui.SignInAsync(browser, app, "li.min");
+        var reminders = reviewer.GetByRole(AriaRole.Region, new() { Name = "提醒" });
+        await Expect(reminders).ToContainTextAsync("下一个工作日到期 1 件");
+        await reminders.GetByRole(AriaRole.Link, new() { Name = "下一个工作日到期 1 件" }).ClickAsync();
+        await Expect(reviewer.Locator("table.queue tbody tr")).ToHaveCountAsync(1);
+        await Expect(reviewer.Locator("table.queue tbody tr")).ToContainTextAsync("桓市监罚〔2026〕041号");
+
+        // Thursday 12 March: both overdue; the head is told of the office's.
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        var head = await Ui.SignInAsync(browser, app, "sun.head");
+        await Expect(head.GetByRole(AriaRole.Region, new() { Name = "提醒" })).ToContainTextAsync("本机构已超期的审核 2 件");
+        Assert.Empty(await Ui.AxeViolationsAsync(head, "queue with reminders"));
+    }
 }

@@ -78,6 +78,9 @@ public sealed class FashenApp : IAsyncDisposable
             builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(ErrorLog)));
             builder.UseSetting("Fashen:Catalogues", catalogues ?? Repository.Samples("catalogues"));
             builder.UseSetting("Fashen:Demo", "false");
+
+            // Reminders are recorded on their own; the tests that want them send them (ReminderTests).
+            builder.UseSetting("Fashen:Reminders", "false");
             if (PostgreSqlSchema is not null)
             {
                 builder.UseSetting("Fashen:Store", nameof(StoreKind.PostgreSql));
