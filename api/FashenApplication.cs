@@ -111,6 +111,7 @@ public static class FashenApplication
         builder.Services.AddSingleton<PasswordCheck>();
         builder.Services.AddSingleton<PeopleDirectory>();
         builder.Services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
+        builder.Services.AddSingleton<IAdministration, Administration>();
         builder.Services.AddDataProtection().SetApplicationName("fashen");
         builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<IServiceProvider>((keys, sp) => keys.XmlRepository = SharedKeys(sp) is { } shared

@@ -634,6 +634,17 @@ public sealed class LiteDbStore : IFashenStore
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<ApiClient> ApiClients()
+    {
+        lock (_gate)
+        {
+            return _clients.FindAll().Where(d => d["_id"].AsString != "create")
+                .Select(d => new ApiClient(d["_id"].AsString, d["name"].AsString, d["secretHash"].AsString, d["departments"].AsArray.Select(x => x.AsString).ToList(), d["disabled"].AsBoolean))
+                .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <inheritdoc/>
     public void SaveApiClient(ApiClient client)
     {
         lock (_gate)

@@ -21,6 +21,15 @@ public static class Credentials
         return (new ApiClient(id, name, Hash(secret), departments, Disabled: false), $"{KeyPrefix}{id}_{secret}");
     }
 
+    /// <summary>Gives an API client a new secret, keeping its id (its record, its webhooks): the old key stops working at once.</summary>
+    /// <returns>The client record to store and the new key to hand over once.</returns>
+    public static (ApiClient Client, string Key) RotateApiKey(ApiClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        return (client with { SecretHash = Hash(secret), Disabled = false }, $"{KeyPrefix}{client.Id}_{secret}");
+    }
+
     /// <summary>Splits an API key into its id and secret.</summary>
     public static bool TryParseApiKey(string key, out string id, out string secret)
     {

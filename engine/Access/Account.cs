@@ -52,6 +52,10 @@ public interface IAccountStore
     /// <returns>The client, or null.</returns>
     ApiClient? FindApiClient(string id);
 
+    /// <summary>Lists every API client, disabled ones too.</summary>
+    /// <returns>The clients, ordered by name, then id.</returns>
+    IReadOnlyList<ApiClient> ApiClients();
+
     /// <summary>Adds or replaces an API client.</summary>
     /// <param name="client">The client.</param>
     void SaveApiClient(ApiClient client);

@@ -29,6 +29,14 @@ public static class RecordText
         "review.proposal_returned" => "负责人退回审核意见",
         "review.collective_discussion_recorded" => "负责人集体讨论",
         "reminder.due_soon" => "到期提醒",
+        "account.created" => "新建账号",
+        "account.changed" => "修改账号",
+        "account.disabled" => "停用账号",
+        "account.enabled" => "启用账号",
+        "account.password_reset" => "重置密码",
+        "api_key.created" => "新建 API 密钥",
+        "api_key.revoked" => "停用 API 密钥",
+        "api_key.rotated" => "更换 API 密钥",
         "reminder.overdue" => "超期提醒负责人",
         "review.paper_document_added" => "添加纸质材料扫描件",
         "decision.issued" => "报告已作出的决定",
@@ -91,6 +99,12 @@ public static class RecordText
                 + (data["late"]?.GetValue<bool>() == true ? "（超过三日撤回）" : string.Empty),
             "catalogues.loaded" => "在用目录清单：" + string.Join("、", (data["inForce"] as JsonArray ?? []).Select(c => $"{Text(c, "id")} {Text(c, "version")}")),
             "catalogues.reload_refused" => "目录清单有错误，原有目录继续使用",
+            "account.created" or "account.changed" or "account.disabled" or "account.enabled" =>
+                $"{Text(data, "name")}（{Text(data, "username")}）：{Roles(data["roles"])}；部门 {List(data["departments"])}"
+                + (data["disabled"]?.GetValue<bool>() == true ? "；已停用" : string.Empty),
+            "account.password_reset" => $"{Text(data, "name")}（{Text(data, "username")}）的密码已重置，一次性密码只交给本人",
+            "api_key.created" or "api_key.revoked" or "api_key.rotated" => $"{Text(data, "name")}（{Text(data, "id")}）：部门 {List(data["departments"])}"
+                + (data["disabled"]?.GetValue<bool>() == true ? "；已停用" : string.Empty),
             "reminder.due_soon" => $"{Text(data, "caseId")}：审核于 {Text(data, "dueDate")}{(data["dueToday"]?.GetValue<bool>() == true ? "（今天）" : "（下一个工作日）")}届满，"
                 + (data["reviewer"] is JsonObject reviewer ? $"提醒审核人员 {Text(reviewer, "name")}" : "尚无人领取，提醒本部门审核人员"),
             "reminder.overdue" => $"{Text(data, "caseId")}：审核已于 {Text(data, "dueDate")} 届满，已超期，通知负责人"
@@ -148,6 +162,14 @@ public static class RecordText
     private static string Note(string? note) => string.IsNullOrWhiteSpace(note) ? string.Empty : $"（{note}）";
 
     private static string Text(JsonNode? node, string member) => node?[member]?.GetValue<string>() ?? string.Empty;
+
+    private static string List(JsonNode? items) =>
+        items is JsonArray { Count: > 0 } list ? string.Join("、", list.Select(i => i!.GetValue<string>() == Caller.AllDepartments ? "全部" : i.GetValue<string>())) : "无";
+
+    private static string Roles(JsonNode? roles) =>
+        roles is JsonArray { Count: > 0 } list
+            ? string.Join("、", list.Select(r => Enum.TryParse<Role>(r!.GetValue<string>(), ignoreCase: true, out var role) ? role.ToChinese() : r.GetValue<string>()))
+            : "无角色";
 
     private static string Names(JsonNode? data) =>
         data?["keys"] is JsonArray { Count: > 0 } keys ? string.Join("、", keys.Select(k => k!.GetValue<string>())) : "无";

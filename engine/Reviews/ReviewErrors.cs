@@ -337,6 +337,11 @@ public static class ReviewErrors
     /// <returns>The error.</returns>
     public static ReviewError DiscussionInvalid(string problem) => Error("FS5050", $"集体讨论不能记录：{problem}。", ReviewErrorKind.Invalid);
 
+    /// <summary>FS5051: an account or API key the admin asked for cannot be made or changed as given.</summary>
+    /// <param name="problem">What is wrong, in Chinese.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError AdministrationInvalid(string problem) => Error("FS5051", $"不能办理：{problem}。", ReviewErrorKind.Invalid);
+
     /// <summary>FS5045: no record entry at that place of a department the caller may see.</summary>
     /// <param name="sequence">The record entry asked for.</param>
     /// <returns>The refusal.</returns>

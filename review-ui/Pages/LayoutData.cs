@@ -34,6 +34,11 @@ public static class LayoutData
 
         items.Add(("/catalogues", "目录清单"));
         items.Add(("/statistics", "数据统计"));
+        if (caller.Has(Role.Admin))
+        {
+            items.Add(("/admin", "系统管理"));
+        }
+
         return items;
     }
 

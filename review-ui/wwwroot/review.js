@@ -103,4 +103,17 @@
 
     details.querySelectorAll('[data-src]:not([src])').forEach((viewer) => { viewer.setAttribute('src', viewer.dataset.src); });
   }, true);
+
+  // A secret or an anchor to copy: the button copies the field beside it; without script the field is still selectable.
+  document.querySelectorAll('[data-copy-target]').forEach((button) => button.addEventListener('click', async () => {
+    const field = document.getElementById(button.dataset.copyTarget);
+    field.select();
+    try {
+      await navigator.clipboard.writeText(field.value);
+      button.textContent = '已复制';
+    } catch {
+      button.textContent = '请按 Ctrl+C 复制';
+    }
+  }));
+  document.querySelectorAll('input[data-copy]').forEach((field) => field.addEventListener('focus', () => field.select()));
 })();

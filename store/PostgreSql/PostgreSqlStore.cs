@@ -705,6 +705,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
             r => new ApiClient(id, r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2), r.GetBoolean(3)), ("id", id)).FirstOrDefault();
 
     /// <inheritdoc/>
+    public IReadOnlyList<ApiClient> ApiClients() =>
+        Read("SELECT id, name, secret_hash, departments, disabled FROM api_clients ORDER BY name COLLATE \"C\", id COLLATE \"C\"",
+            r => new ApiClient(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetBoolean(4)));
+
+    /// <inheritdoc/>
     public void SaveApiClient(ApiClient client) => Execute(
         """
         INSERT INTO api_clients (id, name, secret_hash, departments, disabled) VALUES (@id, @name, @hash, @departments, @disabled)
