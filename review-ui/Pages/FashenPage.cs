@@ -48,6 +48,14 @@ public abstract class FashenPage(ReviewService reviews, ReviewOptions options) :
     /// <summary>A date as written in documents: 2026-03-02.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Why a due date is provisional (暂定), or null when it is official: a date in a year whose holiday arrangement is not
+    /// loaded was counted from the statutory holidays, and is counted again when the arrangement comes (so a stored date is
+    /// provisional exactly while its year is missing).</summary>
+    public string? ProvisionalReason(DateOnly? due) =>
+        due is { } day && Reviews.Catalogues.Calendar is { } calendar && calendar.IsProvisional(day.Year)
+            ? Fashen.Engine.Calendar.WorkingCalendar.ProvisionalReason([day.Year])
+            : null;
+
     /// <summary>A department's name, as its catalogue gives it, or its id when no catalogue is loaded for it.</summary>
     public string DepartmentName(string department) =>
         Reviews.Catalogues.Shown(department, Reviews.Today)?.Catalogue.Name ?? department;

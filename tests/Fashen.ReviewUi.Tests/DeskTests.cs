@@ -208,4 +208,20 @@ public class DeskTests(Browser browser)
         await Expect(head.GetByRole(AriaRole.Region, new() { Name = "提醒" })).ToContainTextAsync("本机构已超期的审核 2 件");
         Assert.Empty(await Ui.AxeViolationsAsync(head, "queue with reminders"));
     }
+
+    [Fact]
+    public async Task Queue_MarksADueDateInAYearWithoutItsHolidayArrangement_AsProvisional()
+    {
+        await using var app = FashenApp.Start();
+        await SubmitAcceptedAsync(app, "桓市监罚〔2026〕051号");
+
+        // Thursday 24 December 2026: seven working days reach into 2027, whose arrangement the samples do not hold.
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 24, 1, 0, 0, TimeSpan.Zero));
+        await SubmitAcceptedAsync(app, "桓市监罚〔2026〕052号");
+        var page = await Ui.SignInAsync(browser, app, "li.min");
+        var rows = page.Locator("table.queue tbody tr");
+        await Expect(rows.Filter(new() { HasText = "052号" })).ToContainTextAsync("（暂定）");
+        await Expect(rows.Filter(new() { HasText = "052号" }).Locator(".provisional")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("2027"));
+        await Expect(rows.Filter(new() { HasText = "051号" })).Not.ToContainTextAsync("暂定");
+    }
 }
