@@ -340,7 +340,7 @@ public static class ReviewErrors
     /// <summary>FS5051: an account or API key the admin asked for cannot be made or changed as given.</summary>
     /// <param name="problem">What is wrong, in Chinese.</param>
     /// <returns>The error.</returns>
-    public static ReviewError AdministrationInvalid(string problem) => Error("FS5051", $"不能办理：{problem}。", ReviewErrorKind.Invalid);
+    public static ReviewError AdministrationInvalid(string problem) => Error("FS5051", $"账号或 API 密钥不能按所填的办理：{problem}。", ReviewErrorKind.Invalid);
 
     /// <summary>FS5045: no record entry at that place of a department the caller may see.</summary>
     /// <param name="sequence">The record entry asked for.</param>

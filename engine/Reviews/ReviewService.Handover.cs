@@ -95,23 +95,13 @@ public sealed partial class ReviewService
 
     private Outcome<(Review Review, string Reason)> HandedOver(Caller caller, string reviewId, long version, string? reason)
     {
-        var found = Get(caller, reviewId);
+        var found = Allowed(caller, reviewId, version, review => HandoverProblem(caller, review));
         if (!found.Succeeded)
         {
             return found.Error!;
         }
 
         var review = found.Value!;
-        if (HandoverProblem(caller, review) is { } problem)
-        {
-            return problem;
-        }
-
-        if (review.Version != version)
-        {
-            return ReviewErrors.StaleVersion(version, review.Version);
-        }
-
         var why = Trimmed(reason);
         if (why is null)
         {

@@ -210,6 +210,24 @@ public sealed partial class ReviewService
 
     private static Outcome<T> Outcome<T>(T value) => value;
 
+    // A review the caller may see, that the step's own check allows, at the version the caller saw.
+    private Outcome<Review> Allowed(Caller caller, string reviewId, long version, Func<Review, ReviewError?> problem)
+    {
+        var found = Get(caller, reviewId);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+
+        var review = found.Value!;
+        if (problem(review) is { } refused)
+        {
+            return refused;
+        }
+
+        return review.Version == version ? review : ReviewErrors.StaleVersion(version, review.Version);
+    }
+
     private Review? Load(string reviewId)
     {
         // No review id is this long; one that is would only make the store read a key it cannot hold.

@@ -37,6 +37,10 @@ public class DeskTests(Browser browser)
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Filter(new() { HasText = "桓市监罚〔2026〕021号" })).ToContainTextAsync("桓台县某某食品有限公司：销售不符合食品安全标准的食品");
 
+        // At 1366 px a case number stays on one line (it wrapped over three).
+        var lines = await page.Locator("table.queue tbody th.case-number a").First.EvaluateAsync<int>("a => a.getClientRects().length");
+        Assert.Equal(1, lines);
+
         // Mine: only what 王芳 holds; the counts follow.
         await page.GetByRole(AriaRole.Link, new() { Name = "我负责的" }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(1);

@@ -23,23 +23,13 @@ public sealed partial class ReviewService
     /// <returns>The review, or why not.</returns>
     public Outcome<Review> Confirm(Caller caller, string reviewId, long version, bool confirmed, string? note)
     {
-        var found = Get(caller, reviewId);
+        var found = Allowed(caller, reviewId, version, review => ConfirmProblem(caller, review));
         if (!found.Succeeded)
         {
             return found;
         }
 
         var review = found.Value!;
-        if (ConfirmProblem(caller, review) is { } problem)
-        {
-            return problem;
-        }
-
-        if (review.Version != version)
-        {
-            return ReviewErrors.StaleVersion(version, review.Version);
-        }
-
         var text = Trimmed(note);
         if (text is { Length: > MaxHandoverReasonLength })
         {
@@ -67,23 +57,13 @@ public sealed partial class ReviewService
     public Outcome<Review> RecordDiscussion(Caller caller, string reviewId, long version, DiscussionInput discussion)
     {
         ArgumentNullException.ThrowIfNull(discussion);
-        var found = Get(caller, reviewId);
+        var found = Allowed(caller, reviewId, version, review => DiscussionProblem(caller, review));
         if (!found.Succeeded)
         {
             return found;
         }
 
         var review = found.Value!;
-        if (DiscussionProblem(caller, review) is { } problem)
-        {
-            return problem;
-        }
-
-        if (review.Version != version)
-        {
-            return ReviewErrors.StaleVersion(version, review.Version);
-        }
-
         var participants = discussion.Participants.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
         var approvedOn = ReviewOptions.LocalDay(review.Decided!.Value.At, _options.TimeZone);
         var summary = Trimmed(discussion.Summary);

@@ -257,21 +257,13 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
             return ReviewErrors.DiscussionInvalid("请选择会议纪要文件（PDF、OFD、Word 文档或图像）");
         }
 
-        using var content = upload.OpenReadStream();
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
-        var sniffed = ContentSniffer.Sniff(content, upload.ContentType);
-        if (sniffed.ContentType is not { } type)
-        {
-            return ReviewErrors.DiscussionInvalid(sniffed.Problem!.TrimEnd('。'));
-        }
-
-        content.Position = 0;
-        var stored = files.Store(Caller, sha256, upload.Length, type, content);
+        var stored = Store(upload, ReviewErrors.DiscussionInvalid);
         if (!stored.Succeeded)
         {
             return stored.Error!;
         }
 
+        var sha256 = stored.Value!;
         var participants = (DiscussionParticipants ?? string.Empty).Split(['\n', '、', ',', '，', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var conclusion = DiscussionConclusions.TryParse(DiscussionConclusion, out var parsed) ? parsed : (DiscussionConclusion?)null;
         return Reviews.RecordDiscussion(Caller, Id, Version, new DiscussionInput(DiscussionHeldOn, participants, conclusion, DiscussionSummary, sha256, upload.FileName));
@@ -284,19 +276,27 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
             return ReviewErrors.PaperDocumentInvalid("请选择扫描件（PDF 或图像）");
         }
 
+        var stored = Store(upload, ReviewErrors.PaperDocumentInvalid);
+        return stored.Succeeded
+            ? Reviews.AddPaperDocument(Caller, Id, Version, PaperMaterial ?? string.Empty, stored.Value!, upload.FileName, PaperPages)
+            : stored.Error!;
+    }
+
+    // An upload of the page into the case file: hashed, its kind found from its bytes (refused as the step's own error), stored
+    // (recorded). Returns its SHA-256.
+    private Outcome<string> Store(IFormFile upload, Func<string, ReviewError> refused)
+    {
         using var content = upload.OpenReadStream();
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
         var sniffed = ContentSniffer.Sniff(content, upload.ContentType);
         if (sniffed.ContentType is not { } type)
         {
-            return ReviewErrors.PaperDocumentInvalid(sniffed.Problem!.TrimEnd('。'));
+            return refused(sniffed.Problem!.TrimEnd('。'));
         }
 
         content.Position = 0;
         var stored = files.Store(Caller, sha256, upload.Length, type, content);
-        return stored.Succeeded
-            ? Reviews.AddPaperDocument(Caller, Id, Version, PaperMaterial ?? string.Empty, sha256, upload.FileName, PaperPages)
-            : stored.Error!;
+        return stored.Succeeded ? sha256 : stored.Error!;
     }
 
     private IActionResult Done(Outcome<Review> outcome, string message, string anchor, string field = "") =>
