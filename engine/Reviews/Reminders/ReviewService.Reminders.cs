@@ -58,7 +58,7 @@ public sealed partial class ReviewService
     {
         ArgumentNullException.ThrowIfNull(caller);
         var today = Today;
-        int Count(ReviewQuery query) => Query(caller, query with { PageSize = 200 }).Value?.Items.Count ?? 0;
+        int Count(ReviewQuery query) => Query(caller, query with { PageSize = 1 }).Value?.Total ?? 0;
         if (caller.IsCaseSystem)
         {
             return new DeskReminders(0, 0, 0, 0, 0);

@@ -114,16 +114,19 @@ public sealed partial class ReviewService
             missing.Add("法制机构负责人尚未确认审核意见");
         }
 
-        if (review.DiscussionRequired)
+        if (!review.DiscussionRequired)
+        {
+            return missing;
+        }
+
+        if (review.Discussion is not { } discussion)
         {
             var rules = string.Join("、", review.Submission.MatchedRules.Where(r => r.RequiresCollectiveDiscussion).Select(r => r.Id));
-            missing.Add(review.Discussion switch
-            {
-                null => $"目录条目 {rules} 要求负责人集体讨论，尚未记录集体讨论",
-                { Conclusion: DiscussionConclusion.Disagree } d => $"{Classification.Formatting.Date(d.HeldOn)} 负责人集体讨论的结论为不同意作出决定",
-                _ => null!,
-            });
-            missing.RemoveAll(m => m is null);
+            missing.Add($"目录条目 {rules} 要求负责人集体讨论，尚未记录集体讨论");
+        }
+        else if (discussion.Conclusion == DiscussionConclusion.Disagree)
+        {
+            missing.Add($"{Classification.Formatting.Date(discussion.HeldOn)} 负责人集体讨论的结论为不同意作出决定");
         }
 
         return missing;
