@@ -342,6 +342,12 @@ public static class ReviewErrors
     /// <returns>The error.</returns>
     public static ReviewError AdministrationInvalid(string problem) => Error("FS5051", $"账号或 API 密钥不能按所填的办理：{problem}。", ReviewErrorKind.Invalid);
 
+    /// <summary>FS5052: a head confirming the opinion they gave themselves.</summary>
+    /// <param name="name">The head's name.</param>
+    /// <returns>The error.</returns>
+    public static ReviewError OwnOpinion(string name) => Error(
+        "FS5052", $"审核意见是“{name}”本人提出的，须由其他负责人确认。", ReviewErrorKind.Forbidden);
+
     /// <summary>FS5045: no record entry at that place of a department the caller may see.</summary>
     /// <param name="sequence">The record entry asked for.</param>
     /// <returns>The refusal.</returns>

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Fashen.Api.Access;
+using Fashen.Engine.Access;
+using Fashen.Engine.Reviews;
+using Microsoft.Extensions.DependencyInjection;
 using static Fashen.Tests.Requests;
 
 namespace Fashen.Api.Tests;
@@ -139,6 +143,26 @@ public class SignOffTests
             ["minutes"] = new JsonObject { ["sha256"] = new string('a', 64), ["fileName"] = "纪要.pdf" },
         });
         Assert.Equal("FS5050", refused.Code());
+    }
+
+    [Fact]
+    public async Task AHeadWhoAlsoReviews_MayNotConfirmTheirOwnOpinion()
+    {
+        await using var app = FashenApp.Start();
+        var accounts = app.Services.GetRequiredService<IAccountStore>();
+        var both = new Account("wu.both", "wu.both", "吴兼", string.Empty, [Role.Reviewer, Role.Head], ["yjgl"], false, true, Disabled: false);
+        accounts.SaveAccount(both with { PasswordHash = Credentials.HashPassword(both, FashenApp.Password) });
+        var (_, review) = await Post(app.CaseSystem("yjgl"), "/v1/reviews", Submission(Suspension(), YjglMaterials));
+        var id = review.GetProperty("id").GetString()!;
+        var wu = await app.PersonAsync("wu.both");
+        var done = await CompleteChecklistAsync(wu, review);
+        var (_, proposed) = await Post(wu, $"/v1/reviews/{id}/outcome", new JsonObject { ["version"] = done.Version(), ["outcome"] = "approve" });
+
+        var (status, own) = await Post(wu, $"/v1/reviews/{id}/confirmation", new JsonObject { ["version"] = proposed.Version(), ["confirmed"] = true });
+        var (_, other) = await Post(await app.PersonAsync("zhang.head"), $"/v1/reviews/{id}/confirmation", new JsonObject { ["version"] = proposed.Version(), ["confirmed"] = true });
+
+        Assert.Equal((HttpStatusCode.Forbidden, "FS5052"), (status, own.Code()));
+        Assert.Equal("approved", other.State());
     }
 
     private static async Task<JsonElement> IssueAsync(HttpClient caseSystem)

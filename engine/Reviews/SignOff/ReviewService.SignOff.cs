@@ -146,7 +146,7 @@ public sealed partial class ReviewService
             return ReviewErrors.WrongState("确认审核意见", review.State.ToChinese());
         }
 
-        return proposal.By.Id == caller.Actor.Id ? ReviewErrors.SeparationOfDuties(caller.Actor.Name) : null;
+        return proposal.By.Id == caller.Actor.Id ? ReviewErrors.OwnOpinion(caller.Actor.Name) : null;
     }
 
     // The department's reviewers and heads in the pages, or its case system, once the review approved a decision that a
