@@ -629,8 +629,7 @@ public sealed class LiteDbStore : IFashenStore
         }
 
         // Added only if no save put a newer one meanwhile.
-        var client = new ApiClient(id, doc["name"].AsString, doc["secretHash"].AsString, doc["departments"].AsArray.Select(d => d.AsString).ToList(), doc["disabled"].AsBoolean);
-        return _clientsById.GetOrAdd(id, client);
+        return _clientsById.GetOrAdd(id, ToClient(doc));
     }
 
     /// <inheritdoc/>
@@ -638,8 +637,7 @@ public sealed class LiteDbStore : IFashenStore
     {
         lock (_gate)
         {
-            return _clients.FindAll().Where(d => d["_id"].AsString != "create")
-                .Select(d => new ApiClient(d["_id"].AsString, d["name"].AsString, d["secretHash"].AsString, d["departments"].AsArray.Select(x => x.AsString).ToList(), d["disabled"].AsBoolean))
+            return _clients.FindAll().Where(d => d["_id"].AsString != "create").Select(ToClient)
                 .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         }
     }
@@ -847,6 +845,9 @@ public sealed class LiteDbStore : IFashenStore
         ["party"] = entry.Party,
         ["cause"] = entry.Cause,
     };
+
+    private static ApiClient ToClient(BsonDocument doc) => new(
+        doc["_id"].AsString, doc["name"].AsString, doc["secretHash"].AsString, doc["departments"].AsArray.Select(d => d.AsString).ToList(), doc["disabled"].AsBoolean);
 
     private static ReviewIndexEntry ToIndex(BsonDocument doc)
     {

@@ -50,7 +50,7 @@ public sealed class Administration(IAccountStore accounts, IReviewStore record, 
 
         var password = Credentials.NewPassword();
         var account = new Account(
-            "A" + RandomNumberGenerator.GetHexString(16, lowercase: true), username, input.DisplayName.Trim(), string.Empty, input.Roles.Distinct().ToList(),
+            "A" + RandomNumberGenerator.GetHexString(16, lowercase: true), username, Name(input), string.Empty, input.Roles.Distinct().ToList(),
             Departments(input), input.FirstTimeReviewer, input.LegalQualification, Disabled: false);
         account = account with { PasswordHash = Credentials.HashPassword(account, password) };
         accounts.SaveAccount(account);
@@ -75,7 +75,7 @@ public sealed class Administration(IAccountStore accounts, IReviewStore record, 
 
         var account = found.Value! with
         {
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = Name(input),
             Roles = input.Roles.Distinct().ToList(),
             Departments = Departments(input),
             FirstTimeReviewer = input.FirstTimeReviewer,
@@ -244,6 +244,14 @@ public sealed class Administration(IAccountStore accounts, IReviewStore record, 
         return departments.Count == 0 || departments.Any(d => d != Caller.AllDepartments && !reviews.Catalogues.Departments.Contains(d))
             ? $"请选择所属部门（全部部门，或 {string.Join("、", reviews.Catalogues.Departments)} 中的一个或几个）"
             : null;
+    }
+
+    // The name as records and documents show it: normalised as the command line and submissions normalise names (NFKC, spaces
+    // made one), so that the same person is written one way.
+    private static string Name(AccountInput input)
+    {
+        PersonNames.NormalizeName(input.DisplayName, out var name);
+        return name;
     }
 
     private static List<string> Departments(AccountInput input)

@@ -247,7 +247,7 @@ public static class ReviewsApi
             Callers.With(context, caller =>
             {
                 var confirmed = service.Confirm(caller, id, request.Version!.Value, request.Confirmed!.Value, request.Note);
-                if (confirmed.Succeeded && confirmed.Value!.Outcome is not null && opinions.ArchiveAfterOutcome(confirmed.Value) is { } notArchived)
+                if (confirmed.Succeeded && opinions.ArchiveAfterOutcome(confirmed.Value!) is { } notArchived)
                 {
                     log.LogWarning("审核 {ReviewId} 的审核意见书未能随即归档，将在首次读取时归档：{Problem}", id, notArchived);
                 }

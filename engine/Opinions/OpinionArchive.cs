@@ -87,10 +87,17 @@ public sealed class OpinionArchive(
     /// <summary>Archives the opinion of an outcome just recorded, so that it is in the case file whether or not anyone reads it.
     /// The outcome stands whatever happens here: a failure (the fonts missing, the store unreachable a moment) is returned, and
     /// the opinion is archived when it is first asked for instead.</summary>
-    /// <param name="review">The review, as the outcome left it.</param>
+    /// <param name="review">The review, as the change left it; without an outcome in force (an opinion waiting for the head's
+    /// confirmation, or sent back) there is nothing to archive.</param>
     /// <returns>Why it was not archived now, or null.</returns>
     public string? ArchiveAfterOutcome(Review review)
     {
+        ArgumentNullException.ThrowIfNull(review);
+        if (review.Outcome is null)
+        {
+            return null;
+        }
+
         try
         {
             var archived = Archive(review);

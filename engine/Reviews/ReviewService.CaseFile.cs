@@ -40,7 +40,7 @@ public sealed partial class ReviewService
         }
 
         // Only a scan this reviewer stored: naming another's file would let it be read through this review.
-        if (_files?.FindFile(sha256) is not { Held: true } file || !_files.Holds(sha256, caller.Actor.Id))
+        if (StoredBy(caller, sha256) is not { } file)
         {
             return ReviewErrors.FileNotFound(sha256);
         }
@@ -52,4 +52,9 @@ public sealed partial class ReviewService
 
         return Commit(open.Value!, version, caller.Actor, [new PaperDocumentAdded(material, file.Sha256, fileName, file.Size, file.ContentType, pages)]);
     }
+
+    // A file whose bytes are kept and that this caller stored (or stored again), or null: a case file names only such files,
+    // since naming another's would let it be read through the review.
+    private Documents.StoredFile? StoredBy(Caller caller, string sha256) =>
+        _files?.FindFile(sha256) is { Held: true } file && _files.Holds(sha256, caller.Actor.Id) ? file : null;
 }

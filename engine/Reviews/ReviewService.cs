@@ -88,20 +88,10 @@ public sealed partial class ReviewService
     /// <returns>A page of reviews, soonest due first.</returns>
     public Outcome<ReviewPage> Query(Caller caller, ReviewQuery query)
     {
-        if (query.Department is { } department && !caller.CanAccess(department))
-        {
-            return ReviewErrors.DepartmentNotAllowed(department);
-        }
-
-        var today = Today;
-        return _store.Query(query with
-        {
-            VisibleDepartments = caller.Departments.Contains(Caller.AllDepartments) ? null : caller.Departments,
-            Today = today,
-            NextWorkingDay = NextWorkingDay(today),
-            Page = Math.Max(1, query.Page),
-            PageSize = Math.Clamp(query.PageSize, 1, 200),
-        });
+        var scoped = Scoped(caller, query);
+        return scoped.Succeeded
+            ? _store.Query(scoped.Value! with { Page = Math.Max(1, query.Page), PageSize = Math.Clamp(query.PageSize, 1, 200) })
+            : scoped.Error!;
     }
 
     /// <summary>Counts the reviews of each queue tab that match a query (its states aside), among those the caller may see.</summary>
@@ -110,18 +100,13 @@ public sealed partial class ReviewService
     /// <returns>Each tab's count, or why not.</returns>
     public Outcome<IReadOnlyDictionary<QueueTab, int>> CountTabs(Caller caller, ReviewQuery query)
     {
-        if (query.Department is { } department && !caller.CanAccess(department))
+        var scoped = Scoped(caller, query);
+        if (!scoped.Succeeded)
         {
-            return ReviewErrors.DepartmentNotAllowed(department);
+            return scoped.Error!;
         }
 
-        var today = Today;
-        var byState = _store.CountByState(query with
-        {
-            VisibleDepartments = caller.Departments.Contains(Caller.AllDepartments) ? null : caller.Departments,
-            Today = today,
-            NextWorkingDay = NextWorkingDay(today),
-        });
+        var byState = _store.CountByState(scoped.Value!);
         return Outcome<IReadOnlyDictionary<QueueTab, int>>(QueueTabs.All.ToDictionary(tab => tab, tab => tab.States().Sum(s => byState.GetValueOrDefault(s))));
     }
 
@@ -209,6 +194,23 @@ public sealed partial class ReviewService
     }
 
     private static Outcome<T> Outcome<T>(T value) => value;
+
+    // A query limited to the departments the caller may see, with today's dates for the due states; or why not.
+    private Outcome<ReviewQuery> Scoped(Caller caller, ReviewQuery query)
+    {
+        if (query.Department is { } department && !caller.CanAccess(department))
+        {
+            return ReviewErrors.DepartmentNotAllowed(department);
+        }
+
+        var today = Today;
+        return query with
+        {
+            VisibleDepartments = caller.Departments.Contains(Caller.AllDepartments) ? null : caller.Departments,
+            Today = today,
+            NextWorkingDay = NextWorkingDay(today),
+        };
+    }
 
     // A review the caller may see, that the step's own check allows, at the version the caller saw.
     private Outcome<Review> Allowed(Caller caller, string reviewId, long version, Func<Review, ReviewError?> problem)

@@ -29,6 +29,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
     private const string ReviewColumns = "review_id, department, case_id, action, state, running, due_key, version, submitted_at, updated_at, "
         + "reviewer_id, digest, title, counsel_pending, extension_pending, reviewer_name, party, cause";
 
+    // The case id folded in SQL exactly as CaseNumbers.Fold folds it in C#; migration 12 indexes this expression.
+    internal const string FoldedCaseId = "translate(lower(case_id), '" + CaseNumbers.FoldFrom + "', '" + CaseNumbers.FoldTo + "')";
+
+    private const string ClientColumns = "id, name, secret_hash, departments, disabled";
+
     private const string AccountColumns = "id, username, display_name, password_hash, roles, departments, first_time_reviewer, legal_qualification, disabled";
 
     // Files are kept in rows of this many bytes: large enough that a 200 MB file is 200 rows, small enough to read one
@@ -358,9 +363,6 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
     // The checks of each append read the writes of the appends before it in the group. One statement also
     // because Npgsql executes a multi-statement batch synchronously only up to its first statement and writes
     // the rest on the thread pool (npgsql#3846), which request threads blocked on their appends can starve.
-    // The case id folded in SQL exactly as CaseNumbers.Fold folds it in C#; migration 12 indexes this expression.
-    internal const string FoldedCaseId = "translate(lower(case_id), '" + CaseNumbers.FoldFrom + "', '" + CaseNumbers.FoldTo + "')";
-
     private static AppendOutcome AppendChecked(NpgsqlConnection connection, ChainHead head, AppendBatch batch)
     {
         var (sequenceBefore, hashBefore) = (head.Sequence, head.Hash);
@@ -701,13 +703,11 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
 
     /// <inheritdoc/>
     public ApiClient? FindApiClient(string id) =>
-        Read("SELECT name, secret_hash, departments, disabled FROM api_clients WHERE id = @id",
-            r => new ApiClient(id, r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2), r.GetBoolean(3)), ("id", id)).FirstOrDefault();
+        Read($"SELECT {ClientColumns} FROM api_clients WHERE id = @id", ToClient, ("id", id)).FirstOrDefault();
 
     /// <inheritdoc/>
     public IReadOnlyList<ApiClient> ApiClients() =>
-        Read("SELECT id, name, secret_hash, departments, disabled FROM api_clients ORDER BY name COLLATE \"C\", id COLLATE \"C\"",
-            r => new ApiClient(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetBoolean(4)));
+        Read($"SELECT {ClientColumns} FROM api_clients ORDER BY name COLLATE \"C\", id COLLATE \"C\"", ToClient);
 
     /// <inheritdoc/>
     public void SaveApiClient(ApiClient client) => Execute(
@@ -904,6 +904,9 @@ public sealed class PostgreSqlStore : IFashenStore, IStoredSharedKeys, ISignInFa
             r.IsDBNull(16) ? null : r.GetString(16),
             r.IsDBNull(17) ? null : r.GetString(17));
     }
+
+    private static ApiClient ToClient(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetBoolean(4));
 
     private static Account ToAccount(NpgsqlDataReader r) => new(
         r.GetString(0),

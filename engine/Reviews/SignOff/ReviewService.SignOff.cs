@@ -85,9 +85,8 @@ public sealed partial class ReviewService
             return ReviewErrors.DiscussionInvalid(invalid);
         }
 
-        // Only minutes this caller stored: naming another's file would let it be read through this review.
         var sha256 = (discussion.Sha256 ?? string.Empty).ToLowerInvariant();
-        if (_files?.FindFile(sha256) is not { Held: true } file || !_files.Holds(sha256, caller.Actor.Id))
+        if (StoredBy(caller, sha256) is not { } file)
         {
             return ReviewErrors.FileNotFound(sha256);
         }

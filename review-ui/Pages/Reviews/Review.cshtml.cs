@@ -188,7 +188,7 @@ public sealed class ReviewModel(ReviewService reviews, ReviewOptions options, Ca
     public IActionResult OnPostConfirm()
     {
         var confirmed = Reviews.Confirm(Caller, Id, Version, Confirmed == true, ConfirmNote);
-        if (confirmed.Succeeded && confirmed.Value!.Outcome is not null && opinions.ArchiveAfterOutcome(confirmed.Value) is { } notArchived)
+        if (confirmed.Succeeded && opinions.ArchiveAfterOutcome(confirmed.Value!) is { } notArchived)
         {
             log.LogWarning("审核 {ReviewId} 的审核意见书未能随即归档，将在首次读取时归档：{Problem}", Id, notArchived);
         }
